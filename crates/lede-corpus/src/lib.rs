@@ -1,0 +1,17 @@
+//! Lede's corpus model and its JSON format v1: the types, loading with validation, and the
+//! derivations that let a minimal corpus (only `id`, `title` and text) load.
+//!
+//! Offsets in the format (`start`, `end` of quotes, cues, speakers and mentions) count Unicode
+//! scalar values (Rust `char`s, JavaScript code points as `Array.from(s)` gives them) from the
+//! start of the paragraph, as half-open ranges `[start, end)`.
+
+mod load;
+mod model;
+
+pub use load::{CorpusError, ErrorLocation};
+pub use model::*;
+
+/// The value of the top-level `format` field.
+pub const FORMAT: &str = "lede-corpus";
+/// The format version this crate reads and writes.
+pub const VERSION: u32 = 1;

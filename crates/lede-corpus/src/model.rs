@@ -1,0 +1,201 @@
+//! The corpus types as they are serialised in format v1.
+
+use serde::{Deserialize, Serialize};
+
+/// A whole corpus: the articles and the corpus-wide entity table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// Always [`crate::FORMAT`].
+    pub format: String,
+    /// Always [`crate::VERSION`] for what this crate writes.
+    pub version: u32,
+    /// The articles, in the order the corpus lists them.
+    pub articles: Vec<Article>,
+    /// One row per distinct entity across all articles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<EntitySummary>,
+}
+
+impl Corpus {
+    /// A corpus of `articles` with the format fields set and the entity table derived.
+    pub fn new(articles: Vec<Article>) -> Self {
+        let mut corpus = Corpus {
+            format: crate::FORMAT.to_string(),
+            version: crate::VERSION,
+            articles,
+            entities: Vec::new(),
+        };
+        corpus.entities = crate::load::derive_entity_table(&corpus.articles);
+        corpus
+    }
+
+    /// Serialises the corpus as pretty-printed JSON (stable field order).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("corpus types always serialise")
+    }
+}
+
+/// One news article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id, unique in the corpus (a file stem, or `reuters-<NEWID>`).
+    pub id: String,
+    /// The headline, whitespace collapsed.
+    pub title: String,
+    /// Publication date, ISO 8601 (`2024-07-01`, or with a time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Publication or wire the story comes from (`ATN`, `Reuters`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The author(s) as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// The editor named on the masthead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor: Option<String>,
+    /// The place of the dateline, title-cased (`Kabul`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    /// Where the article was published, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The body, one exact string per paragraph.
+    pub paragraphs: Vec<String>,
+    /// Direct quotation pieces, in reading order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
+    /// Named entities mentioned in the body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<ArticleEntity>,
+}
+
+/// A span of one paragraph: `[start, end)` in chars.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Index into the article's `paragraphs`.
+    pub paragraph: usize,
+    /// First char of the span.
+    pub start: usize,
+    /// One past the last char of the span.
+    pub end: usize,
+}
+
+/// One piece of a direct quotation: the quoted words without the quote marks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Index into the article's `paragraphs`.
+    pub paragraph: usize,
+    /// First char of the quoted words (after the opening mark).
+    pub start: usize,
+    /// One past the last quoted char (before the closing mark).
+    pub end: usize,
+    /// The quoted words: exactly `paragraphs[paragraph][start..end]` in chars.
+    pub text: String,
+    /// Who said it, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
+    /// The reporting verb or phrase (`said`, `told reporters`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Cue>,
+    /// Index in the article's `quotes` of the next piece of the same quotation (split by an
+    /// attribution or running into the next paragraph).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<usize>,
+    /// Name of the extraction rule that found it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+/// The speaker of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The resolved name (`Wang Yi`), or the description when no name is known.
+    pub name: String,
+    /// Id of the speaker in the corpus entity table, when the speaker is a known entity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// Where the speaker is named in the text (may be a pronoun that was resolved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// The reporting verb or phrase that attributes a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The cue as written (`told`, `according to`).
+    pub text: String,
+    /// Where it stands.
+    pub span: Span,
+}
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, ministry, party, agency, team or other organisation.
+    Organization,
+    /// A country, city, region or other place.
+    Place,
+    /// Anything else worth naming (events, laws, products).
+    Other,
+}
+
+impl EntityKind {
+    /// The kinds in display order.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Other,
+    ];
+
+    /// The name used in the JSON format and the URL.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// An entity as mentioned in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleEntity {
+    /// Corpus-wide id (the same entity has the same id in every article).
+    pub id: String,
+    /// The canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Other names it goes by in this article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Where it is mentioned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Span>,
+}
+
+/// One row of the corpus-wide entity table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntitySummary {
+    /// The id articles refer to.
+    pub id: String,
+    /// The canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Every other name seen for it across the corpus.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// How many articles mention it.
+    #[serde(default)]
+    pub article_count: usize,
+    /// How many quotes it is the speaker of.
+    #[serde(default)]
+    pub quoted_count: usize,
+}

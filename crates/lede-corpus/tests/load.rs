@@ -1,0 +1,181 @@
+//! Loading and validating corpora: minimal ones load, wrong ones name article and field.
+
+use lede_corpus::{Corpus, EntityKind, ErrorLocation};
+use serde_json::json;
+
+fn load(v: serde_json::Value) -> Result<Corpus, lede_corpus::CorpusError> {
+    Corpus::from_json(&v.to_string())
+}
+
+fn article_error(v: serde_json::Value) -> (usize, Option<String>, String, String) {
+    let err = load(v).expect_err("the corpus should be rejected");
+    let text = err.to_string();
+    match err.location {
+        ErrorLocation::Article { index, id, field } => (index, id, field, text),
+        other => panic!("expected an article error, got {other:?}: {text}"),
+    }
+}
+
+#[test]
+fn minimal_corpus_with_body_loads_and_derives_paragraphs() {
+    let corpus = load(json!({"articles": [
+        {"id": "a", "title": "  Two  spaces ", "body": "First line.\n\n  Second line.  \n"},
+        {"id": "b", "title": "B", "paragraphs": ["Only one."]}
+    ]}))
+    .unwrap();
+    assert_eq!(corpus.format, "lede-corpus");
+    assert_eq!(corpus.version, 1);
+    assert_eq!(corpus.articles[0].title, "Two spaces");
+    assert_eq!(
+        corpus.articles[0].paragraphs,
+        ["First line.", "Second line."]
+    );
+    assert_eq!(corpus.articles[1].paragraphs, ["Only one."]);
+    assert!(corpus.entities.is_empty());
+}
+
+#[test]
+fn wrong_type_names_article_index_id_and_field_path() {
+    let (index, id, field, text) = article_error(json!({"format": "lede-corpus", "version": 1,
+    "articles": [
+        {"id": "ok", "title": "t", "paragraphs": ["x"]},
+        {"id": "bad", "title": "t", "paragraphs": ["x", 3]}
+    ]}));
+    assert_eq!(
+        (index, id.as_deref(), field.as_str()),
+        (1, Some("bad"), "paragraphs[1]")
+    );
+    assert!(
+        text.starts_with("article 1 (id \"bad\"), field `paragraphs[1]`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn missing_title_is_named() {
+    let (index, _, field, _) = article_error(json!({"articles": [
+        {"id": "a", "paragraphs": ["x"]}
+    ]}));
+    assert_eq!((index, field.as_str()), (0, "title"));
+}
+
+#[test]
+fn article_without_text_is_rejected() {
+    let (_, id, field, _) = article_error(json!({"articles": [{"id": "a", "title": "t"}]}));
+    assert_eq!((id.as_deref(), field.as_str()), (Some("a"), "paragraphs"));
+}
+
+#[test]
+fn duplicate_ids_name_the_first() {
+    let (index, _, field, text) = article_error(json!({"articles": [
+        {"id": "a", "title": "t", "body": "x"},
+        {"id": "a", "title": "u", "body": "y"}
+    ]}));
+    assert_eq!((index, field.as_str()), (1, "id"));
+    assert!(text.contains("duplicate of article 0"), "{text}");
+}
+
+#[test]
+fn dates_must_be_iso_8601() {
+    for good in [
+        "2024",
+        "2024-07",
+        "2024-07-01",
+        "2024-07-01T09:30:00Z",
+        "2024-07-01T09:30+04:30",
+    ] {
+        load(json!({"articles": [{"id": "a", "title": "t", "body": "x", "date": good}]}))
+            .unwrap_or_else(|e| panic!("{good}: {e}"));
+    }
+    for bad in [
+        "July 1st, 2024",
+        "2024-13-01",
+        "24-07-01",
+        "2024-07-01T25:00",
+    ] {
+        let (_, _, field, _) = article_error(
+            json!({"articles": [{"id": "a", "title": "t", "body": "x", "date": bad}]}),
+        );
+        assert_eq!(field, "date", "{bad}");
+    }
+}
+
+#[test]
+fn quote_offsets_count_chars_and_must_match_the_text() {
+    let para = "“Curly marks,” she said.";
+    let ok = load(
+        json!({"articles": [{"id": "a", "title": "t", "paragraphs": [para],
+        "quotes": [{"paragraph": 0, "start": 1, "end": 13, "text": "Curly marks,"}]}]}),
+    )
+    .unwrap();
+    assert_eq!(ok.articles[0].quotes[0].text, "Curly marks,");
+    // Byte offsets (3..15) are what a careless producer would write: rejected, with the field.
+    let (_, _, field, text) = article_error(json!({"articles": [{"id": "a", "title": "t",
+        "paragraphs": [para],
+        "quotes": [{"paragraph": 0, "start": 3, "end": 15, "text": "Curly marks,"}]}]}));
+    assert_eq!(field, "quotes[0].text");
+    assert!(text.contains("offsets count chars"), "{text}");
+    let (_, _, field, _) = article_error(json!({"articles": [{"id": "a", "title": "t",
+        "paragraphs": [para],
+        "quotes": [{"paragraph": 2, "start": 0, "end": 1, "text": "“"}]}]}));
+    assert_eq!(field, "quotes[0].paragraph");
+}
+
+#[test]
+fn entity_table_is_derived_and_references_are_checked() {
+    let corpus = load(json!({"articles": [
+        {"id": "a", "title": "t", "paragraphs": ["Wang Yi met Atmar. Wang spoke."],
+         "entities": [{"id": "wang-yi", "name": "Wang Yi", "kind": "person", "aliases": ["Wang"],
+                       "mentions": [{"paragraph": 0, "start": 0, "end": 7}]}],
+         "quotes": [{"paragraph": 0, "start": 0, "end": 4, "text": "Wang",
+                     "speaker": {"name": "Wang Yi", "entity": "wang-yi"}}]},
+        {"id": "b", "title": "u", "paragraphs": ["Wang Yi again."],
+         "entities": [{"id": "wang-yi", "name": "Wang Yi", "kind": "person"}]}
+    ]}))
+    .unwrap();
+    assert_eq!(corpus.entities.len(), 1);
+    let row = &corpus.entities[0];
+    assert_eq!(
+        (row.kind, row.article_count, row.quoted_count),
+        (EntityKind::Person, 2, 1)
+    );
+    assert_eq!(row.aliases, ["Wang"]);
+
+    let err = load(
+        json!({"entities": [{"id": "x", "name": "X", "kind": "place"}],
+        "articles": [{"id": "a", "title": "t", "paragraphs": ["p"],
+                      "entities": [{"id": "y", "name": "Y", "kind": "place"}]}]}),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("entities[0].id"), "{err}");
+
+    let (_, _, field, _) = article_error(json!({"articles": [{"id": "a", "title": "t",
+        "paragraphs": ["p"], "entities": [{"id": "y", "name": "Y", "kind": "planet"}]}]}));
+    assert_eq!(field, "entities[0].kind");
+}
+
+#[test]
+fn not_json_and_wrong_format_are_reported() {
+    let err = Corpus::from_json("{\n  \"articles\": [,]\n}").unwrap_err();
+    assert!(
+        matches!(err.location, ErrorLocation::Text { line: 2, .. }),
+        "{err}"
+    );
+    let err = Corpus::from_json(r#"{"format": "other", "articles": []}"#).unwrap_err();
+    assert!(err.to_string().starts_with("field `format`"), "{err}");
+    let err = Corpus::from_json(r#"{"version": 2, "articles": []}"#).unwrap_err();
+    assert!(err.to_string().starts_with("field `version`"), "{err}");
+    let err = Corpus::from_json(r#"{"version": 1}"#).unwrap_err();
+    assert!(err.to_string().starts_with("field `articles`"), "{err}");
+}
+
+#[test]
+fn written_corpus_round_trips() {
+    let corpus = load(
+        json!({"articles": [{"id": "a", "title": "t", "paragraphs": ["p"],
+        "date": "2024-07-01", "source": "ATN", "dateline": "Kabul"}]}),
+    )
+    .unwrap();
+    let again = Corpus::from_json(&corpus.to_json_pretty()).unwrap();
+    assert_eq!(again, corpus);
+}

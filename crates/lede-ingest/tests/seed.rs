@@ -1,0 +1,49 @@
+//! Golden test on the user's seed article (read from ../shared; skipped when absent).
+
+use lede_ingest::raw_text::{parse_raw_article, Missing};
+
+#[test]
+fn seed_article_parses_into_exact_fields() {
+    let Some(path) = lede_testdata::shared_path(
+        "seed_article_parses_into_exact_fields",
+        "seeds/000_b349bb90d9221d2a.txt",
+    ) else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let parsed = parse_raw_article("000_b349bb90d9221d2a", &text).unwrap();
+    let a = &parsed.article;
+    assert!(parsed.missing.is_empty(), "{:?}", parsed.missing);
+    assert_eq!(
+        a.title,
+        "China’s FM Discusses Beijing’s Ongoing Support with Atmar"
+    );
+    assert_eq!(a.date.as_deref(), Some("2024-07-01"));
+    assert_eq!(a.editor.as_deref(), Some("Moh. Reza Huwaida"));
+    assert_eq!(a.dateline.as_deref(), Some("Kabul"));
+    assert_eq!(a.source.as_deref(), Some("ATN"));
+    // Counted by hand: ten body lines after the doubled headline.
+    assert_eq!(a.paragraphs.len(), 10);
+    assert_eq!(
+        a.paragraphs[0],
+        "China says it is willing to deepen counter-terrorism and security cooperation with \
+         Afghanistan and to help Kabul strengthen its counter-terrorism capacities."
+    );
+    assert_eq!(
+        a.paragraphs[9],
+        "Atmar meanwhile said Afghanistan is firmly committed to strengthening its relations \
+         with China, and hopes to conduct strategic dialogue and communication with China on \
+         deepening bilateral pragmatic and counter-terrorism cooperation as well as advancing \
+         regional cooperation."
+    );
+    assert!(a.paragraphs[3].starts_with("Wang also said: “China appreciates"));
+}
+
+#[test]
+fn missing_parts_are_named() {
+    let parsed = parse_raw_article("x", "Just a headline\nA body line without tag.\n").unwrap();
+    assert_eq!(
+        parsed.missing,
+        vec![Missing::Masthead, Missing::Dateline, Missing::SourceTag]
+    );
+}

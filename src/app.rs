@@ -1,0 +1,59 @@
+//! The root component: loads the corpus, owns the view state and picks the view to show.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::{ArticleList, ArticleReader, ErrorPanel, SearchBox};
+use crate::corpus_loader::{load_corpus, LoadState};
+use crate::hash_state::use_view_state;
+
+/// The whole app for the corpus at `corpus_url`.
+#[component]
+pub fn App(corpus_url: String) -> impl IntoView {
+    let view_state = use_view_state();
+    let load = RwSignal::new(LoadState::Loading);
+    spawn_local(async move {
+        load.set(match load_corpus(&corpus_url).await {
+            Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
+            Err(message) => LoadState::Failed(message),
+        });
+    });
+
+    view! {
+        <div class="lede">
+            <header class="lede-header">
+                <a class="lede-brand" href="#">"Lede"</a>
+                <SearchBox view_state=view_state />
+            </header>
+            <main class="lede-main">
+                {move || match load.get() {
+                    LoadState::Loading => {
+                        view! {
+                            <p class="lede-status" role="status" aria-busy="true">
+                                "Loading articles…"
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    LoadState::Failed(message) => view! { <ErrorPanel message /> }.into_any(),
+                    LoadState::Ready(data) => {
+                        view! {
+                            <Show
+                                when=move || view_state.with(|v| v.article.is_some())
+                                fallback={
+                                    let data = data.clone();
+                                    move || view! { <ArticleList data=data.clone() view_state /> }
+                                }
+                            >
+                                <ArticleReader data=data.clone() view_state />
+                            </Show>
+                        }
+                            .into_any()
+                    }
+                }}
+            </main>
+        </div>
+    }
+}

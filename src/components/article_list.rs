@@ -1,0 +1,62 @@
+//! The list of articles matching the query: title, date and source, each a link to the reader.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::corpus_loader::Loaded;
+use crate::hash_state::ViewState;
+
+/// The articles that match the view state's query, best first.
+#[component]
+pub fn ArticleList(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
+    let total = data.corpus.articles.len();
+    let results = {
+        let data = data.clone();
+        Memo::new(move |_| view_state.with(|v| data.index.search(&v.query)))
+    };
+    let summary = move || {
+        let shown = results.with(Vec::len);
+        if view_state.with(|v| v.query.trim().is_empty()) {
+            format!("{total} articles")
+        } else {
+            format!("{shown} of {total} articles match")
+        }
+    };
+    let rows = move || {
+        let query = view_state.with(|v| v.query.clone());
+        results.with(|hits| {
+            hits.iter()
+                .map(|&i| {
+                    let a = &data.corpus.articles[i];
+                    let href = ViewState {
+                        query: query.clone(),
+                        article: Some(a.id.clone()),
+                    }
+                    .to_hash();
+                    let meta = [a.date.clone(), a.source.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    view! {
+                        <li class="lede-result">
+                            <a class="lede-result-title" href=href>
+                                {a.title.clone()}
+                            </a>
+                            <span class="lede-result-meta">{meta}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="lede-list">
+            <p class="lede-count" aria-live="polite">
+                {summary}
+            </p>
+            <ul class="lede-results">{rows}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,62 @@
+//! The article reader: headline, metadata line and the paragraphs.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::corpus_loader::Loaded;
+use crate::hash_state::ViewState;
+
+/// Shows the article the view state names, or a note when the corpus has no such id.
+#[component]
+pub fn ArticleReader(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
+    let back_href = move || {
+        ViewState {
+            query: view_state.with(|v| v.query.clone()),
+            article: None,
+        }
+        .to_hash()
+    };
+    let body = move || {
+        let id = view_state.with(|v| v.article.clone()).unwrap_or_default();
+        let Some(article) = data.corpus.articles.iter().find(|a| a.id == id) else {
+            return view! {
+                <p class="lede-status" role="status">
+                    {format!("There is no article \u{201c}{id}\u{201d} in this corpus.")}
+                </p>
+            }
+            .into_any();
+        };
+        let meta = [
+            article.date.clone(),
+            article.dateline.clone(),
+            article.source.clone(),
+            article.editor.as_ref().map(|e| format!("Editor: {e}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let paragraphs = article
+            .paragraphs
+            .iter()
+            .map(|p| view! { <p>{p.clone()}</p> })
+            .collect_view();
+        view! {
+            <article class="lede-article" data-article-id=article.id.clone()>
+                <h1 class="lede-article-title">{article.title.clone()}</h1>
+                <p class="lede-article-meta">{meta}</p>
+                <div class="lede-article-body">{paragraphs}</div>
+            </article>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="lede-reader">
+            <a class="lede-back" href=back_href>
+                "← All articles"
+            </a>
+            {body}
+        </section>
+    }
+}

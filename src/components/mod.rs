@@ -1,0 +1,11 @@
+//! The app's views, one component per file.
+
+mod article_list;
+mod article_reader;
+mod error_panel;
+mod search_box;
+
+pub use article_list::ArticleList;
+pub use article_reader::ArticleReader;
+pub use error_panel::ErrorPanel;
+pub use search_box::SearchBox;
