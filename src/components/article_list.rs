@@ -17,10 +17,12 @@ pub fn ArticleList(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl I
     };
     let summary = move || {
         let shown = results.with(Vec::len);
+        let noun = if total == 1 { "article" } else { "articles" };
         if view_state.with(|v| v.query.trim().is_empty()) {
-            format!("{total} articles")
+            format!("{total} {noun}")
         } else {
-            format!("{shown} of {total} articles match")
+            let verb = if shown == 1 { "matches" } else { "match" };
+            format!("{shown} of {total} {noun} {verb}")
         }
     };
     let rows = move || {
