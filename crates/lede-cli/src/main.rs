@@ -1,5 +1,6 @@
 //! The `lede` command line: a thin shell over the ingest and corpus crates.
 
+mod eval_cmd;
 mod ingest_cmd;
 mod stats_cmd;
 
@@ -30,6 +31,11 @@ enum Command {
         #[arg(long)]
         allow_rejects: bool,
     },
+    /// Score an extractor against a gold standard.
+    Eval {
+        #[command(subcommand)]
+        what: eval_cmd::EvalTarget,
+    },
     /// Load a corpus JSON file, validate it and print counts.
     Stats {
         /// The corpus JSON file.
@@ -44,6 +50,7 @@ fn main() -> ExitCode {
             output,
             allow_rejects,
         } => ingest_cmd::ingest(&paths, &output, allow_rejects),
+        Command::Eval { what } => eval_cmd::eval(what),
         Command::Stats { corpus } => stats_cmd::stats(&corpus),
     }
 }

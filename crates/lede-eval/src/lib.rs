@@ -1,0 +1,4 @@
+//! Scores Lede's extractors against gold standards: PolNeAR attributions for quotes.
+
+pub mod polnear;
+pub mod quotes;

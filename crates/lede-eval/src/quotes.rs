@@ -1,0 +1,339 @@
+//! Scores the quote extractor against PolNeAR's direct quotations.
+//!
+//! Rules (see docs/evaluation.md): the article text is split into paragraphs at line breaks
+//! and every paragraph is given to the extractor. Spans are compared as sets of code-point
+//! positions, counting only letters and digits (quote marks, spaces and punctuation do not
+//! count, so `“Yes,”` and `Yes` are the same span). Overlap is the Jaccard index of two sets.
+//! - Gold: attributions whose content begins with a double quote mark (direct quotations).
+//! - Predicted: each quotation (pieces linked by `next`).
+//! - Units: predicted quotations and direct gold contents that share characters are joined
+//!   into one unit (connected components), so that neither side is punished for splitting a
+//!   quotation where the other does not (PolNeAR sometimes joins `“A,” he said. “B.”` into one
+//!   content, sometimes not). A unit matches at threshold t when the union of its predicted
+//!   characters overlaps the union of its gold characters >= t; exact when they are equal.
+//! - Recall at t: gold quotes in matching units / gold quotes. Precision at t: predicted
+//!   quotations in matching units / counted predicted quotations, where a prediction touching
+//!   no gold content is counted (wrong) and one touching only indirect gold contents (a partial
+//!   quote inside indirect speech, which PolNeAR annotates as one indirect content) is not.
+//! - Speaker: over gold quotes found at 0.3 that have a gold source, the predicted quotation
+//!   overlapping the gold most is right when its speaker's words in the text overlap the gold
+//!   source span (for a pronoun source, our pronoun span is what is compared).
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::polnear::{Fragments, GoldArticle};
+
+/// Precision, recall and F1 at one threshold.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
+pub struct Prf {
+    /// Correct predicted quotations / counted predicted quotations.
+    pub precision: f64,
+    /// Found gold quotes / gold quotes.
+    pub recall: f64,
+    /// Harmonic mean.
+    pub f1: f64,
+}
+
+/// The whole report, as `lede eval quotes --json` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteScores {
+    /// At overlap >= 0.3.
+    #[serde(rename = "overlap_0.3")]
+    pub overlap_03: Prf,
+    /// At overlap >= 0.8.
+    #[serde(rename = "overlap_0.8")]
+    pub overlap_08: Prf,
+    /// Exact (same letters and digits).
+    pub exact: Prf,
+    /// Right speakers / gold quotes found at 0.3 with a gold source.
+    pub speaker_accuracy: f64,
+    /// Gold direct quotations.
+    pub quotes_gold: usize,
+    /// Predicted quotations.
+    pub quotes_found: usize,
+    /// The gold quotes found worst, for debugging (not in the JSON).
+    #[serde(skip)]
+    pub worst: Vec<Miss>,
+    /// Gold quotes found at 0.3 whose speaker was wrong (not in the JSON).
+    #[serde(skip)]
+    pub wrong_speakers: Vec<Miss>,
+    /// Predicted quotations that touch no gold content (not in the JSON).
+    #[serde(skip)]
+    pub false_positives: Vec<Miss>,
+}
+
+/// A gold quote the extractor missed or matched poorly.
+#[derive(Debug, Clone)]
+pub struct Miss {
+    /// Article id.
+    pub article: String,
+    /// Overlap reached.
+    pub overlap: f64,
+    /// The gold text (and source).
+    pub gold: String,
+    /// What was predicted over it (and the speaker).
+    pub predicted: String,
+}
+
+/// One predicted quotation in whole-text code points.
+struct Predicted {
+    chars: BTreeSet<usize>,
+    text: String,
+    speaker: Option<(usize, usize)>,
+    speaker_name: String,
+}
+
+fn content_set(chars: &[char], frags: &[(usize, usize)]) -> BTreeSet<usize> {
+    frags
+        .iter()
+        .flat_map(|&(a, b)| a..b.min(chars.len()))
+        .filter(|&i| chars[i].is_alphanumeric())
+        .collect()
+}
+
+fn jaccard(a: &BTreeSet<usize>, b: &BTreeSet<usize>) -> f64 {
+    let inter = a.intersection(b).count();
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+fn overlaps(a: (usize, usize), frags: &Fragments) -> bool {
+    frags.iter().any(|&(s, e)| a.0 < e && s < a.1)
+}
+
+/// Runs the extractor on each article's paragraphs; returns quotations in whole-text offsets.
+fn predict(article: &GoldArticle, chars: &[char]) -> Vec<Predicted> {
+    let mut paragraphs = Vec::new();
+    let mut offsets = Vec::new();
+    let mut at = 0;
+    for line in article.text.split('\n') {
+        paragraphs.push(line.to_string());
+        offsets.push(at);
+        at += line.chars().count() + 1;
+    }
+    let quotes = lede_quotes::extract_quotes(&paragraphs);
+    let mut out: Vec<Predicted> = Vec::new();
+    let mut member_of: Vec<Option<usize>> = vec![None; quotes.len()];
+    for (i, q) in quotes.iter().enumerate() {
+        let group = match member_of[i] {
+            Some(g) => g,
+            None => {
+                let speaker = q.speaker.as_ref().and_then(|s| {
+                    s.span.map(|sp| {
+                        (
+                            offsets[sp.paragraph] + sp.start,
+                            offsets[sp.paragraph] + sp.end,
+                        )
+                    })
+                });
+                out.push(Predicted {
+                    chars: BTreeSet::new(),
+                    text: String::new(),
+                    speaker,
+                    speaker_name: q.speaker.as_ref().map_or(String::new(), |s| s.name.clone()),
+                });
+                out.len() - 1
+            }
+        };
+        if let Some(n) = q.next {
+            member_of[n] = Some(group);
+        }
+        let base = offsets[q.paragraph];
+        let p = &mut out[group];
+        p.chars.extend(
+            (base + q.start..base + q.end)
+                .filter(|&c| chars.get(c).is_some_and(|ch| ch.is_alphanumeric())),
+        );
+        if !p.text.is_empty() {
+            p.text.push_str(" … ");
+        }
+        p.text.push_str(&q.text);
+    }
+    out
+}
+
+fn prf(correct: usize, counted: usize, found: usize, gold: usize) -> Prf {
+    let precision = if counted == 0 {
+        0.0
+    } else {
+        correct as f64 / counted as f64
+    };
+    let recall = if gold == 0 {
+        0.0
+    } else {
+        found as f64 / gold as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    Prf {
+        precision,
+        recall,
+        f1,
+    }
+}
+
+/// Groups predicted quotations and direct gold contents that share characters into matched
+/// units (connected components); returns, per unit, its predicted and gold members.
+fn components(
+    predicted: &[Predicted],
+    gold: &[(BTreeSet<usize>, bool)],
+) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let n = predicted.len();
+    let mut parent: Vec<usize> = (0..n + gold.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (i, p) in predicted.iter().enumerate() {
+        for (j, (g, direct)) in gold.iter().enumerate() {
+            if *direct && !g.is_disjoint(&p.chars) {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, n + j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut units: std::collections::BTreeMap<usize, (Vec<usize>, Vec<usize>)> = Default::default();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        units.entry(r).or_default().0.push(i);
+    }
+    for (j, (g, direct)) in gold.iter().enumerate() {
+        if *direct && !g.is_empty() {
+            let r = find(&mut parent, n + j);
+            units.entry(r).or_default().1.push(j);
+        }
+    }
+    units.into_values().collect()
+}
+
+/// Scores the extractor on `articles`.
+pub fn score(articles: &[GoldArticle]) -> QuoteScores {
+    const T: [f64; 2] = [0.3, 0.8];
+    let (mut gold_n, mut found_n, mut counted) = (0, 0, 0);
+    let mut recall_hits = [0usize; 3];
+    let mut precision_hits = [0usize; 3];
+    let (mut speaker_right, mut speaker_total) = (0, 0);
+    let mut misses = Vec::new();
+    let mut wrong_speakers = Vec::new();
+    let mut false_positives = Vec::new();
+    for article in articles {
+        let chars: Vec<char> = article.text.chars().collect();
+        let predicted = predict(article, &chars);
+        found_n += predicted.len();
+        let gold: Vec<(BTreeSet<usize>, bool)> = article
+            .attributions
+            .iter()
+            .map(|g| (content_set(&chars, &g.content), g.is_direct()))
+            .collect();
+        for (preds, golds) in components(&predicted, &gold) {
+            let p_union: BTreeSet<usize> = preds
+                .iter()
+                .flat_map(|&i| predicted[i].chars.iter().copied())
+                .collect();
+            let g_union: BTreeSet<usize> = golds
+                .iter()
+                .flat_map(|&j| gold[j].0.iter().copied())
+                .collect();
+            let overlap = jaccard(&p_union, &g_union);
+            let exact = !p_union.is_empty() && p_union == g_union;
+            let hits = [overlap >= T[0], overlap >= T[1], exact];
+            // Predicted quotations: wrong when they touch no gold content at all, not counted
+            // when they touch only indirect gold contents.
+            for &i in &preds {
+                let p = &predicted[i];
+                if golds.is_empty() {
+                    if gold.iter().any(|(g, _)| !g.is_disjoint(&p.chars)) {
+                        continue;
+                    }
+                    counted += 1;
+                    false_positives.push(Miss {
+                        article: article.id.clone(),
+                        overlap: 0.0,
+                        gold: String::new(),
+                        predicted: format!("{} — speaker: {}", p.text, p.speaker_name),
+                    });
+                    continue;
+                }
+                counted += 1;
+                for k in 0..3 {
+                    precision_hits[k] += usize::from(hits[k]);
+                }
+            }
+            for &j in &golds {
+                gold_n += 1;
+                for k in 0..3 {
+                    recall_hits[k] += usize::from(hits[k]);
+                }
+                let g = &article.attributions[j];
+                let ours = preds
+                    .iter()
+                    .map(|&i| predicted[i].text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                if overlap < 0.8 {
+                    misses.push(Miss {
+                        article: article.id.clone(),
+                        overlap,
+                        gold: g.content_text.clone(),
+                        predicted: ours,
+                    });
+                }
+                let (true, Some(source)) = (hits[0], &g.source) else {
+                    continue;
+                };
+                speaker_total += 1;
+                let best = preds
+                    .iter()
+                    .map(|&i| &predicted[i])
+                    .max_by_key(|p| p.chars.intersection(&gold[j].0).count())
+                    .expect("a found unit has predictions");
+                if best.speaker.is_some_and(|s| overlaps(s, source)) {
+                    speaker_right += 1;
+                } else {
+                    wrong_speakers.push(Miss {
+                        article: article.id.clone(),
+                        overlap,
+                        gold: format!(
+                            "{} — source: {}",
+                            g.content_text,
+                            g.source_text.clone().unwrap_or_default()
+                        ),
+                        predicted: format!("{} — speaker: {}", best.text, best.speaker_name),
+                    });
+                }
+            }
+        }
+    }
+    misses.sort_by(|a, b| {
+        a.overlap
+            .total_cmp(&b.overlap)
+            .then(a.article.cmp(&b.article))
+    });
+    QuoteScores {
+        overlap_03: prf(precision_hits[0], counted, recall_hits[0], gold_n),
+        overlap_08: prf(precision_hits[1], counted, recall_hits[1], gold_n),
+        exact: prf(precision_hits[2], counted, recall_hits[2], gold_n),
+        speaker_accuracy: if speaker_total == 0 {
+            0.0
+        } else {
+            speaker_right as f64 / speaker_total as f64
+        },
+        quotes_gold: gold_n,
+        quotes_found: found_n,
+        worst: misses,
+        wrong_speakers,
+        false_positives,
+    }
+}

@@ -1,0 +1,269 @@
+//! Finds the direct quotations in an article and who said them: quote pieces from the marks,
+//! pieces joined into quotations (split by an attribution, or running across paragraphs),
+//! speaker and cue from the words around them, and the speaker resolved to a name.
+//!
+//! Quoted terms of one to three words with no reporting verb beside them (nicknames, scare
+//! quotes) and quoted titles are not speech and are left out.
+
+mod attribution;
+mod marks;
+mod resolve;
+mod tokens;
+
+use lede_corpus::{Cue, Quote, Span, Speaker};
+use lede_text::byte_to_char;
+
+use attribution::{after_quote, before_quote, is_only_attribution, sentence_start, Attribution};
+use marks::{find_pieces, Piece};
+use resolve::Resolver;
+
+/// Extracts the quotation pieces of an article's paragraphs, in reading order, with offsets
+/// in chars as the corpus format counts them.
+pub fn extract_quotes(paragraphs: &[String]) -> Vec<Quote> {
+    let pieces = find_pieces(paragraphs);
+    let quotations = group(paragraphs, &pieces);
+    let mut resolver = Resolver::new(paragraphs);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<(usize, Speaker)> = None;
+    for members in quotations {
+        let found: Vec<(usize, Attribution)> = members
+            .iter()
+            .flat_map(|&m| {
+                attributions(paragraphs, &pieces, m)
+                    .into_iter()
+                    .map(move |a| (m, a))
+            })
+            .collect();
+        let best = found
+            .iter()
+            .find(|(_, a)| a.adjacent)
+            .or_else(|| found.first());
+        let words: usize = members
+            .iter()
+            .map(|&m| word_count(piece_text(paragraphs, &pieces[m])))
+            .sum();
+        let adjacent = best.is_some_and(|(_, a)| a.adjacent);
+        if !adjacent && is_term(paragraphs, &pieces, &members, words) {
+            continue;
+        }
+        let first_para = pieces[members[0]].paragraph;
+        let (speaker, cue, rule) = match best {
+            Some((m, a)) => {
+                let p = pieces[*m].paragraph;
+                let name = resolver.resolve(p, a.speaker);
+                let text = &paragraphs[p];
+                let speaker = Speaker {
+                    name,
+                    entity: None,
+                    span: Some(char_span(text, p, a.speaker)),
+                };
+                let cue = Cue {
+                    text: text[a.cue.0..a.cue.1].to_string(),
+                    span: char_span(text, p, a.cue),
+                };
+                (Some(speaker), Some(cue), a.rule)
+            }
+            None => match &last_speaker {
+                Some((p, s)) if first_para <= p + 2 => (Some(s.clone()), None, "inherited"),
+                _ => (None, None, "unattributed"),
+            },
+        };
+        if let Some(s) = &speaker {
+            last_speaker = Some((pieces[*members.last().unwrap_or(&0)].paragraph, s.clone()));
+        }
+        let base = out.len();
+        for (k, &m) in members.iter().enumerate() {
+            let piece = &pieces[m];
+            let text = &paragraphs[piece.paragraph];
+            let span = char_span(text, piece.paragraph, (piece.start, piece.end));
+            let rule = if piece.unclosed && !piece.continues {
+                format!("{rule}+unclosed")
+            } else {
+                rule.to_string()
+            };
+            out.push(Quote {
+                paragraph: piece.paragraph,
+                start: span.start,
+                end: span.end,
+                text: text[piece.start..piece.end].to_string(),
+                speaker: speaker.clone(),
+                cue: cue.clone(),
+                next: (k + 1 < members.len()).then_some(base + k + 1),
+                rule: Some(rule),
+            });
+        }
+    }
+    out
+}
+
+fn char_span(text: &str, paragraph: usize, (start, end): (usize, usize)) -> Span {
+    Span {
+        paragraph,
+        start: byte_to_char(text, start),
+        end: byte_to_char(text, end),
+    }
+}
+
+fn piece_text<'a>(paragraphs: &'a [String], p: &Piece) -> &'a str {
+    &paragraphs[p.paragraph][p.start..p.end]
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Joins pieces into quotations: a piece continued into the next paragraph, or two pieces of
+/// one paragraph with only an attribution clause between them.
+fn group(paragraphs: &[String], pieces: &[Piece]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        let joins_previous = i > 0 && {
+            let prev = &pieces[i - 1];
+            if prev.continues {
+                prev.paragraph + 1 == piece.paragraph
+            } else {
+                // `“A,” he said, “b…”` continues one sentence; after `he said.` a new
+                // quotation starts (it inherits the speaker).
+                prev.paragraph == piece.paragraph && !prev.unclosed && {
+                    let between = &paragraphs[piece.paragraph][prev.after..piece.open];
+                    between.trim_end().ends_with([',', ':', '—', '–'])
+                        && is_only_attribution(between)
+                }
+            }
+        };
+        match groups.last_mut() {
+            Some(g) if joins_previous => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
+}
+
+/// The attributions around piece `m`: after its closing mark, then before its opening mark.
+fn attributions(paragraphs: &[String], pieces: &[Piece], m: usize) -> Vec<Attribution> {
+    let piece = &pieces[m];
+    let text = &paragraphs[piece.paragraph];
+    let same_para = |k: usize| pieces.get(k).filter(|p| p.paragraph == piece.paragraph);
+    let mut found = Vec::new();
+    if !piece.unclosed {
+        let limit = same_para(m + 1).map_or(text.len(), |n| n.open);
+        found.extend(after_quote(text, piece.after, limit));
+    }
+    let floor = m
+        .checked_sub(1)
+        .and_then(same_para)
+        .map_or(0, |p| p.after.min(piece.open));
+    let start = sentence_start(text, floor, piece.open);
+    found.extend(before_quote(text, start, piece.open));
+    found
+}
+
+/// A quotation with no reporting verb beside it that reads as a term, not speech: one to
+/// three words, or a title in title case.
+fn is_term(paragraphs: &[String], pieces: &[Piece], members: &[usize], words: usize) -> bool {
+    if members.len() > 1 {
+        return false;
+    }
+    let text = piece_text(paragraphs, &pieces[members[0]]);
+    let ends_sentence = text.ends_with(['.', ',', '!', '?']);
+    if words <= 3 && !ends_sentence {
+        return true;
+    }
+    let title_case = text
+        .split_whitespace()
+        .filter(|w| w.len() > 3)
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    words <= 6 && title_case && !ends_sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
+        let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+        extract_quotes(&owned)
+    }
+
+    #[test]
+    fn split_quote_is_one_quotation_with_one_speaker() {
+        let q = quotes(&["“The river is rising,” she said, “and we will stay.”"]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].text, "The river is rising,");
+        assert_eq!(q[1].text, "and we will stay.");
+        assert_eq!(q[0].next, Some(1));
+        assert_eq!(q[1].next, None);
+        assert_eq!(q[0].speaker, q[1].speaker);
+        assert_eq!(q[0].cue.as_ref().unwrap().text, "said");
+    }
+
+    #[test]
+    fn a_new_sentence_after_the_attribution_is_a_new_quotation_by_the_same_speaker() {
+        let q = quotes(&["“The river is rising,” she said. “We will stay.”"]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].next, None);
+        assert_eq!(q[1].rule.as_deref(), Some("inherited"));
+        assert_eq!(q[0].speaker, q[1].speaker);
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_speech() {
+        let q = quotes(&[
+            "The so-called “green corridor” plan stalled.",
+            "The report “Water for All Citizens” was published.",
+            "She called it “a mistake,” she said.",
+        ]);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, "a mistake,");
+    }
+
+    #[test]
+    fn offsets_count_chars() {
+        let q = quotes(&["Ünïcödé “quoted words here,” he said."]);
+        let para: Vec<char> = "Ünïcödé “quoted words here,” he said.".chars().collect();
+        let text: String = para[q[0].start..q[0].end].iter().collect();
+        assert_eq!(text, q[0].text);
+        let span = q[0].speaker.as_ref().unwrap().span.unwrap();
+        let speaker: String = para[span.start..span.end].iter().collect();
+        assert_eq!(speaker, "he");
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_nearest_person_and_surname_to_the_full_name() {
+        let q = quotes(&[
+            "Foreign Minister Idris Kalvane met reporters on Monday.",
+            "“We are ready,” he said.",
+            "Kalvane added: “The talks will go on.”",
+        ]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].speaker.as_ref().unwrap().name, "Idris Kalvane");
+        assert_eq!(q[1].speaker.as_ref().unwrap().name, "Idris Kalvane");
+    }
+
+    #[test]
+    fn description_resolves_to_the_named_role_holder() {
+        let q = quotes(&[
+            "Finance Minister Lucía Ferrándiz presented the budget.",
+            "“It is balanced,” the minister said.",
+            "“Nobody believes it,” a spokesman for the opposition said.",
+        ]);
+        assert_eq!(q[0].speaker.as_ref().unwrap().name, "Lucía Ferrándiz");
+        assert_eq!(
+            q[1].speaker.as_ref().unwrap().name,
+            "a spokesman for the opposition"
+        );
+    }
+
+    #[test]
+    fn unattributed_paragraph_inherits_the_previous_speaker() {
+        let q = quotes(&[
+            "“The first point is clear,” Mayor Sunniva Okafor-Brandt said.",
+            "“And the second point follows from the first one.”",
+        ]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].rule.as_deref(), Some("inherited"));
+        assert_eq!(q[1].speaker.as_ref().unwrap().name, "Sunniva Okafor-Brandt");
+    }
+}

@@ -1,0 +1,406 @@
+//! Turns the speaker words found in the text into a name: titles stripped (`Foreign Minister
+//! Wang Yi` -> `Wang Yi`), surnames expanded to the full name met earlier (`Wang` -> `Wang Yi`),
+//! pronouns resolved to the nearest earlier person, and descriptions (`the minister`) to the
+//! person the article names with that role, else kept as written.
+
+use crate::attribution::PRONOUNS;
+use crate::tokens::{tokenize, Tok};
+
+/// Titles and roles that precede a name and are not part of it.
+const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "finance",
+    "defence",
+    "defense",
+    "interior",
+    "health",
+    "education",
+    "secretary",
+    "senator",
+    "sen",
+    "sen.",
+    "rep",
+    "rep.",
+    "representative",
+    "gov",
+    "gov.",
+    "governor",
+    "mayor",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "judge",
+    "justice",
+    "general",
+    "gen",
+    "gen.",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "professor",
+    "prof",
+    "prof.",
+    "speaker",
+    "leader",
+    "commissioner",
+    "ambassador",
+    "deputy",
+    "state",
+    "attorney",
+    "economy",
+    "trade",
+    "transport",
+    "coach",
+    "captain",
+    "manager",
+    "councillor",
+    "councilor",
+    "sheriff",
+    "detective",
+    "officer",
+    "pope",
+    "bishop",
+    "reverend",
+    "rev",
+    "rev.",
+    "lord",
+    "lady",
+    "sir",
+    "dame",
+    "former",
+    "acting",
+    "house",
+    "senate",
+    "majority",
+    "minority",
+    "democratic",
+    "republican",
+    "candidate",
+    "nominee",
+    "executive",
+    "ceo",
+    "cfo",
+    "agriculture",
+    "labour",
+    "labor",
+    "environment",
+    "energy",
+    "justice",
+    "treasury",
+    "commerce",
+    "sports",
+    "culture",
+    "affairs",
+    "home",
+    "interim",
+    "lieutenant",
+    "colonel",
+    "sergeant",
+    "superintendent",
+    "inspector",
+    "constable",
+    "dean",
+    "rector",
+    "head",
+    "presidential",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "gop",
+    "u.s.",
+    "senior",
+    "top",
+];
+
+/// Words that mark a capitalised run as an organisation or place, not a person.
+const NOT_PERSON: &[&str] = &[
+    "party",
+    "council",
+    "house",
+    "department",
+    "ministry",
+    "university",
+    "committee",
+    "association",
+    "news",
+    "post",
+    "times",
+    "union",
+    "bank",
+    "court",
+    "congress",
+    "senate",
+    "agency",
+    "authority",
+    "office",
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "group",
+    "inc",
+    "corp",
+    "company",
+    "league",
+    "club",
+    "city",
+    "state",
+    "states",
+    "nations",
+    "street",
+    "journal",
+    "network",
+    "school",
+    "college",
+    "hospital",
+    "museum",
+    "river",
+    "valley",
+    "county",
+    "republic",
+    "kingdom",
+    "administration",
+    "campaign",
+    "commission",
+    "board",
+    "federation",
+    "organization",
+    "organisation",
+    "bureau",
+    "service",
+    "services",
+    "fund",
+    "trust",
+    "times",
+    "tribune",
+    "herald",
+    "daily",
+    "press",
+    "cnn",
+    "fbi",
+    "cia",
+    "white",
+    "ledger",
+    "courier",
+    "star",
+    "wire",
+    "cooperative",
+    "philharmonic",
+    "rovers",
+    "airport",
+];
+
+/// A person-like name mentioned in the article, at (paragraph, byte).
+#[derive(Debug, Clone)]
+struct Mention {
+    at: (usize, usize),
+    name: String,
+}
+
+/// What the resolver knows about an article: its names in reading order.
+pub struct Resolver<'a> {
+    paragraphs: &'a [String],
+    names: Vec<Mention>,
+    /// Speakers already resolved to names, at the place their quote stands.
+    speakers: Vec<Mention>,
+}
+
+fn is_title(t: &Tok) -> bool {
+    TITLES.contains(&t.lower().as_str())
+}
+
+fn is_lowercase_particle(t: &Tok) -> bool {
+    matches!(
+        t.text,
+        "de" | "van" | "von" | "der" | "da" | "al" | "bin" | "del" | "la" | "le"
+    )
+}
+
+/// Strips leading titles from a run of tokens; returns the name tokens.
+fn strip_titles<'t>(toks: &'t [Tok<'t>]) -> &'t [Tok<'t>] {
+    let mut i = 0;
+    while i + 1 < toks.len() && (is_title(&toks[i]) || toks[i].text == ".") {
+        i += 1;
+    }
+    &toks[i..]
+}
+
+fn join(toks: &[Tok]) -> String {
+    let mut out = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        if k > 0 && t.text != "." {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+    }
+    out
+}
+
+/// Drops a trailing possessive (`Wang’s` -> `Wang`).
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s)
+}
+
+impl<'a> Resolver<'a> {
+    /// Collects the person-like names (two or more capitalised words, no organisation word)
+    /// of `paragraphs`.
+    pub fn new(paragraphs: &'a [String]) -> Self {
+        let mut names = Vec::new();
+        for (p, text) in paragraphs.iter().enumerate() {
+            let toks = tokenize(text, 0, text.len());
+            let mut k = 0;
+            while k < toks.len() {
+                if !toks[k].is_capitalized() {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < toks.len()
+                    && (toks[k].is_capitalized()
+                        || (is_lowercase_particle(&toks[k])
+                            && toks.get(k + 1).is_some_and(Tok::is_capitalized)))
+                {
+                    k += 1;
+                }
+                let run = &toks[start..k];
+                let name_toks = strip_titles(run);
+                let name_toks: Vec<Tok> = name_toks
+                    .iter()
+                    .filter(|t| !crate::attribution::is_stopword(t))
+                    .copied()
+                    .collect();
+                let org = name_toks
+                    .iter()
+                    .any(|t| NOT_PERSON.contains(&strip_possessive(&t.lower())));
+                if name_toks.len() >= 2 && name_toks.len() <= 4 && !org {
+                    let mut name = join(&name_toks);
+                    name = strip_possessive(&name).to_string();
+                    names.push(Mention {
+                        at: (p, name_toks[0].start),
+                        name,
+                    });
+                }
+            }
+        }
+        Resolver {
+            paragraphs,
+            names,
+            speakers: Vec::new(),
+        }
+    }
+
+    /// The name for the speaker words at `span` of `paragraph`.
+    pub fn resolve(&mut self, paragraph: usize, span: (usize, usize)) -> String {
+        let text = &self.paragraphs[paragraph][span.0..span.1];
+        let at = (paragraph, span.0);
+        let toks = tokenize(text, 0, text.len());
+        let resolved = if toks.len() == 1 && PRONOUNS.contains(&toks[0].lower().as_str()) {
+            self.nearest_person(at).unwrap_or_else(|| text.to_string())
+        } else if toks.first().is_some_and(|t| t.is_capitalized()) {
+            let name_toks = strip_titles(&toks);
+            let name = strip_possessive(&join(name_toks)).to_string();
+            self.expand(&name, at).unwrap_or(name)
+        } else {
+            self.describe(&toks, at).unwrap_or_else(|| text.to_string())
+        };
+        self.speakers.push(Mention {
+            at,
+            name: resolved.clone(),
+        });
+        resolved
+    }
+
+    /// The full name met before `at` that `name` is the surname or first name of.
+    fn expand(&self, name: &str, at: (usize, usize)) -> Option<String> {
+        if name.contains(' ') {
+            return None;
+        }
+        self.names
+            .iter()
+            .chain(&self.speakers)
+            .filter(|m| m.at < at || m.at.0 <= at.0)
+            .filter(|m| {
+                let mut words = m.name.split(' ');
+                let first = words.next();
+                let last = m.name.rsplit(' ').next();
+                m.name != name && (first == Some(name) || last == Some(name))
+            })
+            .max_by_key(|m| m.at)
+            .map(|m| m.name.clone())
+    }
+
+    /// The nearest person before `at`: the last speaker, or the last name in the text.
+    fn nearest_person(&self, at: (usize, usize)) -> Option<String> {
+        let speaker = self
+            .speakers
+            .iter()
+            .filter(|m| m.at < at && m.name.chars().next().is_some_and(char::is_uppercase))
+            .max_by_key(|m| m.at);
+        let named = self.names.iter().filter(|m| m.at < at).max_by_key(|m| m.at);
+        match (speaker, named) {
+            (Some(s), Some(n)) if n.at > s.at && n.at.0 > s.at.0 => Some(n.name.clone()),
+            (Some(s), _) => Some(s.name.clone()),
+            (None, Some(n)) => Some(n.name.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// The person the article names with the role a description uses (`the minister` ->
+    /// the name after `Minister` or before `, the … minister`).
+    fn describe(&self, toks: &[Tok], at: (usize, usize)) -> Option<String> {
+        let head = toks.last()?.lower();
+        if !TITLES.contains(&head.as_str()) {
+            return None;
+        }
+        for (p, text) in self.paragraphs.iter().enumerate().take(at.0 + 1).rev() {
+            let ptoks = tokenize(text, 0, text.len());
+            for k in (0..ptoks.len()).rev() {
+                if (p, ptoks[k].start) >= at || ptoks[k].lower() != head {
+                    continue;
+                }
+                // `Minister Wang Yi`: the name follows the role.
+                if let Some(m) = self
+                    .names
+                    .iter()
+                    .find(|m| m.at.0 == p && m.at.1 > ptoks[k].start && m.at.1 <= ptoks[k].end + 24)
+                {
+                    return Some(m.name.clone());
+                }
+                // `Wang Yi, the foreign minister`: the name precedes the role.
+                if let Some(m) = self
+                    .names
+                    .iter()
+                    .filter(|m| {
+                        m.at.0 == p && m.at.1 < ptoks[k].start && ptoks[k].start - m.at.1 < 48
+                    })
+                    .max_by_key(|m| m.at)
+                {
+                    return Some(m.name.clone());
+                }
+            }
+        }
+        None
+    }
+}
