@@ -7,6 +7,18 @@ use crate::tokens::{tokenize, Tok};
 
 /// Reporting verbs, in every form the extractor accepts as a cue.
 const CUE_VERBS: &[&str] = &[
+    "yell",
+    "yells",
+    "comment",
+    "comments",
+    "commented",
+    "tweeting",
+    "shouting",
+    "sing",
+    "sings",
+    "sang",
+    "singing",
+    "chanting",
     "say",
     "says",
     "said",
@@ -346,13 +358,21 @@ const ADVERBS: &[&str] = &[
     "reporters",
 ];
 
+/// Words that show a run of words is a clause, not a speaker's name or description.
+const CLAUSE_WORDS: &[&str] = &[
+    "is", "was", "are", "were", "that", "when", "which", "who", "because", "if", "but", "and",
+    "to", "be", "been", "has", "have", "had", "will", "would", "not", "it", "he", "she", "they",
+    "we", "i", "you", "this", "there", "what", "where", "how", "why", "can", "could", "should",
+    "do", "does", "did", "so", "than", "then", "as",
+];
+
 /// Pronouns that can be a speaker.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
 /// Words that start a description of a speaker (`the minister`, `a spokesman`).
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "that",
-    "some", "two", "three", "several", "many", "both",
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "some", "two",
+    "three", "several", "many", "both",
 ];
 
 /// Capitalised words that begin sentences and never start a name.
@@ -454,10 +474,14 @@ fn is_sentence_end(toks: &[Tok], k: usize) -> bool {
     match toks[k].text {
         "!" | "?" => true,
         "." => {
-            !(k > 0
-                && toks[k - 1].is_word()
-                && (is_in(&toks[k - 1], ABBREVIATIONS)
-                    || (toks[k - 1].text.chars().count() == 1 && toks[k - 1].is_capitalized())))
+            // `(D-Wis.) said`, `R-Ky., said`: a dot before a bracket or comma ends nothing.
+            !toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.text, ")" | "," | "]"))
+                && !(k > 0
+                    && toks[k - 1].is_word()
+                    && (is_in(&toks[k - 1], ABBREVIATIONS)
+                        || (toks[k - 1].text.chars().count() == 1 && toks[k - 1].is_capitalized())))
         }
         _ => false,
     }
@@ -568,7 +592,9 @@ fn span(toks: &[Tok], r: (usize, usize)) -> (usize, usize) {
 pub fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attribution> {
     let toks = tokenize(text, after, limit);
     let mut i = 0;
-    while i < toks.len() && matches!(toks[i].text, "," | "—" | "–" | "-" | "…") {
+    let mut dashed = false;
+    while i < toks.len() && matches!(toks[i].text, "," | "—" | "–" | "―" | "-" | "…") {
+        dashed |= toks[i].text != ",";
         i += 1;
     }
     let end = (i..toks.len())
@@ -576,9 +602,14 @@ pub fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attribution
         .unwrap_or(toks.len());
     let toks = &toks[..end];
     let first = toks.get(i)?;
-    if is_cue(first) {
-        // `said X` (inverted).
-        let np = np_forward(toks, i + 1)?;
+    if is_cue(first) && !first.lower().ends_with("ing") {
+        // `said X` (inverted); `said 9/11 widow Terry Strada`.
+        let np = np_forward(toks, i + 1).or_else(|| {
+            let stop = (i + 1..toks.len())
+                .find(|&m| toks[m].text == ",")
+                .unwrap_or(toks.len());
+            (stop > i + 1 && stop - i <= 9).then_some((i + 1, stop))
+        })?;
         return Some(Attribution {
             speaker: span(toks, np),
             cue: (first.start, first.end),
@@ -586,22 +617,50 @@ pub fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attribution
             rule: "after:cue-speaker",
         });
     }
-    let np = np_forward(toks, i)?;
-    let mut k = np.1;
-    if toks.get(k).is_some_and(|t| t.text == ",") {
-        // Appositive: `X, the foreign minister, said`.
-        k = (k + 1..toks.len().min(k + 14)).find(|&m| toks[m].text == ",")? + 1;
+    // `X said`, `X, the minister, said`, `Rep. X (D-Wis.) said`, `campaign spokesman X said`:
+    // the words up to the cue are the speaker, cut at the first comma (an appositive).
+    let cue = (i..toks.len().min(i + 28)).find(|&k| is_cue(&toks[k]) && k > i);
+    if let Some(k) = cue {
+        let mut stop = (i..k).find(|&m| toks[m].text == ",").unwrap_or(k);
+        while stop > i && is_in(&toks[stop - 1], ADVERBS) {
+            stop -= 1;
+        }
+        let phrase = &toks[i..stop];
+        let clause = phrase.len() > 1 && phrase.iter().any(|t| is_in(t, CLAUSE_WORDS));
+        let commas_ok = stop == k || toks[stop..k].iter().filter(|t| t.text == ",").count() >= 2;
+        if !phrase.is_empty() && phrase.len() <= 9 && !clause && commas_ok && looks_like_np(phrase)
+        {
+            return Some(Attribution {
+                speaker: (phrase[0].start, phrase[phrase.len() - 1].end),
+                cue: (toks[k].start, toks[k].end),
+                adjacent: true,
+                rule: "after:speaker-cue",
+            });
+        }
     }
-    while k < toks.len() && is_in(&toks[k], ADVERBS) && !is_cue(&toks[k]) {
-        k += 1;
+    // `” ― Pamela Padilla`: a dash and a name, no verb.
+    if dashed {
+        let np = np_forward(toks, i)?;
+        if toks[np.0].is_capitalized() && np.1 == toks.len() {
+            return Some(Attribution {
+                speaker: span(toks, np),
+                cue: (toks[i - 1].start, toks[i - 1].end),
+                adjacent: true,
+                rule: "after:dash-name",
+            });
+        }
     }
-    let cue = toks.get(k).filter(|t| is_cue(t))?;
-    Some(Attribution {
-        speaker: span(toks, np),
-        cue: (cue.start, cue.end),
-        adjacent: true,
-        rule: "after:speaker-cue",
-    })
+    None
+}
+
+/// True when `phrase` can be a speaker: it starts with a pronoun, a capitalised word, a
+/// determiner or a possessive, and holds no verb-like clause word.
+fn looks_like_np(phrase: &[Tok]) -> bool {
+    let first = &phrase[0];
+    (is_in(first, PRONOUNS) && phrase.len() == 1)
+        || (first.is_capitalized() && !is_in(first, CAPITAL_STOPWORDS))
+        || is_in(first, DETERMINERS)
+        || (first.is_word() && phrase.len() <= 4 && phrase.len() >= 2)
 }
 
 /// Looks before an opening mark, within its sentence: `X said: “`, `X went on to say that “`,
@@ -634,24 +693,20 @@ pub fn before_quote(text: &str, sentence: usize, open: usize) -> Option<Attribut
             continue;
         }
         let lower = toks[k].lower();
-        let subject = if matches!(
-            lower.as_str(),
-            "saying"
-                | "adding"
-                | "telling"
-                | "writing"
-                | "noting"
-                | "arguing"
-                | "warning"
-                | "insisting"
-                | "urging"
-                | "calling"
-                | "asking"
-        ) {
-            // A participle: the speaker is the subject of the main clause.
-            np_backward(&toks, main_verb(&toks, k)?)
+        let subject = if lower.ends_with("ing") {
+            // A participle: the speaker is the subject of the main clause (`Trump attacked
+            // Clinton, saying “…”`), else the words before it (`Clinton asking, “…”`).
+            match main_verb(&toks, k) {
+                Some(v) => np_backward(&toks, v),
+                None => sentence_subject(&toks, k).or_else(|| np_backward(&toks, k)),
+            }
+        } else if k == first_word(&toks) {
+            // `Said Ellis: “…”`.
+            np_forward(&toks, k + 1)
         } else {
             np_backward(&toks, k)
+                .filter(|np| !after_preposition(&toks, np.0))
+                .or_else(|| sentence_subject(&toks, k))
         };
         if let Some(np) = subject {
             return Some(Attribution {
@@ -667,6 +722,37 @@ pub fn before_quote(text: &str, sentence: usize, open: usize) -> Option<Attribut
         }
     }
     None
+}
+
+/// The subject of the sentence before token `upto`: the first pronoun or name that starts the
+/// sentence or follows a comma (`During the speech, Trump attacked …`).
+fn sentence_subject(toks: &[Tok], upto: usize) -> Option<(usize, usize)> {
+    (0..upto)
+        .filter(|&k| k == 0 || toks[k - 1].text == ",")
+        .filter(|&k| {
+            (is_in(&toks[k], PRONOUNS) || toks[k].is_capitalized()) && !is_stopword(&toks[k])
+        })
+        .find_map(|k| np_forward(toks, k))
+}
+
+/// True when the token before `k` is a preposition (`through the streets` is no speaker).
+fn after_preposition(toks: &[Tok], k: usize) -> bool {
+    k > 0
+        && is_in(
+            &toks[k - 1],
+            &[
+                "through", "in", "at", "on", "to", "from", "of", "with", "by", "for", "into",
+                "across", "around", "outside", "inside", "near", "during", "after", "out", "about",
+                "over", "under", "and",
+            ],
+        )
+}
+
+/// Index of the first token that can start a subject (skipping sentence-initial stopwords).
+fn first_word(toks: &[Tok]) -> usize {
+    (0..toks.len())
+        .find(|&k| toks[k].is_word() && !is_in(&toks[k], CAPITAL_STOPWORDS))
+        .unwrap_or(0)
 }
 
 /// The nearest cue before a participle (`Wang said …, adding “…”`), whose subject is the

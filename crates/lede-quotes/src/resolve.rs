@@ -285,7 +285,12 @@ impl<'a> Resolver<'a> {
                     k += 1;
                 }
                 let run = &toks[start..k];
-                let name_toks = strip_titles(run);
+                // `China’s Foreign Minister Wang Yi`: a possessive ends what comes before.
+                let after_possessive = run
+                    .iter()
+                    .rposition(|t| strip_possessive(t.text).len() < t.text.len())
+                    .map_or(0, |i| i + 1);
+                let name_toks = strip_titles(&run[after_possessive.min(run.len())..]);
                 let name_toks: Vec<Tok> = name_toks
                     .iter()
                     .filter(|t| !crate::attribution::is_stopword(t))
