@@ -41,8 +41,17 @@ pub async fn load_corpus(url: &str) -> Result<Loaded, String> {
         .text()
         .await
         .map_err(|e| format!("Could not read {url}: {e}"))?;
-    let corpus =
+    let mut corpus =
         Corpus::from_json(&text).map_err(|e| format!("{url} is not a valid corpus: {e}"))?;
+    derive_missing_quotes(&mut corpus);
     let index = SimpleIndex::new(&corpus.articles);
     Ok(Loaded { corpus, index })
+}
+
+/// Extracts the quotes of every article that arrived without any (a corpus from elsewhere, or
+/// one ingested before quotes existed).
+fn derive_missing_quotes(corpus: &mut Corpus) {
+    for article in corpus.articles.iter_mut().filter(|a| a.quotes.is_empty()) {
+        article.quotes = lede_quotes::extract_quotes(&article.paragraphs);
+    }
 }

@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::quote_list::QuoteList;
+use super::quoted_paragraph::{PieceView, QuotedParagraph};
 use crate::corpus_loader::Loaded;
 use crate::hash_state::ViewState;
 
@@ -37,16 +39,34 @@ pub fn ArticleReader(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
+        let active = RwSignal::new(None::<usize>);
+        let quotation_of = article.quotation_of_pieces();
         let paragraphs = article
             .paragraphs
             .iter()
-            .map(|p| view! { <p>{p.clone()}</p> })
+            .enumerate()
+            .map(|(i, p)| {
+                let pieces: Vec<PieceView> = article
+                    .quotes
+                    .iter()
+                    .zip(&quotation_of)
+                    .filter(|(q, _)| q.paragraph == i)
+                    .map(|(q, &quotation)| PieceView {
+                        quote: q.clone(),
+                        quotation,
+                    })
+                    .collect();
+                view! { <QuotedParagraph text=p.clone() pieces active /> }
+            })
             .collect_view();
+        let quotes = (!article.quotes.is_empty())
+            .then(|| view! { <QuoteList article=article.clone() active /> });
         view! {
             <article class="lede-article" data-article-id=article.id.clone()>
                 <h1 class="lede-article-title">{article.title.clone()}</h1>
                 <p class="lede-article-meta">{meta}</p>
                 <div class="lede-article-body">{paragraphs}</div>
+                {quotes}
             </article>
         }
         .into_any()

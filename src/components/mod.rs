@@ -3,6 +3,8 @@
 mod article_list;
 mod article_reader;
 mod error_panel;
+mod quote_list;
+mod quoted_paragraph;
 mod search_box;
 
 pub use article_list::ArticleList;

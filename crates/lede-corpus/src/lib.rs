@@ -7,9 +7,11 @@
 
 mod load;
 mod model;
+mod segments;
 
 pub use load::{CorpusError, ErrorLocation};
 pub use model::*;
+pub use segments::{segments, Segment};
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "lede-corpus";

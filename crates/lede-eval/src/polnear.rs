@@ -81,7 +81,12 @@ pub fn parse_ann(ann: &str) -> Result<Vec<GoldAttribution>, String> {
     for (n, line) in ann.lines().enumerate() {
         let mut cols = line.split('\t');
         let id = cols.next().unwrap_or_default();
-        if id.starts_with('T') {
+        let numbered = |prefix: char| {
+            id.strip_prefix(prefix)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        // A span's text may hold line breaks: lines that start with no id continue it.
+        if numbered('T') {
             let spec = cols.next().ok_or(format!("line {}: no span", n + 1))?;
             let text = cols.next().unwrap_or_default();
             let (label, frags) = spec
@@ -101,7 +106,7 @@ pub fn parse_ann(ann: &str) -> Result<Vec<GoldAttribution>, String> {
                 fragments.push((a, b));
             }
             spans.insert(id, (label, fragments, text));
-        } else if id.starts_with('E') {
+        } else if numbered('E') {
             let args = cols.next().unwrap_or_default();
             events.push(
                 args.split(' ')
@@ -142,5 +147,11 @@ mod tests {
         assert_eq!(gold[0].source, Some(vec![(0, 2)]));
         assert!(gold[0].is_direct());
         assert!(parse_ann("T1\tSource x 2\tHe\n").is_err());
+        let wrapped = "T1\tContent 0 3;5 9\tab.\n\nThe rest\nT2\tSource 10 12\tHe\n\
+                       E1\tAttribution:T3 Content:T1 Source:T2\n";
+        assert_eq!(
+            parse_ann(wrapped).unwrap()[0].source_text.as_deref(),
+            Some("He")
+        );
     }
 }

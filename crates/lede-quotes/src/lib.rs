@@ -42,8 +42,8 @@ pub fn extract_quotes(paragraphs: &[String]) -> Vec<Quote> {
             .iter()
             .map(|&m| word_count(piece_text(paragraphs, &pieces[m])))
             .sum();
-        let adjacent = best.is_some_and(|(_, a)| a.adjacent);
-        if !adjacent && is_term(paragraphs, &pieces, &members, words) {
+        let piece0 = piece_text(paragraphs, &pieces[members[0]]);
+        if members.len() == 1 && is_term(piece0, words, best.map(|(_, a)| a)) {
             continue;
         }
         let first_para = pieces[members[0]].paragraph;
@@ -160,22 +160,40 @@ fn attributions(paragraphs: &[String], pieces: &[Piece], m: usize) -> Vec<Attrib
     found
 }
 
-/// A quotation with no reporting verb beside it that reads as a term, not speech: one to
-/// three words, or a title in title case.
-fn is_term(paragraphs: &[String], pieces: &[Piece], members: &[usize], words: usize) -> bool {
-    if members.len() > 1 {
-        return false;
-    }
-    let text = piece_text(paragraphs, &pieces[members[0]]);
-    let ends_sentence = text.ends_with(['.', ',', '!', '?']);
-    if words <= 3 && !ends_sentence {
+/// Longest quotation, in words, taken for a term when no reporting verb stands beside it.
+fn term_words() -> usize {
+    std::env::var("LEDE_TERM_WORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+}
+
+/// A quotation that reads as a term, not speech: a short phrase with no reporting verb beside
+/// it (`the so-called “green corridor”`), or a title in title case (a show, a book, a slogan).
+fn is_term(text: &str, words: usize, attribution: Option<&Attribution>) -> bool {
+    if !text.chars().any(char::is_alphabetic) {
         return true;
     }
-    let title_case = text
-        .split_whitespace()
-        .filter(|w| w.len() > 3)
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    words <= 6 && title_case && !ends_sentence
+    let adjacent = attribution.is_some_and(|a| a.adjacent);
+    // A short quote still is speech when it exclaims or asks, or when it closes a sentence
+    // that reports speech (`said the findings were “significant and disturbing.”`).
+    let exclaims = text.ends_with(['!', '?']);
+    let closes_reported = attribution.is_some() && text.ends_with(['.', ',']);
+    if !adjacent && words <= term_words() && !exclaims && !closes_reported {
+        return true;
+    }
+    // `“…,” he said` is speech whatever its case; `told “Meet the Press”` names a show.
+    if attribution.is_some_and(|a| a.adjacent && a.rule.starts_with("after")) || words < 2 {
+        return false;
+    }
+    let bare = text.trim_end_matches(['.', ',', ';', ':']);
+    let minor = [
+        "of", "the", "a", "an", "and", "with", "to", "in", "on", "for", "at", "&", "or",
+    ];
+    let title_case = bare.split_whitespace().enumerate().all(|(i, w)| {
+        w.chars().next().is_some_and(char::is_uppercase) || (i > 0 && minor.contains(&w))
+    });
+    words <= 7 && title_case && !bare.ends_with(['!', '?'])
 }
 
 #[cfg(test)]

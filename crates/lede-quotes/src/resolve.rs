@@ -245,6 +245,16 @@ fn strip_titles<'t>(toks: &'t [Tok<'t>]) -> &'t [Tok<'t>] {
     &toks[i..]
 }
 
+/// The last run of capitalised words in `toks`, when the phrase ends with it.
+fn last_capitalized_run<'t>(toks: &'t [Tok<'t>]) -> Option<&'t [Tok<'t>]> {
+    let end = toks.len();
+    let mut start = end;
+    while start > 0 && (toks[start - 1].is_capitalized() || toks[start - 1].text == ".") {
+        start -= 1;
+    }
+    (start < end && toks[start].is_capitalized()).then(|| &toks[start..end])
+}
+
 fn join(toks: &[Tok]) -> String {
     let mut out = String::new();
     for (k, t) in toks.iter().enumerate() {
@@ -326,6 +336,10 @@ impl<'a> Resolver<'a> {
         } else if toks.first().is_some_and(|t| t.is_capitalized()) {
             let name_toks = strip_titles(&toks);
             let name = strip_possessive(&join(name_toks)).to_string();
+            self.expand(&name, at).unwrap_or(name)
+        } else if let Some(run) = last_capitalized_run(&toks) {
+            // `councillor Ansel Tromp`, `Clinton campaign spokesman Brian Fallon`.
+            let name = strip_possessive(&join(strip_titles(run))).to_string();
             self.expand(&name, at).unwrap_or(name)
         } else {
             self.describe(&toks, at).unwrap_or_else(|| text.to_string())

@@ -1,0 +1,56 @@
+//! Regression floors for the quote extractor on PolNeAR dev and train (read from ../shared;
+//! skipped when absent). The test split is reported by `lede eval quotes`, never tuned on.
+
+use lede_eval::{polnear, quotes};
+
+fn scores(split: &str) -> Option<quotes::QuoteScores> {
+    let data =
+        lede_testdata::shared_path(&format!("polnear_quotes_{split}"), "corpora/polnear/data")?;
+    let articles = polnear::read_split(&data, split).unwrap();
+    let s = quotes::score(&articles);
+    println!(
+        "{split}: F1@0.8 {:.3} (P {:.3} R {:.3}), exact F1 {:.3}, speaker {:.3}, gold {}, found {}",
+        s.overlap_08.f1,
+        s.overlap_08.precision,
+        s.overlap_08.recall,
+        s.exact.f1,
+        s.speaker_accuracy,
+        s.quotes_gold,
+        s.quotes_found
+    );
+    Some(s)
+}
+
+#[test]
+fn dev_scores_hold() {
+    let Some(s) = scores("dev") else { return };
+    assert_eq!(
+        s.quotes_gold, 369,
+        "the dev gold count changed: the reader is off"
+    );
+    assert!(
+        s.overlap_08.f1 >= 0.92,
+        "F1@0.8 fell to {:.3}",
+        s.overlap_08.f1
+    );
+    assert!(
+        s.speaker_accuracy >= 0.88,
+        "speaker accuracy fell to {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+#[test]
+fn train_scores_hold() {
+    let Some(s) = scores("train") else { return };
+    assert!(
+        s.overlap_08.f1 >= 0.90,
+        "F1@0.8 fell to {:.3}",
+        s.overlap_08.f1
+    );
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy fell to {:.3}",
+        s.speaker_accuracy
+    );
+}
