@@ -1,7 +1,7 @@
 //! Scores the quote extractor against PolNeAR's direct quotations.
 //!
 //! Rules (see docs/evaluation.md): the article text is split into paragraphs at line breaks
-//! and every paragraph is given to the extractor. Spans are compared as sets of code-point
+//! (blank lines dropped) and every paragraph is given to the extractor. Spans are compared as sets of code-point
 //! positions, counting only letters and digits (quote marks, spaces and punctuation do not
 //! count, so `“Yes,”` and `Yes` are the same span). Overlap is the Jaccard index of two sets.
 //! - Gold: attributions whose content begins with a double quote mark (direct quotations).
@@ -113,8 +113,10 @@ fn predict(article: &GoldArticle, chars: &[char]) -> Vec<Predicted> {
     let mut offsets = Vec::new();
     let mut at = 0;
     for line in article.text.split('\n') {
-        paragraphs.push(line.to_string());
-        offsets.push(at);
+        if !line.trim().is_empty() {
+            paragraphs.push(line.to_string());
+            offsets.push(at);
+        }
         at += line.chars().count() + 1;
     }
     let quotes = lede_quotes::extract_quotes(&paragraphs);

@@ -7,6 +7,25 @@ use crate::tokens::{tokenize, Tok};
 
 /// Reporting verbs, in every form the extractor accepts as a cue.
 const CUE_VERBS: &[&str] = &[
+    "jokes",
+    "riffs",
+    "riffed",
+    "mocks",
+    "mocked",
+    "quips",
+    "pressed",
+    "presses",
+    "explains",
+    "puts",
+    "put",
+    "accuses",
+    "accused",
+    "insists",
+    "adds",
+    "asks",
+    "notes",
+    "writes",
+    "recalls",
     "yell",
     "yells",
     "comment",
@@ -221,6 +240,14 @@ const CUE_VERBS: &[&str] = &[
 /// Cues that count only right beside the quote: far from it they are ordinary verbs
 /// (`call on all parties`, `hopes to conduct`).
 const WEAK_CUES: &[&str] = &[
+    "puts",
+    "put",
+    "accuses",
+    "accused",
+    "pressed",
+    "presses",
+    "mocks",
+    "mocked",
     "call",
     "calls",
     "called",
@@ -638,6 +665,59 @@ pub fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attribution
             });
         }
     }
+    // `“…” if she didn't win, said David Wasserman.`: the attribution closes the sentence.
+    if let Some(k) = (i + 1..toks.len()).rev().find(|&k| is_cue(&toks[k])) {
+        let clause_start = (i..k)
+            .rev()
+            .find(|&m| toks[m].text == ",")
+            .map_or(i, |m| m + 1);
+        if clause_start == k && !toks[k].lower().ends_with("ing") {
+            if let Some(np) = np_forward(toks, k + 1) {
+                return Some(Attribution {
+                    speaker: span(toks, np),
+                    cue: (toks[k].start, toks[k].end),
+                    adjacent: true,
+                    rule: "after:sentence-end-cue-speaker",
+                });
+            }
+        } else if clause_start < k {
+            let phrase = &toks[clause_start..k];
+            let short = phrase.len() <= 6 && !phrase.iter().any(|t| is_in(t, CLAUSE_WORDS));
+            if (short || (phrase.len() == 1 && is_in(&phrase[0], PRONOUNS)))
+                && looks_like_np(phrase)
+            {
+                return Some(Attribution {
+                    speaker: (phrase[0].start, phrase[phrase.len() - 1].end),
+                    cue: (toks[k].start, toks[k].end),
+                    adjacent: true,
+                    rule: "after:sentence-end-speaker-cue",
+                });
+            }
+        }
+    }
+    // `,” Toomey fumed`, `,” remembered Roy Verley`: a verb we do not list, in the past tense,
+    // right beside a name or pronoun.
+    if let Some(np) = np_forward(toks, i) {
+        let named = toks[np.0].is_capitalized() || is_in(&toks[np.0], PRONOUNS);
+        if let Some(verb) = toks.get(np.1).filter(|t| named && is_past_tense(t)) {
+            return Some(Attribution {
+                speaker: span(toks, np),
+                cue: (verb.start, verb.end),
+                adjacent: true,
+                rule: "after:speaker-verb",
+            });
+        }
+    }
+    if is_past_tense(first) {
+        if let Some(np) = np_forward(toks, i + 1).filter(|np| toks[np.0].is_capitalized()) {
+            return Some(Attribution {
+                speaker: span(toks, np),
+                cue: (first.start, first.end),
+                adjacent: true,
+                rule: "after:verb-speaker",
+            });
+        }
+    }
     // `” ― Pamela Padilla`: a dash and a name, no verb.
     if dashed {
         let np = np_forward(toks, i)?;
@@ -653,6 +733,12 @@ pub fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attribution
     None
 }
 
+/// A lowercase word in the past tense (`fumed`, `boomed`): an unlisted reporting verb when it
+/// stands right beside a quote and a name.
+fn is_past_tense(t: &Tok) -> bool {
+    t.is_word() && !t.is_capitalized() && t.text.len() > 4 && t.text.ends_with("ed")
+}
+
 /// True when `phrase` can be a speaker: it starts with a pronoun, a capitalised word, a
 /// determiner or a possessive, and holds no verb-like clause word.
 fn looks_like_np(phrase: &[Tok]) -> bool {
@@ -660,7 +746,7 @@ fn looks_like_np(phrase: &[Tok]) -> bool {
     (is_in(first, PRONOUNS) && phrase.len() == 1)
         || (first.is_capitalized() && !is_in(first, CAPITAL_STOPWORDS))
         || is_in(first, DETERMINERS)
-        || (first.is_word() && phrase.len() <= 4 && phrase.len() >= 2)
+        || (first.is_word() && phrase.len() >= 2 && phrase[1..].iter().any(Tok::is_capitalized))
 }
 
 /// Looks before an opening mark, within its sentence: `X said: “`, `X went on to say that “`,
@@ -684,11 +770,33 @@ pub fn before_quote(text: &str, sentence: usize, open: usize) -> Option<Attribut
             });
         }
     }
+    if let Some(a) = before_quote_cues(&toks) {
+        return Some(a);
+    }
+    // `Trump leaned in and boomed: “…”`: a colon right before the quote, after a verb we do
+    // not list; the speaker is the sentence's subject.
+    let last = toks.len() - 1;
+    if toks[last].text == ":" && last > 0 && toks[last - 1].is_word() {
+        if let Some(np) = sentence_subject(&toks, last - 1) {
+            return Some(Attribution {
+                speaker: span(&toks, np),
+                cue: (toks[last - 1].start, toks[last - 1].end),
+                adjacent: true,
+                rule: "before:colon",
+            });
+        }
+    }
+    None
+}
+
+/// The cue-verb patterns of [`before_quote`].
+fn before_quote_cues(toks: &[Tok]) -> Option<Attribution> {
+    let toks = toks.to_vec();
     for k in (0..toks.len()).rev() {
         if !is_cue(&toks[k]) {
             continue;
         }
-        let adjacent = toks.len() - k <= 4;
+        let adjacent = toks.len() - k <= 6;
         if !adjacent && is_in(&toks[k], WEAK_CUES) {
             continue;
         }

@@ -26,14 +26,18 @@ pub fn extract_quotes(paragraphs: &[String]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Speaker)> = None;
     for members in quotations {
-        let found: Vec<(usize, Attribution)> = members
+        let mut found: Vec<(usize, Attribution)> = members
             .iter()
             .flat_map(|&m| {
+                let paragraph = pieces[m].paragraph;
                 attributions(paragraphs, &pieces, m)
                     .into_iter()
-                    .map(move |a| (m, a))
+                    .map(move |a| (paragraph, a))
             })
             .collect();
+        if found.is_empty() {
+            found.extend(colon_introduction(paragraphs, &pieces[members[0]]));
+        }
         let best = found
             .iter()
             .find(|(_, a)| a.adjacent)
@@ -48,8 +52,8 @@ pub fn extract_quotes(paragraphs: &[String]) -> Vec<Quote> {
         }
         let first_para = pieces[members[0]].paragraph;
         let (speaker, cue, rule) = match best {
-            Some((m, a)) => {
-                let p = pieces[*m].paragraph;
+            Some((p, a)) => {
+                let p = *p;
                 let name = resolver.resolve(p, a.speaker);
                 let text = &paragraphs[p];
                 let speaker = Speaker {
@@ -139,6 +143,23 @@ fn group(paragraphs: &[String], pieces: &[Piece]) -> Vec<Vec<usize>> {
         }
     }
     groups
+}
+
+/// A quote that opens its paragraph after a paragraph ending with a colon (`In a statement,
+/// Sanders wrote:`) is attributed there.
+fn colon_introduction(paragraphs: &[String], piece: &Piece) -> Option<(usize, Attribution)> {
+    let text = &paragraphs[piece.paragraph];
+    if piece.paragraph == 0 || !text[..piece.open].trim().is_empty() {
+        return None;
+    }
+    let prev_index = piece.paragraph - 1;
+    let prev = paragraphs[prev_index].trim_end();
+    let intro = prev.strip_suffix(':')?;
+    let start = sentence_start(intro, 0, intro.len());
+    let mut a = before_quote(intro, start, intro.len())?;
+    a.adjacent = true;
+    a.rule = "before:colon-paragraph";
+    Some((prev_index, a))
 }
 
 /// The attributions around piece `m`: after its closing mark, then before its opening mark.
