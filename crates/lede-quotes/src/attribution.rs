@@ -676,7 +676,7 @@ pub fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attribution
                 return Some(Attribution {
                     speaker: span(toks, np),
                     cue: (toks[k].start, toks[k].end),
-                    adjacent: true,
+                    adjacent: false,
                     rule: "after:sentence-end-cue-speaker",
                 });
             }
@@ -689,7 +689,7 @@ pub fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attribution
                 return Some(Attribution {
                     speaker: (phrase[0].start, phrase[phrase.len() - 1].end),
                     cue: (toks[k].start, toks[k].end),
-                    adjacent: true,
+                    adjacent: false,
                     rule: "after:sentence-end-speaker-cue",
                 });
             }
