@@ -545,7 +545,12 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     }
     if is_in(t, DETERMINERS) {
         let mut j = i + 1;
-        while j < toks.len() && j < i + 8 && toks[j].is_word() && !is_cue(&toks[j]) {
+        while j < toks.len()
+            && j < i + 8
+            && toks[j].is_word()
+            && !is_cue(&toks[j])
+            && !is_in(&toks[j], CLAUSE_WORDS)
+        {
             j += 1;
         }
         return (j > i + 1).then_some((i, j));
@@ -637,6 +642,14 @@ pub fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attribution
                 .unwrap_or(toks.len());
             (stop > i + 1 && stop - i <= 9).then_some((i + 1, stop))
         })?;
+        // `, says the authority was left …` opens a clause: no inverted attribution.
+        let verbs = [
+            "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could",
+            "should", "do", "does", "did", "be",
+        ];
+        if toks.get(np.1).is_some_and(|t| is_in(t, &verbs)) {
+            return None;
+        }
         return Some(Attribution {
             speaker: span(toks, np),
             cue: (first.start, first.end),
@@ -757,21 +770,24 @@ pub fn before_quote(text: &str, sentence: usize, open: usize) -> Option<Attribut
     if toks.is_empty() {
         return None;
     }
-    if let Some(k) = (0..toks.len().saturating_sub(1))
+    let according = (0..toks.len().saturating_sub(1))
         .rev()
         .find(|&k| toks[k].lower() == "according" && toks[k + 1].lower() == "to")
-    {
-        if let Some(np) = np_forward(&toks, k + 2) {
-            return Some(Attribution {
+        .and_then(|k| {
+            let np = np_forward(&toks, k + 2)?;
+            Some(Attribution {
                 speaker: span(&toks, np),
                 cue: (toks[k].start, toks[k + 1].end),
                 adjacent: toks.len() - np.1 <= 2,
                 rule: "before:according-to",
-            });
-        }
-    }
-    if let Some(a) = before_quote_cues(&toks) {
-        return Some(a);
+            })
+        });
+    // The attribution nearer the quote wins (`According to a statement, Kalvane said …“`).
+    match (according, before_quote_cues(&toks)) {
+        (Some(a), Some(c)) => return Some(if a.cue.0 > c.cue.0 { a } else { c }),
+        (Some(a), None) => return Some(a),
+        (None, Some(c)) => return Some(c),
+        (None, None) => {}
     }
     // `Trump leaned in and boomed: “…”`: a colon right before the quote, after a verb we do
     // not list; the speaker is the sentence's subject.

@@ -255,6 +255,29 @@ fn last_capitalized_run<'t>(toks: &'t [Tok<'t>]) -> Option<&'t [Tok<'t>]> {
     (start < end && toks[start].is_capitalized()).then(|| &toks[start..end])
 }
 
+/// The name at the end of a capitalised run: the words after the last title, organisation
+/// word or lowercase word (`Minister of Coastal Affairs Bram Ostrander` -> `Bram Ostrander`);
+/// the run without leading titles when every word is one.
+fn trailing_name<'t>(toks: &'t [Tok<'t>]) -> &'t [Tok<'t>] {
+    let mut start = toks.len();
+    while start > 0 {
+        let t = &toks[start - 1];
+        let lower = strip_possessive(&t.lower()).to_string();
+        let stop = (is_title(t) && t.text != ".")
+            || NOT_PERSON.contains(&lower.as_str())
+            || !(t.is_capitalized() || t.text == "." || is_lowercase_particle(t));
+        if stop {
+            break;
+        }
+        start -= 1;
+    }
+    if start < toks.len() && toks[start].is_capitalized() {
+        &toks[start..]
+    } else {
+        strip_titles(toks)
+    }
+}
+
 fn join(toks: &[Tok]) -> String {
     let mut out = String::new();
     for (k, t) in toks.iter().enumerate() {
@@ -334,12 +357,12 @@ impl<'a> Resolver<'a> {
         let resolved = if toks.len() == 1 && PRONOUNS.contains(&toks[0].lower().as_str()) {
             self.nearest_person(at).unwrap_or_else(|| text.to_string())
         } else if toks.first().is_some_and(|t| t.is_capitalized()) {
-            let name_toks = strip_titles(&toks);
+            let name_toks = trailing_name(&toks);
             let name = strip_possessive(&join(name_toks)).to_string();
             self.expand(&name, at).unwrap_or(name)
         } else if let Some(run) = last_capitalized_run(&toks) {
             // `councillor Ansel Tromp`, `Clinton campaign spokesman Brian Fallon`.
-            let name = strip_possessive(&join(strip_titles(run))).to_string();
+            let name = strip_possessive(&join(trailing_name(run))).to_string();
             self.expand(&name, at).unwrap_or(name)
         } else {
             self.describe(&toks, at).unwrap_or_else(|| text.to_string())
@@ -379,7 +402,7 @@ impl<'a> Resolver<'a> {
             .max_by_key(|m| m.at);
         let named = self.names.iter().filter(|m| m.at < at).max_by_key(|m| m.at);
         match (speaker, named) {
-            (Some(s), Some(n)) if n.at > s.at && n.at.0 > s.at.0 => Some(n.name.clone()),
+            (Some(s), Some(n)) if n.at > s.at && n.at.0 > s.at.0 + 2 => Some(n.name.clone()),
             (Some(s), _) => Some(s.name.clone()),
             (None, Some(n)) => Some(n.name.clone()),
             (None, None) => None,
