@@ -586,7 +586,12 @@ fn np_backward(toks: &[Tok], mut j: usize) -> Option<(usize, usize)> {
         while i > 0 && j - i < 6 {
             let prev = &toks[i - 1];
             let name_dot = prev.text == "." && i >= 2 && is_in(&toks[i - 2], ABBREVIATIONS);
-            if (prev.is_capitalized() && !is_cue(prev)) || name_dot {
+            // `Minister of Coastal Affairs Bram Ostrander`: `of` inside a capitalised run.
+            let connector = prev.text == "of"
+                && i >= 2
+                && toks[i - 2].is_capitalized()
+                && !is_stopword(&toks[i - 2]);
+            if (prev.is_capitalized() && !is_cue(prev)) || name_dot || connector {
                 i -= 1;
             } else {
                 break;

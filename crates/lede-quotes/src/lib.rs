@@ -47,7 +47,12 @@ pub fn extract_quotes(paragraphs: &[String]) -> Vec<Quote> {
             .map(|&m| word_count(piece_text(paragraphs, &pieces[m])))
             .sum();
         let piece0 = piece_text(paragraphs, &pieces[members[0]]);
-        if members.len() == 1 && is_term(piece0, words, best.map(|(_, a)| a)) {
+        let opens_sentence = {
+            let first = &pieces[members[0]];
+            let before = paragraphs[first.paragraph][..first.open].trim_end();
+            before.is_empty() || before.ends_with(['.', '!', '?', ':'])
+        };
+        if members.len() == 1 && is_term(piece0, words, best.map(|(_, a)| a), opens_sentence) {
             continue;
         }
         let first_para = pieces[members[0]].paragraph;
@@ -191,7 +196,12 @@ fn term_words() -> usize {
 
 /// A quotation that reads as a term, not speech: a short phrase with no reporting verb beside
 /// it (`the so-called “green corridor”`), or a title in title case (a show, a book, a slogan).
-fn is_term(text: &str, words: usize, attribution: Option<&Attribution>) -> bool {
+fn is_term(
+    text: &str,
+    words: usize,
+    attribution: Option<&Attribution>,
+    opens_sentence: bool,
+) -> bool {
     if !text.chars().any(char::is_alphabetic) {
         return true;
     }
@@ -200,7 +210,9 @@ fn is_term(text: &str, words: usize, attribution: Option<&Attribution>) -> bool 
     // that reports speech (`said the findings were “significant and disturbing.”`).
     let exclaims = text.ends_with(['!', '?']);
     let closes_reported = attribution.is_some() && text.ends_with(['.', ',']);
-    if !adjacent && words <= term_words() && !exclaims && !closes_reported {
+    // `… she said. “We will stay.”`: a quoted sentence of its own.
+    let own_sentence = opens_sentence && words >= 2 && text.ends_with(['.', ',', '!', '?']);
+    if !adjacent && words <= term_words() && !exclaims && !closes_reported && !own_sentence {
         return true;
     }
     // `“…,” he said` is speech whatever its case; `told “Meet the Press”` names a show.
@@ -293,6 +305,26 @@ mod tests {
             q[1].speaker.as_ref().unwrap().name,
             "a spokesman for the opposition"
         );
+    }
+
+    #[test]
+    fn roles_with_of_are_stripped_and_surnames_expand() {
+        let q = quotes(&[
+            "Minister of Coastal Affairs Bram Ostrander said the government had to be honest that “we cannot defend every field and every lane forever”.",
+            "“We are choosing where to stand and fight,” Ostrander said.",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].speaker.as_ref().unwrap().name, "Bram Ostrander");
+        assert_eq!(q[1].speaker.as_ref().unwrap().name, "Bram Ostrander");
+    }
+
+    #[test]
+    fn a_title_after_an_inverted_verb_is_not_an_attribution() {
+        let q = quotes(&[
+            "The report, “Water for All”, says the water authority was left with “outdated powers and an empty toolbox”.",
+        ]);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, "outdated powers and an empty toolbox");
     }
 
     #[test]

@@ -323,8 +323,8 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .rposition(|t| strip_possessive(t.text).len() < t.text.len())
                     .map_or(0, |i| i + 1);
-                let name_toks = strip_titles(&run[after_possessive.min(run.len())..]);
-                let name_toks: Vec<Tok> = name_toks
+                let tail = &run[after_possessive.min(run.len())..];
+                let name_toks: Vec<Tok> = trailing_name(tail)
                     .iter()
                     .filter(|t| !crate::attribution::is_stopword(t))
                     .copied()
