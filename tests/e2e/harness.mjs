@@ -80,10 +80,11 @@ export async function launchBrowser() {
  * errors are collected in `errors`. On failure a screenshot goes to target/e2e-screenshots/.
  */
 export function browserTest(name, fn, { serve = {} } = {}) {
-  test(name, async () => {
+  test(name, { timeout: 90_000 }, async () => {
     const server = await startServer(serve);
     const context = await launchBrowser();
     const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(20_000);
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     try {
