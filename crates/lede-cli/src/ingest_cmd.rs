@@ -1,46 +1,156 @@
-//! `lede ingest`: files in, corpus JSON out, every input accounted for on stderr.
+//! `lede ingest`: files in, corpus JSON out, every input accounted for on stderr (and in
+//! `--report FILE` as JSON), with a progress bar when stderr is a terminal.
 
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use lede_corpus::Corpus;
-use lede_ingest::{ingest_paths, Severity};
+use lede_ingest::{ingest_paths, Format, IngestOptions, Ingested, Progress, Stage};
 
-/// Runs `lede ingest PATHS... -o OUTPUT`.
-pub fn ingest(paths: &[PathBuf], output: &Path, allow_rejects: bool) -> ExitCode {
-    let started = Instant::now();
-    let mut result = ingest_paths(paths);
-    for entry in &result.report {
-        let label = match entry.severity {
-            Severity::Warning => "warning",
-            Severity::Rejected => "rejected",
-        };
-        eprintln!("{label}: {}: {}", entry.file.display(), entry.reason);
+/// The options of `lede ingest`.
+pub struct IngestArgs {
+    /// Files or directories to read.
+    pub paths: Vec<PathBuf>,
+    /// Where the corpus goes.
+    pub output: PathBuf,
+    /// Forced input format.
+    pub format: Option<Format>,
+    /// Drop exact duplicates, rename repeated ids.
+    pub dedupe: bool,
+    /// Annotate Lede-format inputs again.
+    pub reannotate: bool,
+    /// Exit 0 despite rejections.
+    pub allow_rejects: bool,
+    /// Where the JSON report goes.
+    pub report: Option<PathBuf>,
+    /// Print the time by stage.
+    pub timings: bool,
+}
+
+/// A progress bar on stderr (only made when stderr is a terminal).
+struct Bar(ProgressBar);
+
+impl Bar {
+    /// A bar drawing on stderr, styled before it first draws.
+    fn new() -> Self {
+        let style = ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} {elapsed}")
+            .expect("valid template")
+            .progress_chars("=> ");
+        Bar(ProgressBar::hidden().with_style(style))
     }
+}
+
+impl Progress for Bar {
+    fn start(&self, stage: Stage, total: u64) {
+        self.0.set_message(match stage {
+            Stage::ReadParse => "reading",
+            Stage::Annotate => "annotating",
+        });
+        self.0.set_length(total);
+        self.0.reset();
+        self.0.set_draw_target(ProgressDrawTarget::stderr());
+    }
+
+    fn advance(&self, n: u64) {
+        self.0.inc(n);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+        self.0.set_draw_target(ProgressDrawTarget::hidden());
+    }
+}
+
+/// Runs `lede ingest`.
+pub fn ingest(args: &IngestArgs) -> ExitCode {
+    let started = Instant::now();
+    let bar = std::io::stderr().is_terminal().then(Bar::new);
+    let annotate = |article: &mut lede_corpus::Article| {
+        article.quotes = lede_quotes::extract_quotes(&article.paragraphs);
+    };
+    let options = IngestOptions {
+        format: args.format,
+        dedupe: args.dedupe,
+        reannotate: args.reannotate,
+        annotate: Some(&annotate),
+        progress: bar.as_ref().map(|b| b as &dyn Progress),
+    };
+    let mut result = ingest_paths(&args.paths, &options);
+    print_entries(&result);
+
+    let write_started = Instant::now();
     let ingested = result.articles.len();
     let corpus = Corpus::new(std::mem::take(&mut result.articles));
-    let json = corpus.to_json_pretty();
-    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("error: cannot create {}: {e}", dir.display());
-            return ExitCode::FAILURE;
+    if let Err(e) = write_json(&args.output, &corpus) {
+        eprintln!("error: cannot write {}: {e}", args.output.display());
+        return ExitCode::from(2);
+    }
+    result.articles = corpus.articles;
+    let write = write_started.elapsed();
+    let elapsed = started.elapsed();
+
+    if let Some(path) = &args.report {
+        if let Err(e) = write_json(path, &result.document(elapsed, write)) {
+            eprintln!("error: cannot write the report {}: {e}", path.display());
+            return ExitCode::from(2);
         }
     }
-    if let Err(e) = std::fs::write(output, json + "\n") {
-        eprintln!("error: cannot write {}: {e}", output.display());
-        return ExitCode::FAILURE;
-    }
+    let dropped = if result.dropped > 0 {
+        format!(", {} duplicates dropped", result.dropped)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "{} read, {ingested} ingested, {} rejected, {} warnings, {:.2?} -> {}",
+        "{} read, {ingested} ingested, {} rejected, {} warnings{dropped}, {} -> {}",
         result.read,
         result.rejected(),
         result.warnings(),
-        started.elapsed(),
-        output.display()
+        seconds(elapsed),
+        args.output.display()
     );
-    if result.rejected() > 0 && !allow_rejects {
+    if args.timings {
+        let t = result.timings;
+        eprintln!(
+            "timings: read/parse {}, ids and duplicates {}, annotate (quotes) {}, write {}",
+            seconds(t.read_parse),
+            seconds(t.ids),
+            seconds(t.annotate),
+            seconds(write)
+        );
+    }
+    if result.rejected() > 0 && !args.allow_rejects {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// Every warning and rejection, one per line, on stderr.
+fn print_entries(result: &Ingested) {
+    let stderr = std::io::stderr();
+    let mut out = BufWriter::new(stderr.lock());
+    for entry in &result.report {
+        // Nothing sensible to do when stderr is gone.
+        let _ = writeln!(out, "{entry}");
+    }
+    let _ = out.flush();
+}
+
+/// Writes `value` as pretty JSON and a final newline, creating the parent folder.
+fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut out = BufWriter::new(File::create(path)?);
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// A duration as `1.234s`.
+fn seconds(d: Duration) -> String {
+    format!("{:.3}s", d.as_secs_f64())
 }

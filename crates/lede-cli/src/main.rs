@@ -7,7 +7,9 @@ mod stats_cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
+use lede_ingest::Format;
 
 /// Lede: turn article files into a corpus the Lede app explores.
 #[derive(Parser)]
@@ -20,6 +22,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Ingest article files (directories are walked) into a corpus JSON file.
+    ///
+    /// Formats are detected by extension and content: raw scraped text (.txt), JSON and JSON
+    /// Lines (.json, .jsonl, .ndjson), Reuters-21578 SGML (.sgm) and PolNeAR (.txt listed in a
+    /// metadata.tsv). Every input is ingested or listed on stderr with its reason and location.
+    /// Exit status: 0 when nothing was rejected (or --allow-rejects), 1 when inputs were
+    /// rejected, 2 when the corpus or the report cannot be written.
     Ingest {
         /// Files or directories to read.
         #[arg(required = true)]
@@ -27,9 +35,24 @@ enum Command {
         /// Where to write the corpus JSON.
         #[arg(short, long)]
         output: PathBuf,
+        /// Read every file as this format instead of detecting it.
+        #[arg(long, value_parser = format_parser())]
+        format: Option<Format>,
+        /// Drop exact duplicate articles and rename repeated ids instead of rejecting them.
+        #[arg(long)]
+        dedupe: bool,
+        /// Extract quotes and entities again for articles already in Lede's format.
+        #[arg(long)]
+        reannotate: bool,
         /// Exit 0 even when some inputs were rejected.
         #[arg(long)]
         allow_rejects: bool,
+        /// Also write the report (counts, timings, every warning and rejection) as JSON here.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Print the time spent in each stage (read/parse, ids, annotate, write).
+        #[arg(long)]
+        timings: bool,
     },
     /// Score an extractor against a gold standard.
     Eval {
@@ -43,13 +66,33 @@ enum Command {
     },
 }
 
+/// `--format` values, parsed into [`Format`].
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::ALL.map(Format::name))
+        .map(|s| s.parse::<Format>().expect("only listed names get here"))
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Ingest {
             paths,
             output,
+            format,
+            dedupe,
+            reannotate,
             allow_rejects,
-        } => ingest_cmd::ingest(&paths, &output, allow_rejects),
+            report,
+            timings,
+        } => ingest_cmd::ingest(&ingest_cmd::IngestArgs {
+            paths,
+            output,
+            format,
+            dedupe,
+            reannotate,
+            allow_rejects,
+            report,
+            timings,
+        }),
         Command::Eval { what } => eval_cmd::eval(what),
         Command::Stats { corpus } => stats_cmd::stats(&corpus),
     }

@@ -102,6 +102,8 @@ struct LenientArticle {
     quotes: Vec<Quote>,
     #[serde(default)]
     entities: Vec<ArticleEntity>,
+    #[serde(default)]
+    tags: BTreeMap<String, Vec<String>>,
 }
 
 /// Splits a plain-text body into paragraphs: one per non-blank line, trimmed.
@@ -303,6 +305,7 @@ fn into_article(a: LenientArticle) -> Result<Article, (String, String)> {
         paragraphs,
         quotes: a.quotes,
         entities: a.entities,
+        tags: a.tags,
     })
 }
 

@@ -1,5 +1,7 @@
 //! The corpus types as they are serialised in format v1.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// A whole corpus: the articles and the corpus-wide entity table.
@@ -68,6 +70,10 @@ pub struct Article {
     /// Named entities mentioned in the body.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<ArticleEntity>,
+    /// Category tags the source supplies, by kind (`places`, `people`, `orgs`, `topics`,
+    /// `exchanges` for Reuters-21578), each list in source order.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, Vec<String>>,
 }
 
 /// A span of one paragraph: `[start, end)` in chars.

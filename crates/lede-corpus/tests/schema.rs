@@ -62,6 +62,7 @@ fn schema_lists_every_field_the_model_writes() {
             aliases: vec!["m".into()],
             mentions: vec![span],
         }],
+        tags: [("places".to_string(), vec!["usa".to_string()])].into(),
     };
     let corpus = Corpus::new(vec![article]);
     let written = serde_json::to_value(&corpus).unwrap();

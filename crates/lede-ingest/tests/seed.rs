@@ -47,3 +47,38 @@ fn missing_parts_are_named() {
         vec![Missing::Masthead, Missing::Dateline, Missing::SourceTag]
     );
 }
+
+#[test]
+fn seed_article_through_the_whole_pipeline() {
+    let Some(path) = lede_testdata::shared_path(
+        "seed_article_through_the_whole_pipeline",
+        "seeds/000_b349bb90d9221d2a.txt",
+    ) else {
+        return;
+    };
+    let result = lede_ingest::ingest_paths(&[path], &lede_ingest::IngestOptions::default());
+    assert_eq!(
+        (result.read, result.ingested(), result.rejected()),
+        (1, 1, 0)
+    );
+    assert!(result.report.is_empty(), "{:?}", result.report);
+    let a = &result.articles[0];
+    assert_eq!(a.id, "000_b349bb90d9221d2a");
+    assert_eq!(
+        a.title,
+        "China’s FM Discusses Beijing’s Ongoing Support with Atmar"
+    );
+    assert_eq!(a.date.as_deref(), Some("2024-07-01"));
+    assert_eq!(a.editor.as_deref(), Some("Moh. Reza Huwaida"));
+    assert_eq!(a.dateline.as_deref(), Some("Kabul"));
+    assert_eq!(a.source.as_deref(), Some("ATN"));
+    // Counted by hand: the file has 15 lines; masthead, two headline copies and three blank
+    // lines leave ten body lines, KABUL - … to Atmar meanwhile ….
+    assert_eq!(a.paragraphs.len(), 10);
+    assert!(a.paragraphs[0].starts_with("China says it is willing"));
+    assert!(a.paragraphs[9].ends_with("advancing regional cooperation."));
+    assert!(!a
+        .paragraphs
+        .iter()
+        .any(|p| p.contains("(ATN)") || p.contains("KABUL")));
+}

@@ -9,7 +9,11 @@ fn polnear_paragraphs() -> Option<Vec<Vec<String>>> {
     let mut articles = Vec::new();
     for split in ["train", "dev", "test"] {
         let dir = data.join(split).join("text");
-        let mut files: Vec<_> = std::fs::read_dir(&dir).ok()?.flatten().map(|e| e.path()).collect();
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         files.sort();
         for f in files {
             let text = std::fs::read_to_string(&f).ok()?;
