@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Subcommand;
-use lede_eval::{polnear, quotes};
+use lede_eval::{entities, polnear, quotes};
 
 /// What `lede eval` scores.
 #[derive(Subcommand)]
@@ -22,6 +22,16 @@ pub enum EvalTarget {
         #[arg(long)]
         json: bool,
     },
+    /// Named entities against a CoNLL-2003 file (exact spans, per type and micro over
+    /// PER/ORG/LOC).
+    Entities {
+        /// The CoNLL file, e.g. ../shared/corpora/conll2003/eng.testb.
+        #[arg(long)]
+        conll: PathBuf,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs `lede eval …`.
@@ -32,7 +42,50 @@ pub fn eval(target: EvalTarget) -> ExitCode {
             split,
             json,
         } => eval_quotes(&polnear, &split, json),
+        EvalTarget::Entities { conll, json } => eval_entities(&conll, json),
     }
+}
+
+fn eval_entities(path: &std::path::Path, json: bool) -> ExitCode {
+    let tagger = lede_entities::Tagger::bundled();
+    let scores = match entities::evaluate_conll(path, &tagger) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&scores).expect("scores serialise")
+        );
+        return ExitCode::SUCCESS;
+    }
+    println!(
+        "{}: {} sentences, {} tokens, {:.0} tokens/s",
+        path.display(),
+        scores.sentences,
+        scores.tokens,
+        scores.tokens_per_second
+    );
+    println!(
+        "{:<18} {:>9} {:>9} {:>9}",
+        "type", "precision", "recall", "F1"
+    );
+    for (name, s) in [
+        ("PER", &scores.per),
+        ("ORG", &scores.org),
+        ("LOC", &scores.loc),
+        ("MISC", &scores.misc),
+        ("micro PER/ORG/LOC", &scores.micro_per_org_loc),
+    ] {
+        println!(
+            "{name:<18} {:>9.3} {:>9.3} {:>9.3}",
+            s.precision, s.recall, s.f1
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 fn eval_quotes(data: &std::path::Path, split: &str, json: bool) -> ExitCode {

@@ -69,8 +69,12 @@ impl Progress for Bar {
 pub fn ingest(args: &IngestArgs) -> ExitCode {
     let started = Instant::now();
     let bar = std::io::stderr().is_terminal().then(Bar::new);
-    let annotate = |article: &mut lede_corpus::Article| {
+    let tagger = lede_entities::Tagger::bundled();
+    let annotate = move |article: &mut lede_corpus::Article| {
         article.quotes = lede_quotes::extract_quotes(&article.paragraphs);
+        article.entities =
+            lede_entities::extract_entities(&article.paragraphs, &tagger, &article.quotes);
+        lede_entities::link_speakers(&mut article.quotes, &article.entities);
     };
     let options = IngestOptions {
         format: args.format,
@@ -115,7 +119,7 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
     if args.timings {
         let t = result.timings;
         eprintln!(
-            "timings: read/parse {}, ids and duplicates {}, annotate (quotes) {}, write {}",
+            "timings: read/parse {}, ids and duplicates {}, annotate (quotes, entities) {}, write {}",
             seconds(t.read_parse),
             seconds(t.ids),
             seconds(t.annotate),

@@ -1,0 +1,19 @@
+//! Named-entity extraction for Lede: a compact averaged-perceptron tagger over hashed features
+//! (trained by `examples/train.rs` on CoNLL-2003, shipped as `model/ner.bin`) and the article
+//! pipeline that turns its tags into corpus entities with stable ids.
+//!
+//! Pure Rust, no threads and no file IO in the API, so it runs in the browser unchanged.
+
+pub mod conll;
+pub mod extract;
+mod features;
+mod hash;
+mod lexicon;
+mod model;
+pub mod tag;
+pub mod tokenize;
+pub mod train;
+
+pub use extract::{entity_id, extract_entities, find_mentions, link_speakers, Entity, Mention};
+pub use model::{ModelError, Tagger};
+pub use tag::{spans, EntityType, Tag, TokenSpan};

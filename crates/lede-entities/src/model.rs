@@ -1,0 +1,414 @@
+//! The tagger: a hashed weight table of quantised averaged-perceptron weights, Viterbi decoding
+//! over BIO tags, and the model file format.
+//!
+//! Two passes: the first tags each sentence; the second sees, besides the same features, the
+//! first pass's tags of the token, its neighbours and the same word elsewhere in the document
+//! (so one name gets one type throughout an article).
+//!
+//! File format (little-endian): `LEDENER1`, feature version (u32), word-list fingerprint (u64),
+//! table bits (u8), labels (u8), passes (u8, 1 or 2), a reserved byte; then per pass: scale
+//! (f32), count of non-zero weights (u32), the gaps between their slots as LEB128 varints, and
+//! their values as zigzag LEB128 varints (i16 range). Unlisted slots are zero.
+
+use crate::features::{
+    add_first_pass_features, pair_hashes, sentence_features, DocStats, FirstPass, SentenceFeatures,
+    FEATURE_VERSION,
+};
+use crate::lexicon;
+use crate::tag::Tag;
+
+const MAGIC: &[u8; 8] = b"LEDENER1";
+/// Number of labels (BIO over the four types).
+pub(crate) const L: usize = Tag::COUNT;
+/// The previous-label index used at the start of a sentence.
+pub(crate) const START: usize = L;
+
+/// Why a model file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelError {
+    /// Not a Lede NER model (wrong magic bytes).
+    NotAModel,
+    /// The file ends early or has a bad field; the text says which.
+    Corrupt(String),
+    /// The model was trained with other features or word lists than this build has.
+    Mismatch(String),
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::NotAModel => f.write_str("not a Lede NER model file"),
+            ModelError::Corrupt(s) => write!(f, "corrupt NER model: {s}"),
+            ModelError::Mismatch(s) => write!(f, "NER model does not fit this build: {s}"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// The slot of feature `h` for label `label` in a table of `2^bits` weights.
+#[inline]
+pub(crate) fn slot(h: u64, label: usize, bits: u8) -> usize {
+    let base = (h >> (64 - u32::from(bits))) as usize;
+    (base + label) & ((1usize << bits) - 1)
+}
+
+/// One pass's quantised weights: `2^bits` slots, the real weight being `scale * value`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Table {
+    /// What one unit of a stored weight is worth.
+    pub scale: f32,
+    /// The weights by slot.
+    pub weights: Vec<i16>,
+}
+
+impl Table {
+    /// Best tags for one sentence's features.
+    pub fn decode(&self, bits: u8, f: &SentenceFeatures) -> Vec<Tag> {
+        let w = |h: u64, c: usize| f32::from(self.weights[slot(h, c, bits)]);
+        viterbi(f, w).into_iter().map(Tag::from_index).collect()
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        let nonzero: Vec<usize> = (0..self.weights.len())
+            .filter(|&s| self.weights[s] != 0)
+            .collect();
+        out.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
+        let mut prev = 0;
+        for (k, &s) in nonzero.iter().enumerate() {
+            write_varint(out, (if k == 0 { s } else { s - prev }) as u64);
+            prev = s;
+        }
+        for &s in &nonzero {
+            let v = i64::from(self.weights[s]);
+            write_varint(out, ((v << 1) ^ (v >> 63)) as u64);
+        }
+    }
+
+    fn read(r: &mut Reader<'_>, bits: u8) -> Result<Table, ModelError> {
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(ModelError::Corrupt(format!("scale {scale}")));
+        }
+        let count = r.u32()? as usize;
+        let size = 1usize << bits;
+        if count > size {
+            return Err(ModelError::Corrupt(format!(
+                "{count} weights in {size} slots"
+            )));
+        }
+        let mut slots = Vec::with_capacity(count);
+        let mut at = 0usize;
+        for k in 0..count {
+            let gap = r.varint()? as usize;
+            at = if k == 0 { gap } else { at.saturating_add(gap) };
+            if at >= size || (k > 0 && gap == 0) {
+                return Err(ModelError::Corrupt(format!(
+                    "slot {at} out of order or range"
+                )));
+            }
+            slots.push(at);
+        }
+        let mut weights = vec![0i16; size];
+        for &s in &slots {
+            let z = r.varint()?;
+            let v = ((z >> 1) as i64) ^ -((z & 1) as i64);
+            weights[s] = i16::try_from(v)
+                .map_err(|_| ModelError::Corrupt(format!("weight {v} out of range")))?;
+        }
+        Ok(Table { scale, weights })
+    }
+}
+
+/// The named-entity tagger: averaged-perceptron weights over hashed features, in one or two
+/// passes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagger {
+    bits: u8,
+    first: Table,
+    second: Option<Table>,
+}
+
+impl Tagger {
+    /// A tagger from its tables (each `2^bits` weights).
+    pub(crate) fn from_tables(bits: u8, first: Table, second: Option<Table>) -> Tagger {
+        Tagger {
+            bits,
+            first,
+            second,
+        }
+    }
+
+    /// Reads a model file (see the module docs for the format).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::NotAModel);
+        }
+        let version = r.u32()?;
+        if version != FEATURE_VERSION {
+            return Err(ModelError::Mismatch(format!(
+                "feature version {version}, this build has {FEATURE_VERSION}"
+            )));
+        }
+        let fp = r.u64()?;
+        if fp != lexicon::fingerprint() {
+            return Err(ModelError::Mismatch(
+                "trained with other word lists (retrain after regenerating data/)".into(),
+            ));
+        }
+        let head = r.take(4)?;
+        let (bits, labels, passes) = (head[0], head[1], head[2]);
+        if !(10..=26).contains(&bits) {
+            return Err(ModelError::Corrupt(format!("table bits {bits}")));
+        }
+        if usize::from(labels) != L {
+            return Err(ModelError::Mismatch(format!(
+                "{labels} labels, expected {L}"
+            )));
+        }
+        if !(1..=2).contains(&passes) {
+            return Err(ModelError::Corrupt(format!("{passes} passes")));
+        }
+        let first = Table::read(&mut r, bits)?;
+        let second = if passes == 2 {
+            Some(Table::read(&mut r, bits)?)
+        } else {
+            None
+        };
+        if r.at != bytes.len() {
+            return Err(ModelError::Corrupt("trailing bytes".into()));
+        }
+        Ok(Tagger {
+            bits,
+            first,
+            second,
+        })
+    }
+
+    /// Writes the model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        out.extend_from_slice(&lexicon::fingerprint().to_le_bytes());
+        let passes = if self.second.is_some() { 2 } else { 1 };
+        out.extend_from_slice(&[self.bits, L as u8, passes, 0]);
+        self.first.write(&mut out);
+        if let Some(t) = &self.second {
+            t.write(&mut out);
+        }
+        out
+    }
+
+    /// The model compiled into the crate (`model/ner.bin`). Parses it on each call: keep the
+    /// result.
+    #[cfg(feature = "bundled-model")]
+    pub fn bundled() -> Tagger {
+        Tagger::from_bytes(BUNDLED).expect("the bundled model matches this build")
+    }
+
+    /// Number of non-zero weights over both passes.
+    pub fn nonzero_weights(&self) -> usize {
+        [Some(&self.first), self.second.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|t| t.weights.iter().filter(|&&w| w != 0).count())
+            .sum()
+    }
+
+    /// Tags one sentence of tokens (CoNLL tokenization: see [`crate::tokenize`]), taking the
+    /// sentence as its whole document.
+    pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
+        self.tag_document(&[tokens.to_vec()])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Tags the sentences of one document; words seen elsewhere in the document inform each
+    /// other (a word written lowercase elsewhere is less likely a name, and the second pass
+    /// sees what the first made of the same word elsewhere).
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let refs: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
+        let doc = DocStats::new(&refs);
+        let mut features: Vec<SentenceFeatures> =
+            refs.iter().map(|s| sentence_features(s, &doc)).collect();
+        let first: Vec<Vec<Tag>> = features
+            .iter()
+            .map(|f| self.first.decode(self.bits, f))
+            .collect();
+        let Some(second) = &self.second else {
+            return first;
+        };
+        let fp = FirstPass::new(&refs, &first);
+        features
+            .iter_mut()
+            .zip(refs.iter().zip(&first))
+            .map(|(f, (s, tags))| {
+                add_first_pass_features(s, tags, &fp, f);
+                second.decode(self.bits, f)
+            })
+            .collect()
+    }
+}
+
+#[cfg(feature = "bundled-model")]
+static BUNDLED: &[u8] = include_bytes!("../model/ner.bin");
+
+/// Best label sequence under weights `w(hash, label)`, with `I-X` only after `B-X`/`I-X`.
+pub(crate) fn viterbi(f: &SentenceFeatures, w: impl Fn(u64, usize) -> f32) -> Vec<usize> {
+    let n = f.emit.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let tags: Vec<Tag> = (0..L).map(Tag::from_index).collect();
+    let allowed = |prev: usize, c: usize| {
+        let p = (prev < L).then(|| tags[prev]);
+        tags[c].may_follow(p)
+    };
+    let mut score = vec![[f32::NEG_INFINITY; L]; n];
+    let mut back = vec![[0usize; L]; n];
+    for i in 0..n {
+        let mut emit = [0f32; L];
+        for &h in &f.emit[i] {
+            for (c, e) in emit.iter_mut().enumerate() {
+                *e += w(h, c);
+            }
+        }
+        let prevs: &[usize] = if i == 0 { &[START] } else { &PREVS };
+        for &p in prevs {
+            let base = if i == 0 { 0.0 } else { score[i - 1][p] };
+            if base == f32::NEG_INFINITY {
+                continue;
+            }
+            let pair = pair_hashes(f.pair_key[i], p);
+            for c in 0..L {
+                if !allowed(p, c) {
+                    continue;
+                }
+                let s = base + emit[c] + pair.iter().map(|&h| w(h, c)).sum::<f32>();
+                if s > score[i][c] {
+                    score[i][c] = s;
+                    back[i][c] = p;
+                }
+            }
+        }
+    }
+    let mut best = 0;
+    for c in 1..L {
+        if score[n - 1][c] > score[n - 1][best] {
+            best = c;
+        }
+    }
+    let mut out = vec![0; n];
+    out[n - 1] = best;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i]];
+    }
+    out
+}
+
+const PREVS: [usize; L] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| ModelError::Corrupt("file ends early".into()))?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
+    }
+
+    fn varint(&mut self) -> Result<u64, ModelError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(ModelError::Corrupt("varint too long".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_bytes_round_trip_and_bad_files_are_refused() {
+        let mut weights = vec![0i16; 1 << 12];
+        weights[3] = -7;
+        weights[4] = 300;
+        weights[4000] = i16::MIN + 1;
+        let first = Table {
+            scale: 0.5,
+            weights: weights.clone(),
+        };
+        weights[5] = 1;
+        let second = Table {
+            scale: 0.25,
+            weights,
+        };
+        let t = Tagger::from_tables(12, first.clone(), None);
+        let two = Tagger::from_tables(12, first, Some(second));
+        assert_eq!(Tagger::from_bytes(&two.to_bytes()).unwrap(), two);
+        assert_eq!(two.nonzero_weights(), 7);
+        let bytes = t.to_bytes();
+        assert_eq!(Tagger::from_bytes(&bytes).unwrap(), t);
+        assert_eq!(t.nonzero_weights(), 3);
+        assert_eq!(Tagger::from_bytes(b"nonsense"), Err(ModelError::NotAModel));
+        assert!(matches!(
+            Tagger::from_bytes(&bytes[..bytes.len() - 1]),
+            Err(ModelError::Corrupt(_))
+        ));
+        let mut other = bytes.clone();
+        other[12] ^= 1; // the fingerprint
+        assert!(matches!(
+            Tagger::from_bytes(&other),
+            Err(ModelError::Mismatch(_))
+        ));
+    }
+
+    #[test]
+    fn viterbi_keeps_bio_valid() {
+        // Weights that prefer I-PER everywhere still give B-PER first.
+        let f = SentenceFeatures {
+            emit: vec![vec![1], vec![2]],
+            pair_key: vec![[0, 0], [0, 0]],
+        };
+        let out = viterbi(&f, |_, c| if c == 2 { 1.0 } else { 0.0 });
+        assert_eq!(out, [1, 2]);
+    }
+}

@@ -1,0 +1,46 @@
+//! Regression floor for the bundled NER model on CoNLL-2003 eng.testa (the development split;
+//! read from ../shared, skipped when absent). eng.testb is reported by `lede eval entities`,
+//! never tuned on.
+
+use lede_entities::{EntityType, Tagger};
+use lede_eval::entities;
+
+#[test]
+fn testa_scores_hold() {
+    let Some(path) =
+        lede_testdata::shared_path("conll_entities_testa", "corpora/conll2003/eng.testa")
+    else {
+        return;
+    };
+    let s = entities::evaluate_conll(&path, &Tagger::bundled()).unwrap();
+    for ty in EntityType::ALL {
+        let t = s.of(ty);
+        println!(
+            "{:4} P {:.4} R {:.4} F1 {:.4} (gold {})",
+            ty.as_str(),
+            t.precision,
+            t.recall,
+            t.f1,
+            t.gold
+        );
+    }
+    let m = &s.micro_per_org_loc;
+    println!(
+        "micro PER/ORG/LOC P {:.4} R {:.4} F1 {:.4}; {} tokens at {:.0} tokens/s",
+        m.precision, m.recall, m.f1, s.tokens, s.tokens_per_second
+    );
+    // The reader: eng.testa has 5942 gold entities (1842 PER, 1341 ORG, 1837 LOC, 922 MISC).
+    assert_eq!(
+        [s.per.gold, s.org.gold, s.loc.gold, s.misc.gold],
+        [1842, 1341, 1837, 922]
+    );
+    assert_eq!(s.tokens, 51362);
+    assert!(
+        m.f1 >= MEASURED_TESTA_F1 - 0.01,
+        "micro F1 fell to {:.4}",
+        m.f1
+    );
+}
+
+/// Micro PER/ORG/LOC F1 of the committed model on eng.testa when it was trained.
+const MEASURED_TESTA_F1: f64 = 0.935;
