@@ -84,6 +84,8 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
         progress: bar.as_ref().map(|b| b as &dyn Progress),
     };
     let mut result = ingest_paths(&args.paths, &options);
+    // One kind, so one id, per entity name across the corpus.
+    lede_entities::unify_kinds(&mut result.articles);
     print_entries(&result);
 
     let write_started = Instant::now();

@@ -5,6 +5,7 @@
 //! Pure Rust, no threads and no file IO in the API, so it runs in the browser unchanged.
 
 pub mod conll;
+pub mod corpus;
 pub mod extract;
 mod features;
 mod hash;
@@ -14,6 +15,7 @@ pub mod tag;
 pub mod tokenize;
 pub mod train;
 
+pub use corpus::unify_kinds;
 pub use extract::{entity_id, extract_entities, find_mentions, link_speakers, Entity, Mention};
 pub use model::{ModelError, Tagger};
 pub use tag::{spans, EntityType, Tag, TokenSpan};
