@@ -24,6 +24,10 @@ pub enum LoadState {
     Failed(String),
 }
 
+/// The entity model, fetched only when a corpus arrives without entities (Trunk copies it
+/// beside index.html).
+const MODEL_URL: &str = "ner.bin";
+
 /// Fetches `url` and validates it as a corpus; errors are sentences for the error panel.
 pub async fn load_corpus(url: &str) -> Result<Loaded, String> {
     let response = gloo_net::http::Request::get(url)
@@ -44,8 +48,48 @@ pub async fn load_corpus(url: &str) -> Result<Loaded, String> {
     let mut corpus =
         Corpus::from_json(&text).map_err(|e| format!("{url} is not a valid corpus: {e}"))?;
     derive_missing_quotes(&mut corpus);
+    if corpus.articles.iter().any(|a| a.entities.is_empty()) {
+        derive_missing_entities(&mut corpus).await;
+    }
     let index = SimpleIndex::new(&corpus.articles);
     Ok(Loaded { corpus, index })
+}
+
+/// Extracts the entities of every article that arrived without any, with the model fetched
+/// from [`MODEL_URL`]; without the model the articles stay without entities (a warning goes to
+/// the console: the corpus itself is fine).
+async fn derive_missing_entities(corpus: &mut Corpus) {
+    let tagger = match fetch_bytes(MODEL_URL).await {
+        Ok(bytes) => match lede_entities::Tagger::from_bytes(&bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                leptos::logging::warn!("Lede: the entity model is not usable: {e}");
+                return;
+            }
+        },
+        Err(e) => {
+            leptos::logging::warn!("Lede: no entity model ({e}); entities stay empty");
+            return;
+        }
+    };
+    for article in corpus.articles.iter_mut().filter(|a| a.entities.is_empty()) {
+        article.entities =
+            lede_entities::extract_entities(&article.paragraphs, &tagger, &article.quotes);
+        lede_entities::link_speakers(&mut article.quotes, &article.entities);
+    }
+    lede_entities::unify_kinds(&mut corpus.articles);
+    corpus.entities = lede_corpus::derive_entity_table(&corpus.articles);
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    response.binary().await.map_err(|e| e.to_string())
 }
 
 /// Extracts the quotes of every article that arrived without any (a corpus from elsewhere, or

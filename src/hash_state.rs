@@ -4,23 +4,33 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// What the page shows: the search query and the open article, if any.
+/// What the page shows: the search query, the entity filter and the open article, if any.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
     /// The text in the search box.
     pub query: String,
+    /// Entity ids every listed article must mention.
+    pub entities: Vec<String>,
     /// Id of the article open in the reader.
     pub article: Option<String>,
 }
 
 impl ViewState {
-    /// Reads a hash such as `#q=harbour%20vote&article=001-a`; unknown keys are ignored.
+    /// Reads a hash such as `#q=harbour%20vote&e=person%3Aa,place%3Ab&article=001-a`; unknown
+    /// keys are ignored.
     pub fn from_hash(hash: &str) -> Self {
         let mut state = ViewState::default();
         for pair in hash.trim_start_matches('#').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match key {
                 "q" => state.query = decode(value),
+                "e" => {
+                    state.entities = value
+                        .split(',')
+                        .map(decode)
+                        .filter(|id| !id.is_empty())
+                        .collect()
+                }
                 "article" if !value.is_empty() => state.article = Some(decode(value)),
                 _ => {}
             }
@@ -28,11 +38,32 @@ impl ViewState {
         state
     }
 
+    /// This state with entity `id` added to the filter (or removed, when it is in it already),
+    /// showing the list.
+    pub fn toggling_entity(&self, id: &str) -> ViewState {
+        let mut entities = self.entities.clone();
+        match entities.iter().position(|e| e == id) {
+            Some(i) => {
+                entities.remove(i);
+            }
+            None => entities.push(id.to_string()),
+        }
+        ViewState {
+            query: self.query.clone(),
+            entities,
+            article: None,
+        }
+    }
+
     /// The hash for this state, `#` included (`#` alone for the default state).
     pub fn to_hash(&self) -> String {
         let mut parts = Vec::new();
         if !self.query.is_empty() {
             parts.push(format!("q={}", encode(&self.query)));
+        }
+        if !self.entities.is_empty() {
+            let ids: Vec<String> = self.entities.iter().map(|id| encode(id)).collect();
+            parts.push(format!("e={}", ids.join(",")));
         }
         if let Some(id) = &self.article {
             parts.push(format!("article={}", encode(id)));
@@ -119,6 +150,7 @@ mod tests {
     fn round_trips_through_the_hash() {
         let state = ViewState {
             query: "Zürich & “harbour” vote".into(),
+            entities: vec!["person:idris-kalvane".into(), "place:velmora".into()],
             article: Some("001-harbour vote".into()),
         };
         let hash = state.to_hash();
@@ -126,6 +158,19 @@ mod tests {
         assert_eq!(ViewState::from_hash(&hash), state);
         assert_eq!(ViewState::default().to_hash(), "#");
         assert_eq!(ViewState::from_hash("#"), ViewState::default());
+    }
+
+    #[test]
+    fn toggling_an_entity_adds_or_removes_it_and_closes_the_reader() {
+        let state = ViewState {
+            query: "rain".into(),
+            entities: vec!["place:velmora".into()],
+            article: Some("a".into()),
+        };
+        let added = state.toggling_entity("person:idris-kalvane");
+        assert_eq!(added.entities, ["place:velmora", "person:idris-kalvane"]);
+        assert_eq!((added.query.as_str(), added.article.as_deref()), ("rain", None));
+        assert!(added.toggling_entity("place:velmora").entities == ["person:idris-kalvane"]);
     }
 
     #[test]

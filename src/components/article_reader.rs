@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::quote_list::QuoteList;
-use super::quoted_paragraph::{PieceView, QuotedParagraph};
+use super::quoted_paragraph::{MentionView, PieceView, QuotedParagraph};
 use crate::corpus_loader::Loaded;
 use crate::hash_state::ViewState;
 
@@ -13,11 +13,12 @@ use crate::hash_state::ViewState;
 #[component]
 pub fn ArticleReader(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
     let back_href = move || {
-        ViewState {
-            query: view_state.with(|v| v.query.clone()),
-            article: None,
-        }
-        .to_hash()
+        view_state
+            .with(|v| ViewState {
+                article: None,
+                ..v.clone()
+            })
+            .to_hash()
     };
     let body = move || {
         let id = view_state.with(|v| v.article.clone()).unwrap_or_default();
@@ -56,7 +57,24 @@ pub fn ArticleReader(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl
                         quotation,
                     })
                     .collect();
-                view! { <QuotedParagraph text=p.clone() pieces active /> }
+                let mentions: Vec<MentionView> = article
+                    .entities
+                    .iter()
+                    .flat_map(|e| {
+                        e.mentions.iter().filter(|m| m.paragraph == i).map(|m| MentionView {
+                            span: (m.start, m.end),
+                            id: e.id.clone(),
+                            kind: e.kind,
+                            name: e.name.clone(),
+                            href: ViewState {
+                                entities: vec![e.id.clone()],
+                                ..ViewState::default()
+                            }
+                            .to_hash(),
+                        })
+                    })
+                    .collect();
+                view! { <QuotedParagraph text=p.clone() pieces mentions active /> }
             })
             .collect_view();
         let quotes = (!article.quotes.is_empty())

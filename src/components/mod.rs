@@ -2,6 +2,7 @@
 
 mod article_list;
 mod article_reader;
+mod entity_filter;
 mod error_panel;
 mod quote_list;
 mod quoted_paragraph;

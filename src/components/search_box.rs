@@ -9,11 +9,13 @@ use crate::hash_state::{navigate, ViewState};
 pub fn SearchBox(view_state: RwSignal<ViewState>) -> impl IntoView {
     let on_input = move |ev| {
         let query = event_target_value(&ev);
-        let reading = view_state.with_untracked(|v| v.article.is_some());
+        let (reading, entities) =
+            view_state.with_untracked(|v| (v.article.is_some(), v.entities.clone()));
         navigate(
             view_state,
             ViewState {
                 query,
+                entities,
                 article: None,
             },
             reading,

@@ -5,11 +5,12 @@
 //! scalar values (Rust `char`s, JavaScript code points as `Array.from(s)` gives them) from the
 //! start of the paragraph, as half-open ranges `[start, end)`.
 
+mod facets;
 mod load;
 mod model;
 mod segments;
 
-pub use load::{CorpusError, ErrorLocation};
+pub use load::{derive_entity_table, CorpusError, ErrorLocation};
 pub use model::*;
 pub use segments::{segments, Segment};
 

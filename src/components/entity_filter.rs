@@ -1,0 +1,89 @@
+//! The entity filter: the people, organisations and places of the current results with their
+//! article counts; each is a link that adds it to the filter (kept in the URL hash), and the
+//! selected ones show as chips that remove themselves.
+
+use std::sync::Arc;
+
+use lede_corpus::EntityKind;
+use leptos::prelude::*;
+
+use crate::corpus_loader::Loaded;
+use crate::hash_state::ViewState;
+
+/// How many entities each kind lists.
+const PER_KIND: usize = 8;
+
+/// The filter panel for `results` (indices into the corpus articles).
+#[component]
+pub fn EntityFilter(
+    data: Arc<Loaded>,
+    view_state: RwSignal<ViewState>,
+    results: Memo<Vec<usize>>,
+) -> impl IntoView {
+    let table = data.clone();
+    let selected = move || {
+        let state = view_state.get();
+        state
+            .entities
+            .iter()
+            .map(|id| {
+                let name = table
+                    .corpus
+                    .entities
+                    .iter()
+                    .find(|e| &e.id == id)
+                    .map_or_else(|| id.clone(), |e| e.name.clone());
+                let href = state.toggling_entity(id).to_hash();
+                view! {
+                    <a class="lede-chip" href=href data-entity=id.clone() title="Remove this filter">
+                        {name}
+                        <span aria-hidden="true">" ×"</span>
+                    </a>
+                }
+            })
+            .collect_view()
+    };
+    let groups = move || {
+        let state = view_state.get();
+        let counts = results.with(|hits| data.corpus.entity_counts(hits));
+        [
+            (EntityKind::Person, "People"),
+            (EntityKind::Organization, "Organisations"),
+            (EntityKind::Place, "Places"),
+        ]
+        .into_iter()
+        .map(|(kind, label)| {
+            let rows = counts
+                .iter()
+                .filter(|(row, _)| data.corpus.entities[*row].kind == kind)
+                .filter(|(row, _)| !state.entities.contains(&data.corpus.entities[*row].id))
+                .take(PER_KIND)
+                .map(|&(row, count)| {
+                    let entity = &data.corpus.entities[row];
+                    let href = state.toggling_entity(&entity.id).to_hash();
+                    view! {
+                        <li>
+                            <a class="lede-facet" href=href data-entity=entity.id.clone()>
+                                <span class="lede-facet-name">{entity.name.clone()}</span>
+                                <span class="lede-facet-count">{count}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="lede-facet-group" data-kind=kind.as_str()>
+                    <h3>{label}</h3>
+                    <ul>{rows}</ul>
+                </div>
+            }
+        })
+        .collect_view()
+    };
+    view! {
+        <aside class="lede-filter" aria-label="Filter by entity">
+            <div class="lede-chips">{selected}</div>
+            {groups}
+        </aside>
+    }
+}
