@@ -673,7 +673,7 @@ pub fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attribution
         let phrase = &toks[i..stop];
         let clause = phrase.len() > 1 && phrase.iter().any(|t| is_in(t, CLAUSE_WORDS));
         let commas_ok = stop == k || toks[stop..k].iter().filter(|t| t.text == ",").count() >= 2;
-        if !phrase.is_empty() && phrase.len() <= 9 && !clause && commas_ok && looks_like_np(phrase)
+        if !phrase.is_empty() && phrase.len() <= 12 && !clause && commas_ok && looks_like_np(phrase)
         {
             return Some(Attribution {
                 speaker: (phrase[0].start, phrase[phrase.len() - 1].end),

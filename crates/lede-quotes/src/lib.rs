@@ -175,7 +175,17 @@ fn attributions(paragraphs: &[String], pieces: &[Piece], m: usize) -> Vec<Attrib
     let mut found = Vec::new();
     if !piece.unclosed {
         let limit = same_para(m + 1).map_or(text.len(), |n| n.open);
-        found.extend(after_quote(text, piece.after, limit));
+        // `“That makes me smart.” Trump was …`: after a quoted full stop, a capitalised word
+        // starts the next sentence, not an attribution (`“Yes.” he said` still is one).
+        let new_sentence = text[piece.start..piece.end].ends_with('.')
+            && text[piece.after..limit]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        if !new_sentence {
+            found.extend(after_quote(text, piece.after, limit));
+        }
     }
     let floor = m
         .checked_sub(1)
