@@ -56,11 +56,7 @@ fn eval_entities(path: &std::path::Path, json: bool) -> ExitCode {
         }
     };
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&scores).expect("scores serialise")
-        );
-        return ExitCode::SUCCESS;
+        return print_json(&scores);
     }
     println!(
         "{}: {} sentences, {} tokens, {:.0} tokens/s",
@@ -100,11 +96,7 @@ fn eval_quotes(data: &std::path::Path, split: &str, json: bool) -> ExitCode {
     let scores = quotes::score(&articles);
     let elapsed = started.elapsed();
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&scores).expect("scores serialise")
-        );
-        return ExitCode::SUCCESS;
+        return print_json(&scores);
     }
     println!(
         "PolNeAR {split}: {} articles, {} gold direct quotations, {} predicted quotations ({elapsed:.2?} including extraction)",
@@ -149,5 +141,14 @@ fn eval_quotes(data: &std::path::Path, split: &str, json: bool) -> ExitCode {
             println!("- {}\n  ours: {}", miss.article, miss.predicted);
         }
     }
+    ExitCode::SUCCESS
+}
+
+/// Prints scores as pretty JSON.
+fn print_json(scores: &impl serde::Serialize) -> ExitCode {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(scores).expect("scores serialise")
+    );
     ExitCode::SUCCESS
 }

@@ -35,14 +35,7 @@ pub struct TypeScores {
 
 impl TypeScores {
     fn from_counts(correct: usize, predicted: usize, gold: usize) -> TypeScores {
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let precision = ratio(correct, predicted);
-        let recall = ratio(correct, gold);
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
+        let (precision, recall, f1) = crate::precision_recall_f1(correct, predicted, correct, gold);
         TypeScores {
             precision,
             recall,

@@ -161,21 +161,7 @@ fn predict(article: &GoldArticle, chars: &[char]) -> Vec<Predicted> {
 }
 
 fn prf(correct: usize, counted: usize, found: usize, gold: usize) -> Prf {
-    let precision = if counted == 0 {
-        0.0
-    } else {
-        correct as f64 / counted as f64
-    };
-    let recall = if gold == 0 {
-        0.0
-    } else {
-        found as f64 / gold as f64
-    };
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
+    let (precision, recall, f1) = crate::precision_recall_f1(correct, counted, found, gold);
     Prf {
         precision,
         recall,

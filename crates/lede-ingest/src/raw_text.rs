@@ -7,21 +7,6 @@ use lede_corpus::Article;
 use lede_text::{collapse_whitespace, title_case};
 use regex::Regex;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// `Editor in Chief: NAME Monday, July 1st, 2024`.
 static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -167,10 +152,7 @@ pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
 fn parse_masthead(line: &str) -> Option<(String, Option<String>)> {
     let c = MASTHEAD.captures(line)?;
     let editor = collapse_whitespace(&c["editor"]);
-    let month = MONTHS
-        .iter()
-        .position(|m| m.starts_with(&c["month"].to_lowercase()) && c["month"].len() >= 3)?
-        + 1;
+    let month = crate::dates::month_number(&c["month"])?;
     let day: u32 = c["day"].parse().ok()?;
     let year: u32 = c["year"].parse().ok()?;
     let date = (1..=31)
