@@ -72,11 +72,29 @@ async fn derive_missing_entities(corpus: &mut Corpus) {
             return;
         }
     };
+    let now = || {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    };
+    let started = now();
+    let (mut articles, mut words) = (0, 0);
     for article in corpus.articles.iter_mut().filter(|a| a.entities.is_empty()) {
+        articles += 1;
+        words += article
+            .paragraphs
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .sum::<usize>();
         article.entities =
             lede_entities::extract_entities(&article.paragraphs, &tagger, &article.quotes);
         lede_entities::link_speakers(&mut article.quotes, &article.entities);
     }
+    let ms = now() - started;
+    leptos::logging::log!(
+        "Lede: entities for {articles} articles ({words} words) in {ms:.0} ms ({:.0} words/s)",
+        words as f64 / (ms / 1000.0).max(1e-9)
+    );
     lede_entities::unify_kinds(&mut corpus.articles);
     corpus.entities = lede_corpus::derive_entity_table(&corpus.articles);
 }
