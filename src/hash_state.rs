@@ -169,7 +169,10 @@ mod tests {
         };
         let added = state.toggling_entity("person:idris-kalvane");
         assert_eq!(added.entities, ["place:velmora", "person:idris-kalvane"]);
-        assert_eq!((added.query.as_str(), added.article.as_deref()), ("rain", None));
+        assert_eq!(
+            (added.query.as_str(), added.article.as_deref()),
+            ("rain", None)
+        );
         assert!(added.toggling_entity("place:velmora").entities == ["person:idris-kalvane"]);
     }
 

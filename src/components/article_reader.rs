@@ -61,17 +61,20 @@ pub fn ArticleReader(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl
                     .entities
                     .iter()
                     .flat_map(|e| {
-                        e.mentions.iter().filter(|m| m.paragraph == i).map(|m| MentionView {
-                            span: (m.start, m.end),
-                            id: e.id.clone(),
-                            kind: e.kind,
-                            name: e.name.clone(),
-                            href: ViewState {
-                                entities: vec![e.id.clone()],
-                                ..ViewState::default()
-                            }
-                            .to_hash(),
-                        })
+                        e.mentions
+                            .iter()
+                            .filter(|m| m.paragraph == i)
+                            .map(|m| MentionView {
+                                span: (m.start, m.end),
+                                id: e.id.clone(),
+                                kind: e.kind,
+                                name: e.name.clone(),
+                                href: ViewState {
+                                    entities: vec![e.id.clone()],
+                                    ..ViewState::default()
+                                }
+                                .to_hash(),
+                            })
                     })
                     .collect();
                 view! { <QuotedParagraph text=p.clone() pieces mentions active /> }

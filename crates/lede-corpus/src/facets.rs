@@ -8,7 +8,8 @@ use crate::model::{Article, Corpus};
 impl Article {
     /// True when the article mentions every entity id in `ids` (true for an empty selection).
     pub fn mentions_all(&self, ids: &[String]) -> bool {
-        ids.iter().all(|id| self.entities.iter().any(|e| &e.id == id))
+        ids.iter()
+            .all(|id| self.entities.iter().any(|e| &e.id == id))
     }
 }
 
@@ -70,7 +71,9 @@ mod tests {
             article("c", &["okafor"]),
         ]);
         let both = vec!["person:kalvane".to_string(), "person:benhadji".to_string()];
-        let hits: Vec<usize> = (0..3).filter(|&i| corpus.articles[i].mentions_all(&both)).collect();
+        let hits: Vec<usize> = (0..3)
+            .filter(|&i| corpus.articles[i].mentions_all(&both))
+            .collect();
         assert_eq!(hits, [0]);
         assert!(corpus.articles[2].mentions_all(&[]));
         let counts: Vec<(&str, usize)> = corpus
