@@ -536,6 +536,9 @@ fn clean(paras: &[Para], mut r: Raw, lowercase: &HashMap<String, usize>) -> Opti
     if dateline && (is_all_caps(&name) || lexicon().places.contains_key(&fold_for_match(&name))) {
         r.ty = EntityType::Loc;
     }
+    if is_hyphenated_modifier(&name) {
+        return None;
+    }
     // A capitalised common word opening a sentence (`Officials said`) is no name.
     if r.b - r.a == 1 && starts_sentence(para, r.a) {
         let t = &toks[r.a];
@@ -547,6 +550,25 @@ fn clean(paras: &[Para], mut r: Raw, lowercase: &HashMap<String, usize>) -> Opti
         }
     }
     Some(r)
+}
+
+/// True for one hyphenated word that modifies rather than names (`Kremlin-financed`,
+/// `Soviet-style`) and for party tags after a politician (`R-Neb`, `D-Calif.`).
+fn is_hyphenated_modifier(name: &str) -> bool {
+    if name.contains(' ') || !name.contains('-') {
+        return false;
+    }
+    let mut parts = name.split('-');
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let party_tag = matches!(first, "R" | "D" | "I")
+        && rest.len() == 1
+        && rest[0].trim_end_matches('.').chars().count() <= 5
+        && rest[0].chars().next().is_some_and(char::is_uppercase);
+    let modifier = rest
+        .iter()
+        .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    party_tag || modifier
 }
 
 /// The text of tokens `a..b` of a paragraph, whitespace collapsed.

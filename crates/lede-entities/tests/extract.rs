@@ -245,3 +245,12 @@ fn speakers_from_the_quote_extractor_become_people() {
     let e = find(&es, "person:qoyllur-tsetsegmaa");
     assert_eq!(e.kind, EntityKind::Person);
 }
+
+#[test]
+fn hyphenated_adjectives_and_party_tags_are_not_entities() {
+    let es = entities(&[
+        "The Kremlin-financed channel and a Soviet-style parade drew comment from Senator Ana Reyes, R-Neb, on Tuesday.",
+    ]);
+    let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains('-')), "{names:?}");
+}
