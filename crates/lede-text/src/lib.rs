@@ -132,9 +132,182 @@ pub fn byte_to_char(s: &str, byte_idx: usize) -> usize {
     s[..byte_idx].chars().count()
 }
 
+/// True for combining diacritical marks, which word folding drops (`Zu\u{308}rich` -> `zurich`).
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Folds one word (as Unicode word segmentation yields it) into the term that search indexes
+/// and queries compare, written into `out`: lowercase, diacritics removed, a possessive `’s` or
+/// `'s` dropped (`China’s` -> `china`), other apostrophes removed (`don't` -> `dont`), dots
+/// between letters removed (`U.S` -> `us`); digits and dots or commas between digits are kept
+/// (`5.93`, `155,221`). `out` is empty when nothing is left.
+pub fn fold_word_into(word: &str, out: &mut String) {
+    out.clear();
+    let mut special = false;
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c == '\'' || c == '.' || c == '`' {
+                special = true;
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(folded) = fold_diacritic(c) {
+            out.extend(folded.chars().map(|f| f.to_ascii_lowercase()));
+        } else if is_apostrophe(c) {
+            special = true;
+            out.push('\'');
+        } else if is_combining_mark(c) {
+            continue;
+        } else if c == 'ς' {
+            out.push('σ');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    if !special {
+        return;
+    }
+    if out.len() > 2 && out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
+    let chars: Vec<char> = out.chars().collect();
+    out.clear();
+    for (i, &c) in chars.iter().enumerate() {
+        let between_letters = || {
+            i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+        };
+        match c {
+            '\'' | '`' => {}
+            '.' if between_letters() => {}
+            _ => out.push(c),
+        }
+    }
+}
+
+/// [`fold_word_into`] returning a new string.
+pub fn fold_word(word: &str) -> String {
+    let mut out = String::new();
+    fold_word_into(word, &mut out);
+    out
+}
+
+/// One word of a text as search sees it: the folded term and where the word stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The folded term ([`fold_word_into`]).
+    pub term: String,
+    /// First char of the word in the text (chars, not bytes).
+    pub start: usize,
+    /// One past the last char of the word.
+    pub end: usize,
+}
+
+/// Calls `f(term, start, end)` for every word of `text` in order: Unicode (UAX #29) word
+/// segmentation, each word folded by [`fold_word_into`], `start..end` in chars of `text`. Words
+/// that fold to nothing are skipped. The same function tokenizes documents and queries.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+    use unicode_segmentation::UnicodeSegmentation;
+    let ascii = text.is_ascii();
+    let mut buf = String::new();
+    let mut char_pos = 0;
+    let mut byte_pos = 0;
+    for (b, w) in text.unicode_word_indices() {
+        let (gap, len) = if ascii {
+            (b - byte_pos, w.len())
+        } else {
+            (text[byte_pos..b].chars().count(), w.chars().count())
+        };
+        char_pos += gap;
+        if w.contains(':') {
+            // UAX #29 joins letters across a colon (`title:vote`); search wants two words.
+            let mut at = char_pos;
+            for part in w.split(':') {
+                let n = if ascii {
+                    part.len()
+                } else {
+                    part.chars().count()
+                };
+                fold_word_into(part, &mut buf);
+                if !buf.is_empty() {
+                    f(&buf, at, at + n);
+                }
+                at += n + 1;
+            }
+        } else {
+            fold_word_into(w, &mut buf);
+            if !buf.is_empty() {
+                f(&buf, char_pos, char_pos + len);
+            }
+        }
+        char_pos += len;
+        byte_pos = b + w.len();
+    }
+}
+
+/// Every word of `text` as [`for_each_word`] finds it.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    for_each_word(text, |term, start, end| {
+        out.push(Word {
+            term: term.to_string(),
+            start,
+            end,
+        })
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn terms(s: &str) -> Vec<String> {
+        words(s).into_iter().map(|w| w.term).collect()
+    }
+
+    #[test]
+    fn words_fold_diacritics_case_and_possessives() {
+        assert_eq!(terms("Zürich"), ["zurich"]);
+        assert_eq!(terms("Zu\u{308}rich"), ["zurich"]);
+        assert_eq!(terms("China’s FM"), ["china", "fm"]);
+        assert_eq!(terms("China's"), ["china"]);
+        assert_eq!(terms("don’t O'Hare"), ["dont", "ohare"]);
+        assert_eq!(terms("ŒUVRE Straße"), ["oeuvre", "strasse"]);
+        assert_eq!(terms("the U.S. Treasury"), ["the", "us", "treasury"]);
+        assert_eq!(terms("ΣΟΦΟΣ σοφος"), ["σοφοσ", "σοφοσ"]);
+        assert_eq!(terms("title:Zürich 10:30"), ["title", "zurich", "10", "30"]);
+    }
+
+    #[test]
+    fn words_keep_numbers_whole() {
+        assert_eq!(
+            terms("155,221 bags, 5.93 mln in 1987 and the ’90s; 2050s"),
+            ["155,221", "bags", "5.93", "mln", "in", "1987", "and", "the", "90s", "2050s"]
+        );
+    }
+
+    #[test]
+    fn words_split_hyphens_and_report_char_offsets() {
+        let ws = words("“Mbeki-Varga,” said Émile.");
+        let got: Vec<(&str, usize, usize)> = ws
+            .iter()
+            .map(|w| (w.term.as_str(), w.start, w.end))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("mbeki", 1, 6),
+                ("varga", 7, 12),
+                ("said", 15, 19),
+                ("emile", 20, 25)
+            ]
+        );
+        let s = "“Mbeki-Varga,” said Émile.";
+        let chars: Vec<char> = s.chars().collect();
+        assert_eq!(chars[20..25].iter().collect::<String>(), "Émile");
+    }
 
     #[test]
     fn collapses_runs_of_whitespace_and_trims() {

@@ -1,0 +1,162 @@
+//! Known-item relevance and speed on Reuters-21578 (read from ../shared; skipped when absent):
+//! index build time and memory against the corpus text, MRR@10 and latency percentiles per
+//! query kind, against a naive linear scan. Run with
+//! `cargo run --release -p lede-search --example relevance [QUERIES_PER_KIND] [--dump DIR]`;
+//! `--dump DIR` also writes the corpus (`reuters.json`), its stored index (`reuters.index`) and
+//! the queries (`queries.tsv`: kind, target article index, text) to DIR, which must lie outside
+//! the repository, for a browser benchmark.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+#[path = "../benches/support/known_item.rs"]
+mod known_item;
+#[path = "../benches/support/reuters.rs"]
+mod reuters;
+
+/// The system allocator, counting live and peak bytes.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn mib(b: usize) -> f64 {
+    b as f64 / (1024.0 * 1024.0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let per_kind: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(500);
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
+    let Some(dir) = lede_testdata::shared_path("example relevance", "corpora/reuters21578") else {
+        return;
+    };
+    let t = Instant::now();
+    let corpus = reuters::load(&dir);
+    let text = reuters::text_bytes(&corpus);
+    println!(
+        "Reuters: {} articles, {:.1} MiB of title and body text, read in {:.2} s",
+        corpus.articles.len(),
+        mib(text),
+        t.elapsed().as_secs_f64()
+    );
+    let json = corpus.to_json_pretty().len();
+    println!("corpus JSON: {:.1} MiB", mib(json));
+
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let t = Instant::now();
+    let index = lede_search::Index::build(&corpus);
+    let build = t.elapsed();
+    let held = LIVE.load(Ordering::Relaxed) - before;
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let stats = index.stats();
+    println!(
+        "index build: {:.0} ms; held {:.1} MiB ({:.2}x the text), peak during build {:.1} MiB; \
+         {} terms, dictionary {:.2} MiB, postings {:.1} MiB",
+        build.as_secs_f64() * 1e3,
+        mib(held),
+        held as f64 / text as f64,
+        mib(peak),
+        stats.terms,
+        mib(stats.dictionary_bytes),
+        mib(stats.postings_bytes),
+    );
+    let t = Instant::now();
+    let jump = lede_search::JumpIndex::build(&corpus);
+    println!(
+        "jump index build: {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let mut times = Vec::new();
+    for q in [
+        "opec",
+        "bundesbank",
+        "zurich",
+        "cocoa brazil",
+        "u.s. treasury",
+        "yen dolar",
+    ] {
+        let t = Instant::now();
+        let hits = jump.find(q, 10);
+        times.push(t.elapsed());
+        std::hint::black_box(hits);
+    }
+    let (p50, _, max) = known_item::percentiles(times);
+    println!(
+        "jump box over {} titles: p50 {:.2} ms, max {:.2} ms",
+        corpus.articles.len(),
+        p50.as_secs_f64() * 1e3,
+        max.as_secs_f64() * 1e3
+    );
+
+    let items = known_item::generate(&corpus, per_kind, 21578);
+    if let Some(dir) = dump {
+        let t = Instant::now();
+        let bytes = index.to_bytes();
+        let back = lede_search::Index::from_bytes(&bytes).expect("the stored index loads");
+        println!(
+            "stored index: {:.1} MiB, written and read back in {:.0} ms",
+            mib(bytes.len()),
+            t.elapsed().as_secs_f64() * 1e3
+        );
+        assert!(back.fits(&corpus));
+        std::fs::create_dir_all(&dir).expect("the dump folder can be made");
+        let queries: String = items
+            .iter()
+            .map(|it| format!("{}\t{}\t{}\n", it.kind.name(), it.target, it.query))
+            .collect();
+        std::fs::write(dir.join("reuters.json"), corpus.to_json_pretty()).expect("writable");
+        std::fs::write(dir.join("reuters.index"), &bytes).expect("writable");
+        std::fs::write(dir.join("queries.tsv"), queries).expect("writable");
+        println!(
+            "wrote reuters.json, reuters.index and queries.tsv to {}",
+            dir.display()
+        );
+    }
+    let scan = known_item::LinearScan::new(&corpus);
+    let reports = known_item::evaluate(&index, &corpus, &scan, &items);
+    known_item::print(&reports);
+    if std::env::var_os("LEDE_SHOW_MISSES").is_some() {
+        for it in &items {
+            let ranked = known_item::top10(&index, &corpus, &it.query);
+            if ranked.first() != Some(&it.target) {
+                let got = ranked
+                    .first()
+                    .map_or("-".to_string(), |&d| corpus.articles[d].title.clone());
+                println!(
+                    "{:<15} {:?} -> rank {:?}; want {:?}; got {:?}",
+                    it.kind.name(),
+                    it.query,
+                    ranked.iter().position(|&d| d == it.target).map(|r| r + 1),
+                    corpus.articles[it.target].title,
+                    got
+                );
+            }
+        }
+    }
+}

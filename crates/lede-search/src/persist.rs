@@ -1,0 +1,308 @@
+//! The index as bytes (postcard), for building it at ingest time and loading it in the browser
+//! without re-tokenizing the corpus. A stored index names the corpus it belongs to by
+//! fingerprint; loading checks the format and every postings list, so bad bytes give an error,
+//! never a panic.
+
+use lede_corpus::EntityKind;
+use serde::{Deserialize, Serialize};
+
+use crate::dates::DayRange;
+use crate::index::{FxMap, Index};
+use crate::postings::{FIELDS as N_FIELDS, SKIP_BLOCK};
+
+/// First bytes of a stored index.
+const MAGIC: [u8; 8] = *b"LEDEIDX\0";
+/// Version of the stored layout; bumped whenever it or the tokenizer changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Why stored bytes are not a usable index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadIndexError(pub String);
+
+impl std::fmt::Display for LoadIndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "not a usable search index: {}", self.0)
+    }
+}
+
+impl std::error::Error for LoadIndexError {}
+
+/// The stored fields, borrowed for writing.
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    magic: [u8; 8],
+    version: u32,
+    fingerprint: u64,
+    n_docs: u32,
+    terms: &'a [u8],
+    df: &'a [u32],
+    offsets: &'a [u32],
+    postings: &'a [u8],
+    skip_off: &'a [u32],
+    skips: &'a [(u32, u32)],
+    field_len: &'a [u32],
+    avg_len: [f32; N_FIELDS],
+    dates: &'a [Option<DayRange>],
+    doc_source: &'a [u32],
+    sources: &'a [String],
+    doc_entity_off: &'a [u32],
+    doc_entity_ids: &'a [u32],
+    doc_kinds: &'a [u8],
+    entity_ids: &'a [String],
+    entity_kinds: &'a [EntityKind],
+}
+
+/// The stored fields for reading (same order and wire format as [`StoredRef`]); the two large
+/// byte arrays are borrowed from the input and copied in one go.
+#[derive(Deserialize)]
+struct Stored<'a> {
+    magic: [u8; 8],
+    version: u32,
+    fingerprint: u64,
+    n_docs: u32,
+    #[serde(borrow)]
+    terms: &'a [u8],
+    df: Vec<u32>,
+    offsets: Vec<u32>,
+    #[serde(borrow)]
+    postings: &'a [u8],
+    skip_off: Vec<u32>,
+    skips: Vec<(u32, u32)>,
+    field_len: Vec<u32>,
+    avg_len: [f32; N_FIELDS],
+    dates: Vec<Option<DayRange>>,
+    doc_source: Vec<u32>,
+    sources: Vec<String>,
+    doc_entity_off: Vec<u32>,
+    doc_entity_ids: Vec<u32>,
+    doc_kinds: Vec<u8>,
+    entity_ids: Vec<String>,
+    entity_kinds: Vec<EntityKind>,
+}
+
+fn check(ok: bool, what: &str) -> Result<(), LoadIndexError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(LoadIndexError(what.to_string()))
+    }
+}
+
+/// Reads a varint at `*pos` without panicking.
+fn varint(buf: &[u8], pos: &mut usize, end: usize) -> Option<u32> {
+    let mut v = 0u32;
+    for shift in (0..35).step_by(7) {
+        if *pos >= end {
+            return None;
+        }
+        let b = buf[*pos];
+        *pos += 1;
+        v |= u32::from(b & 0x7F).checked_shl(shift)?;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Walks every record header of `buf[start..end]` with bounds checked: the article ids ascend
+/// and stay below `n_docs`, there are `df` records, and each record's positions fit in it.
+/// Returns the skip entries the list should have.
+fn check_list(
+    buf: &[u8],
+    start: usize,
+    end: usize,
+    n_docs: u32,
+    df: u32,
+) -> Option<Vec<(u32, u32)>> {
+    let mut pos = start;
+    let mut doc = 0u32;
+    let mut count = 0u32;
+    let mut skips = Vec::new();
+    while pos < end {
+        let rec = pos;
+        let delta = varint(buf, &mut pos, end)?;
+        doc = if count == 0 {
+            delta
+        } else {
+            doc.checked_add(delta).filter(|_| delta > 0)?
+        };
+        if doc >= n_docs {
+            return None;
+        }
+        if df as usize > SKIP_BLOCK && (count as usize).is_multiple_of(SKIP_BLOCK) {
+            skips.push((doc, rec as u32));
+        }
+        let mask = *buf.get(pos).filter(|_| pos < end)?;
+        pos += 1;
+        if mask == 0 || mask >> N_FIELDS != 0 {
+            return None;
+        }
+        let mut occurrences = 0u64;
+        for f in 0..N_FIELDS {
+            if mask & (1 << f) != 0 {
+                occurrences += u64::from(varint(buf, &mut pos, end)?);
+            }
+        }
+        let len = varint(buf, &mut pos, end)? as usize;
+        // Each position takes one to five bytes; reading them never leaves the buffer because
+        // its last byte ends a varint (checked by the caller).
+        if (len as u64) < occurrences || len as u64 > occurrences * 5 {
+            return None;
+        }
+        pos = pos.checked_add(len).filter(|&e| e <= end)?;
+        count += 1;
+    }
+    (count == df).then_some(skips)
+}
+
+impl Index {
+    /// The index as bytes: postcard, starting with a magic and [`FORMAT_VERSION`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let stored = StoredRef {
+            magic: MAGIC,
+            version: FORMAT_VERSION,
+            fingerprint: self.fingerprint,
+            n_docs: self.n_docs,
+            terms: self.terms.as_fst().as_bytes(),
+            df: &self.df,
+            offsets: &self.offsets,
+            postings: &self.postings,
+            skip_off: &self.skip_off,
+            skips: &self.skips,
+            field_len: &self.field_len,
+            avg_len: self.avg_len,
+            dates: &self.dates,
+            doc_source: &self.doc_source,
+            sources: &self.sources,
+            doc_entity_off: &self.doc_entity_off,
+            doc_entity_ids: &self.doc_entity_ids,
+            doc_kinds: &self.doc_kinds,
+            entity_ids: &self.entity_ids,
+            entity_kinds: &self.entity_kinds,
+        };
+        postcard::to_allocvec(&stored).expect("in-memory serialisation does not fail")
+    }
+
+    /// Reads bytes written by [`Index::to_bytes`], checking the format version and that every
+    /// table and postings list is consistent. Use [`Index::fits`] to check that it belongs to
+    /// the loaded corpus.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Index, LoadIndexError> {
+        check(
+            bytes.starts_with(&MAGIC),
+            "it does not start with the index magic",
+        )?;
+        let mut s: Stored = postcard::from_bytes(bytes)
+            .map_err(|e| LoadIndexError(format!("it does not decode ({e})")))?;
+        check(
+            s.magic == MAGIC && s.version == FORMAT_VERSION,
+            &format!(
+                "format version {} (this build reads {FORMAT_VERSION})",
+                s.version
+            ),
+        )?;
+        let n = s.n_docs as usize;
+        let terms = fst::Map::new(s.terms.to_vec())
+            .map_err(|e| LoadIndexError(format!("bad term dictionary ({e})")))?;
+        terms
+            .as_fst()
+            .verify()
+            .map_err(|e| LoadIndexError(format!("bad term dictionary ({e})")))?;
+        let t = s.df.len();
+        check(terms.len() == t, "dictionary and term table differ in size")?;
+        check(
+            s.offsets.len() == t + 1 && s.skip_off.len() == t + 1,
+            "offset tables have the wrong size",
+        )?;
+        check(
+            s.offsets.windows(2).all(|w| w[0] <= w[1])
+                && s.offsets.first() == Some(&0)
+                && s.offsets.last().map(|&o| o as usize) == Some(s.postings.len()),
+            "postings offsets are out of order or out of range",
+        )?;
+        check(
+            s.skip_off.windows(2).all(|w| w[0] <= w[1])
+                && s.skip_off.first() == Some(&0)
+                && s.skip_off.last().map(|&o| o as usize) == Some(s.skips.len()),
+            "skip offsets are out of order or out of range",
+        )?;
+        check(
+            s.postings.last().is_none_or(|&b| b < 0x80),
+            "the postings end inside a number",
+        )?;
+        for term in 0..t {
+            let (start, end) = (s.offsets[term] as usize, s.offsets[term + 1] as usize);
+            let skips = check_list(s.postings, start, end, s.n_docs, s.df[term])
+                .ok_or_else(|| LoadIndexError(format!("postings list {term} is corrupt")))?;
+            let stored = &s.skips[s.skip_off[term] as usize..s.skip_off[term + 1] as usize];
+            check(
+                skips == stored,
+                &format!("skip entries of list {term} are wrong"),
+            )?;
+        }
+        check(
+            s.field_len.len() == n * N_FIELDS
+                && s.dates.len() == n
+                && s.doc_source.len() == n
+                && s.doc_kinds.len() == n
+                && s.doc_entity_off.len() == n + 1,
+            "per-article tables have the wrong size",
+        )?;
+        check(
+            s.doc_source
+                .iter()
+                .all(|&x| x == u32::MAX || (x as usize) < s.sources.len()),
+            "a source index is out of range",
+        )?;
+        check(
+            s.doc_entity_off.windows(2).all(|w| w[0] <= w[1])
+                && s.doc_entity_off.first() == Some(&0)
+                && s.doc_entity_off.last().map(|&o| o as usize) == Some(s.doc_entity_ids.len())
+                && s.entity_kinds.len() == s.entity_ids.len()
+                && s.doc_entity_ids
+                    .iter()
+                    .all(|&e| (e as usize) < s.entity_ids.len()),
+            "the article entity table is inconsistent",
+        )?;
+        for v in [
+            &mut s.df,
+            &mut s.offsets,
+            &mut s.skip_off,
+            &mut s.field_len,
+            &mut s.doc_source,
+            &mut s.doc_entity_off,
+            &mut s.doc_entity_ids,
+        ] {
+            v.shrink_to_fit();
+        }
+        s.skips.shrink_to_fit();
+        s.dates.shrink_to_fit();
+        let entity_lookup: FxMap<String, u32> = s
+            .entity_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i as u32))
+            .collect();
+        Ok(Index {
+            n_docs: s.n_docs,
+            fingerprint: s.fingerprint,
+            terms,
+            df: s.df,
+            offsets: s.offsets,
+            postings: s.postings.to_vec(),
+            skip_off: s.skip_off,
+            skips: s.skips,
+            field_len: s.field_len,
+            avg_len: s.avg_len,
+            dates: s.dates,
+            doc_source: s.doc_source,
+            sources: s.sources,
+            doc_entity_off: s.doc_entity_off,
+            doc_entity_ids: s.doc_entity_ids,
+            doc_kinds: s.doc_kinds,
+            entity_ids: s.entity_ids,
+            entity_kinds: s.entity_kinds,
+            entity_lookup,
+        })
+    }
+}

@@ -1,0 +1,332 @@
+//! Snippets: the best sentence-bounded passages of an article for a query, with the char ranges
+//! of the words the query matched (typo and prefix expansions included), for the UI to render
+//! as text with `<mark>` elements.
+
+use std::collections::HashMap;
+
+use lede_corpus::Article;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::query::Scope;
+
+/// Longest passage (in chars) that joins several sentences; a single sentence is never cut.
+const MAX_PASSAGE_CHARS: usize = 400;
+/// Most sentences in one passage.
+const MAX_SENTENCES: usize = 3;
+
+/// One passage of one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// Index into the article's `paragraphs`.
+    pub paragraph: usize,
+    /// The passage: `[start, end)` in chars of the paragraph, on sentence boundaries.
+    pub passage: (usize, usize),
+    /// The matched words inside the passage: `[start, end)` in chars of the paragraph,
+    /// ascending and disjoint.
+    pub ranges: Vec<(usize, usize)>,
+}
+
+/// What one query clause highlights: any of its terms, or its phrase as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClauseMatcher {
+    terms: Vec<String>,
+    phrase: bool,
+    scope: Scope,
+}
+
+impl ClauseMatcher {
+    /// A word clause highlighting any of `terms` (the expansions it matched).
+    pub fn words(terms: Vec<String>, scope: Scope) -> Self {
+        ClauseMatcher {
+            terms,
+            phrase: false,
+            scope,
+        }
+    }
+
+    /// A phrase clause highlighting `terms` where they stand in this order.
+    pub fn phrase(terms: Vec<String>, scope: Scope) -> Self {
+        ClauseMatcher {
+            terms,
+            phrase: true,
+            scope,
+        }
+    }
+}
+
+/// A word found in a text: its char range and which matcher term it is, if any.
+struct Token {
+    start: usize,
+    end: usize,
+    id: Option<u16>,
+}
+
+/// The term table of a set of matchers.
+struct Terms<'m> {
+    ids: HashMap<&'m str, u16>,
+    /// Per matcher: the ids of its terms (a phrase's in order).
+    per: Vec<Vec<u16>>,
+}
+
+impl<'m> Terms<'m> {
+    fn new(matchers: &'m [ClauseMatcher]) -> Self {
+        let mut ids = HashMap::new();
+        let per = matchers
+            .iter()
+            .map(|m| {
+                m.terms
+                    .iter()
+                    .map(|t| {
+                        let next = ids.len() as u16;
+                        *ids.entry(t.as_str()).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        Terms { ids, per }
+    }
+
+    fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        lede_text::for_each_word(text, |term, start, end| {
+            out.push(Token {
+                start,
+                end,
+                id: self.ids.get(term).copied(),
+            })
+        });
+        out
+    }
+
+    /// `(start, end, matcher)` of every matched word; `allowed(matcher, start, end)` says
+    /// whether a matcher may match there.
+    fn matches(
+        &self,
+        matchers: &[ClauseMatcher],
+        tokens: &[Token],
+        allowed: impl Fn(usize, usize, usize) -> bool,
+    ) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for (mi, m) in matchers.iter().enumerate() {
+            let ids = &self.per[mi];
+            if ids.is_empty() {
+                continue;
+            }
+            if m.phrase {
+                for w in tokens.windows(ids.len()) {
+                    if w.iter().zip(ids).all(|(t, &id)| t.id == Some(id))
+                        && w.iter().all(|t| allowed(mi, t.start, t.end))
+                    {
+                        out.extend(w.iter().map(|t| (t.start, t.end, mi)));
+                    }
+                }
+            } else {
+                for t in tokens {
+                    if t.id.is_some_and(|id| ids.contains(&id)) && allowed(mi, t.start, t.end) {
+                        out.push((t.start, t.end, mi));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
+
+/// Sorted, disjoint ranges of `matches`.
+fn ranges(matches: &[(usize, usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for &(s, e, _) in matches {
+        match out.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// The sentences of `text` as `[start, end)` char ranges, trailing whitespace excluded.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut chars = 0;
+    for s in text.split_sentence_bounds() {
+        let n = s.chars().count();
+        let trimmed = s.trim_end().chars().count();
+        let lead = n - s.trim_start().chars().count();
+        if trimmed > lead {
+            out.push((chars + lead, chars + trimmed));
+        }
+        chars += n;
+    }
+    out
+}
+
+/// Char ranges of the title words the matchers match (`quote:` and `speaker:` clauses never
+/// match a title).
+pub fn title_ranges(title: &str, matchers: &[ClauseMatcher]) -> Vec<(usize, usize)> {
+    if matchers.is_empty() {
+        return Vec::new();
+    }
+    let terms = Terms::new(matchers);
+    let tokens = terms.tokens(title);
+    let m = terms.matches(matchers, &tokens, |mi, _, _| {
+        matches!(matchers[mi].scope, Scope::Any | Scope::Title)
+    });
+    ranges(&m)
+}
+
+/// A candidate passage.
+struct Window {
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    clauses: u32,
+    hits: usize,
+    sentences: usize,
+}
+
+/// Up to `max` passages of `article` for `matchers`, best first: each is 1-3 sentences of one
+/// paragraph, chosen for the most distinct query clauses, then the most matched words, then
+/// brevity, then position. When nothing in the body matches (a title-only match, or browsing)
+/// the first sentence of the article is the one passage, without ranges.
+pub fn passages(article: &Article, matchers: &[ClauseMatcher], max: usize) -> Vec<Snippet> {
+    if max == 0 {
+        return Vec::new();
+    }
+    let terms = Terms::new(matchers);
+    let all_clauses = if matchers.is_empty() {
+        0
+    } else {
+        (1u32 << matchers.len().min(31)) - 1
+    };
+    let mut windows: Vec<Window> = Vec::new();
+    let mut matched_by_paragraph: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+    let mut complete = 0;
+    for (pi, para) in article.paragraphs.iter().enumerate() {
+        if matchers.is_empty() || complete >= max {
+            break;
+        }
+        let tokens = terms.tokens(para);
+        let quotes: Vec<(usize, usize)> = article
+            .quotes
+            .iter()
+            .filter(|q| q.paragraph == pi)
+            .map(|q| (q.start, q.end))
+            .collect();
+        let m = terms.matches(matchers, &tokens, |mi, s, e| match matchers[mi].scope {
+            Scope::Any | Scope::Speaker => true,
+            Scope::Title => false,
+            Scope::Quote => quotes.iter().any(|&(qs, qe)| qs <= s && e <= qe),
+        });
+        if !m.is_empty() {
+            let sents = sentences(para);
+            for first in 0..sents.len() {
+                let mut best: Option<Window> = None;
+                for last in first..(first + MAX_SENTENCES).min(sents.len()) {
+                    let (start, end) = (sents[first].0, sents[last].1);
+                    if last > first && end - start > MAX_PASSAGE_CHARS {
+                        break;
+                    }
+                    let inside = m.iter().filter(|x| x.0 >= start && x.1 <= end);
+                    let clauses = inside.clone().fold(0u32, |acc, x| acc | 1 << x.2.min(31));
+                    let hits = inside.count();
+                    if hits == 0 {
+                        break;
+                    }
+                    if best
+                        .as_ref()
+                        .is_none_or(|b| clauses.count_ones() > b.clauses.count_ones())
+                    {
+                        best = Some(Window {
+                            paragraph: pi,
+                            start,
+                            end,
+                            clauses,
+                            hits,
+                            sentences: last - first + 1,
+                        });
+                    }
+                }
+                if let Some(w) = best {
+                    if w.clauses == all_clauses {
+                        complete += 1;
+                    }
+                    windows.push(w);
+                }
+            }
+        }
+        matched_by_paragraph.push(m);
+    }
+    windows.sort_by(|a, b| {
+        b.clauses
+            .count_ones()
+            .cmp(&a.clauses.count_ones())
+            .then(b.hits.cmp(&a.hits))
+            .then(a.sentences.cmp(&b.sentences))
+            .then((a.paragraph, a.start).cmp(&(b.paragraph, b.start)))
+    });
+    let mut chosen: Vec<Snippet> = Vec::new();
+    for w in windows {
+        if chosen.len() == max {
+            break;
+        }
+        let overlaps = chosen
+            .iter()
+            .any(|c| c.paragraph == w.paragraph && w.start < c.passage.1 && c.passage.0 < w.end);
+        if overlaps {
+            continue;
+        }
+        let m: Vec<(usize, usize, usize)> = matched_by_paragraph[w.paragraph]
+            .iter()
+            .copied()
+            .filter(|x| x.0 >= w.start && x.1 <= w.end)
+            .collect();
+        chosen.push(Snippet {
+            paragraph: w.paragraph,
+            passage: (w.start, w.end),
+            ranges: ranges(&m),
+        });
+    }
+    if chosen.is_empty() {
+        if let Some((pi, s)) = article
+            .paragraphs
+            .iter()
+            .enumerate()
+            .find_map(|(pi, p)| sentences(p).first().map(|&s| (pi, s)))
+        {
+            chosen.push(Snippet {
+                paragraph: pi,
+                passage: s,
+                ranges: Vec::new(),
+            });
+        }
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_char_ranges_without_trailing_space() {
+        let text = "Zürich voted. “Yes,” said Ørsted!  Done";
+        let s = sentences(text);
+        let chars: Vec<char> = text.chars().collect();
+        let got: Vec<String> = s
+            .iter()
+            .map(|&(a, b)| chars[a..b].iter().collect())
+            .collect();
+        assert_eq!(got, ["Zürich voted.", "“Yes,” said Ørsted!", "Done"]);
+    }
+
+    #[test]
+    fn phrase_matches_only_in_order() {
+        let m = [ClauseMatcher::phrase(
+            vec!["river".into(), "talks".into()],
+            Scope::Any,
+        )];
+        let r = title_ranges("Talks on the river; river talks", &m);
+        assert_eq!(r, [(20, 25), (26, 31)]);
+    }
+}
