@@ -29,6 +29,8 @@ pub struct IngestArgs {
     pub report: Option<PathBuf>,
     /// Print the time by stage.
     pub timings: bool,
+    /// Where the binary search index goes, if anywhere.
+    pub index: Option<PathBuf>,
 }
 
 /// A progress bar on stderr (only made when stderr is a terminal).
@@ -95,8 +97,16 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
         eprintln!("error: cannot write {}: {e}", args.output.display());
         return ExitCode::from(2);
     }
+    let index_started = Instant::now();
+    if let Some(path) = &args.index {
+        if let Err(e) = write_index(path, &corpus) {
+            eprintln!("error: cannot write the index {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    let index_time = index_started.elapsed();
     result.articles = corpus.articles;
-    let write = write_started.elapsed();
+    let write = write_started.elapsed() - index_time;
     let elapsed = started.elapsed();
 
     if let Some(path) = &args.report {
@@ -121,11 +131,16 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
     if args.timings {
         let t = result.timings;
         eprintln!(
-            "timings: read/parse {}, ids and duplicates {}, annotate (quotes, entities) {}, write {}",
+            "timings: read/parse {}, ids and duplicates {}, annotate (quotes, entities) {}, write {}{}",
             seconds(t.read_parse),
             seconds(t.ids),
             seconds(t.annotate),
-            seconds(write)
+            seconds(write),
+            if args.index.is_some() {
+                format!(", search index {}", seconds(index_time))
+            } else {
+                String::new()
+            }
         );
     }
     if result.rejected() > 0 && !args.allow_rejects {
@@ -154,6 +169,14 @@ fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> std::io::Result<()
     serde_json::to_writer_pretty(&mut out, value)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// Builds the search index of `corpus` and writes it as bytes, creating the parent folder.
+fn write_index(path: &Path, corpus: &Corpus) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, lede_search::Index::build(corpus).to_bytes())
 }
 
 /// A duration as `1.234s`.

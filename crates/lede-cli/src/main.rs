@@ -53,6 +53,10 @@ enum Command {
         /// Print the time spent in each stage (read/parse, ids, annotate, write).
         #[arg(long)]
         timings: bool,
+        /// Also write the search index (binary, for the app to load instead of building it)
+        /// here, conventionally beside the corpus as `corpus.index`.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
     },
     /// Score an extractor against a gold standard.
     Eval {
@@ -83,6 +87,7 @@ fn main() -> ExitCode {
             allow_rejects,
             report,
             timings,
+            index,
         } => ingest_cmd::ingest(&ingest_cmd::IngestArgs {
             paths,
             output,
@@ -92,6 +97,7 @@ fn main() -> ExitCode {
             allow_rejects,
             report,
             timings,
+            index,
         }),
         Command::Eval { what } => eval_cmd::eval(what),
         Command::Stats { corpus } => stats_cmd::stats(&corpus),

@@ -251,3 +251,39 @@ fn duplicate_ids_name_both_files_unless_dedupe() {
         .collect();
     assert_eq!(ids, vec!["a", "a-2"]);
 }
+
+#[test]
+fn the_index_written_beside_the_corpus_fits_it_and_finds_a_misspelled_title() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", GOOD.as_bytes());
+    write(
+        dir.path(),
+        "b.txt",
+        b"Harbour Ferry Returns\nHarbour  Ferry Returns\nTOLVEN - The ferry sails again. (TNS)\n",
+    );
+    let out = dir.path().join("corpus.json");
+    let index = dir.path().join("corpus.index");
+    let run = lede(&[
+        "ingest",
+        dir.path().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let corpus = lede_corpus::Corpus::from_json(&fs::read_to_string(&out).unwrap()).unwrap();
+    let index = lede_search::Index::from_bytes(&fs::read(&index).unwrap()).unwrap();
+    assert!(index.fits(&corpus), "the index belongs to the corpus as read back");
+    let results = index.search(&corpus, &lede_search::Query::parse("harbuor ferry"));
+    assert_eq!(results.total, 1);
+    assert_eq!(
+        corpus.articles[results.hits[0].article].title,
+        "Harbour Ferry Returns"
+    );
+}
