@@ -1,14 +1,14 @@
 // Lede's service worker: keeps the app and its corpus usable offline after the first load.
 // On install it caches index.html and every asset it names (Trunk hashes their file names) plus
 // the corpus; requests are answered from the network when it is there, else from the cache.
-const CACHE = 'lede-v1';
+const CACHE = 'lede-v2';
 
 async function precache() {
   const cache = await caches.open(CACHE);
   const index = await fetch('./', { cache: 'no-store' });
   const html = await index.clone().text();
   await cache.put('./', index);
-  const assets = new Set(['./corpus.json']);
+  const assets = new Set(['./corpus.json', './corpus.index']);
   for (const m of html.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*['"]([^'"]+\.(?:js|wasm|css|json))['"]/g)) {
     assets.add(m[1]);
   }

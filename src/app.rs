@@ -9,13 +9,13 @@ use crate::components::{ArticleList, ArticleReader, ErrorPanel, SearchBox};
 use crate::corpus_loader::{load_corpus, LoadState};
 use crate::hash_state::use_view_state;
 
-/// The whole app for the corpus at `corpus_url`.
+/// The whole app for the corpus at `corpus_url` (with its search index at `index_url`, if any).
 #[component]
-pub fn App(corpus_url: String) -> impl IntoView {
+pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
     let view_state = use_view_state();
     let load = RwSignal::new(LoadState::Loading);
     spawn_local(async move {
-        load.set(match load_corpus(&corpus_url).await {
+        load.set(match load_corpus(&corpus_url, index_url.as_deref()).await {
             Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
             Err(message) => LoadState::Failed(message),
         });

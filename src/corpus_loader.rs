@@ -1,16 +1,20 @@
-//! Fetches the corpus JSON and turns it into what the views read: the corpus and its index.
+//! Fetches the corpus JSON (and its binary search index when there is one) and turns them into
+//! what the views read: the corpus, its search index and an entity-id lookup.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use lede_corpus::Corpus;
-use lede_search::SimpleIndex;
+use lede_search::Index;
 
 /// A loaded corpus with its search index.
 pub struct Loaded {
     /// The validated corpus.
     pub corpus: Corpus,
     /// The index the search box queries.
-    pub index: SimpleIndex,
+    pub index: Index,
+    /// Row in `corpus.entities` of each entity id.
+    pub entity_rows: HashMap<String, usize>,
 }
 
 /// Where the corpus stands.
@@ -28,8 +32,9 @@ pub enum LoadState {
 /// beside index.html).
 const MODEL_URL: &str = "ner.bin";
 
-/// Fetches `url` and validates it as a corpus; errors are sentences for the error panel.
-pub async fn load_corpus(url: &str) -> Result<Loaded, String> {
+/// Fetches `url` and validates it as a corpus, then loads its search index from `index_url`
+/// when given (built at ingest) or builds it here; errors are sentences for the error panel.
+pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, String> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -51,8 +56,39 @@ pub async fn load_corpus(url: &str) -> Result<Loaded, String> {
     if corpus.articles.iter().any(|a| a.entities.is_empty()) {
         derive_missing_entities(&mut corpus).await;
     }
-    let index = SimpleIndex::new(&corpus.articles);
-    Ok(Loaded { corpus, index })
+    let index = match index_url {
+        Some(index_url) => load_index(index_url, &corpus).await,
+        None => None,
+    }
+    .unwrap_or_else(|| Index::build(&corpus));
+    let entity_rows = corpus
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(row, e)| (e.id.clone(), row))
+        .collect();
+    Ok(Loaded {
+        corpus,
+        index,
+        entity_rows,
+    })
+}
+
+/// The stored index at `url` when it can be fetched, read and belongs to `corpus`; otherwise
+/// `None` with a console warning saying why (the caller builds the index instead).
+async fn load_index(url: &str, corpus: &Corpus) -> Option<Index> {
+    let bytes = fetch_bytes(url)
+        .await
+        .map_err(|e| leptos::logging::warn!("Lede: no search index at {url} ({e}); building it"))
+        .ok()?;
+    let index = Index::from_bytes(&bytes)
+        .map_err(|e| leptos::logging::warn!("Lede: {url} is not a usable index ({e}); building it"))
+        .ok()?;
+    if !index.fits(corpus) {
+        leptos::logging::warn!("Lede: {url} was built from another corpus; building the index");
+        return None;
+    }
+    Some(index)
 }
 
 /// Extracts the entities of every article that arrived without any, with the model fetched

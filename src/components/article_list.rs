@@ -1,79 +1,153 @@
-//! The list of articles matching the query and the entity filter: title, date and source, each
-//! a link to the reader, beside the entity filter for the same results.
+//! The results for the query and the entity filter, ranked by the search engine: each with its
+//! title and best passages (matched words marked), date and source, and a link to the reader;
+//! beside them the entity filter with counts for all the results.
 
 use std::sync::Arc;
 
+use lede_search::{Query, SearchResults};
 use leptos::prelude::*;
 
 use super::entity_filter::EntityFilter;
+use super::marked_text::MarkedText;
 use crate::corpus_loader::Loaded;
 use crate::hash_state::ViewState;
+
+/// How many results show at first, and how many more each "Show more" adds.
+const PAGE: usize = 50;
 
 /// The articles that match the view state's query and mention every selected entity, best first.
 #[component]
 pub fn ArticleList(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
     let total = data.corpus.articles.len();
+    let shown = RwSignal::new(PAGE);
+    // A new query or filter starts again from the first page.
+    Effect::new(move |_| {
+        view_state.track();
+        shown.set(PAGE);
+    });
     let results = {
         let data = data.clone();
         Memo::new(move |_| {
-            view_state.with(|v| {
-                data.index
-                    .search(&v.query)
-                    .into_iter()
-                    .filter(|&i| data.corpus.articles[i].mentions_all(&v.entities))
-                    .collect::<Vec<usize>>()
+            let mut query = view_state.with(|v| {
+                let mut q = Query::parse(&v.query);
+                q.entities = v.entities.clone();
+                q
+            });
+            query.limit = shown.get();
+            query.snippets = 2;
+            Arc::new(data.index.search(&data.corpus, &query))
+        })
+    };
+    let counts = {
+        let data = data.clone();
+        Signal::derive(move || {
+            results.with(|r| {
+                r.facets
+                    .entities
+                    .iter()
+                    .filter_map(|(id, n)| data.entity_rows.get(id).map(|&row| (row, *n)))
+                    .collect::<Vec<(usize, usize)>>()
             })
         })
     };
     let summary = move || {
-        let shown = results.with(Vec::len);
+        let matched = results.with(|r| r.total);
         let noun = if total == 1 { "article" } else { "articles" };
         if view_state.with(|v| v.query.trim().is_empty() && v.entities.is_empty()) {
             format!("{total} {noun}")
         } else {
-            let verb = if shown == 1 { "matches" } else { "match" };
-            format!("{shown} of {total} {noun} {verb}")
+            let verb = if matched == 1 { "matches" } else { "match" };
+            format!("{matched} of {total} {noun} {verb}")
         }
+    };
+    let notes = move || {
+        results.with(|r| {
+            let relaxed = r.relaxed && r.total > 0;
+            let parse = r.parse_error.clone();
+            view! {
+                <Show when=move || relaxed>
+                    <p class="lede-note">"No article has all the words: these have the most of them."</p>
+                </Show>
+                {parse.map(|e| view! { <p class="lede-note">{format!("Searched the words only: {e}.")}</p> })}
+            }
+        })
     };
     let rows = {
         let data = data.clone();
         move || {
             let state = view_state.get();
-            results.with(|hits| {
-                hits.iter()
-                    .map(|&i| {
-                        let a = &data.corpus.articles[i];
-                        let href = ViewState {
-                            article: Some(a.id.clone()),
-                            ..state.clone()
-                        }
-                        .to_hash();
-                        let meta = [a.date.clone(), a.source.clone()]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(" · ");
-                        view! {
-                            <li class="lede-result">
-                                <a class="lede-result-title" href=href>
-                                    {a.title.clone()}
-                                </a>
-                                <span class="lede-result-meta">{meta}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            })
+            let results: Arc<SearchResults> = results.get();
+            results
+                .hits
+                .iter()
+                .map(|hit| {
+                    let a = &data.corpus.articles[hit.article];
+                    let href = ViewState {
+                        article: Some(a.id.clone()),
+                        ..state.clone()
+                    }
+                    .to_hash();
+                    let meta = [a.date.clone(), a.source.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    let snippets = hit
+                        .snippets
+                        .iter()
+                        .map(|s| {
+                            let text = a.paragraphs[s.paragraph].clone();
+                            let chars = text.chars().count();
+                            let before = if s.passage.0 > 0 { "…" } else { "" };
+                            let after = if s.passage.1 < chars { "…" } else { "" };
+                            view! {
+                                <p class="lede-snippet">
+                                    {before}
+                                    <MarkedText text span=s.passage ranges=s.ranges.clone() />
+                                    {after}
+                                </p>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <li class="lede-result" data-article=a.id.clone()>
+                            <a class="lede-result-title" href=href>
+                                <MarkedText text=a.title.clone() ranges=hit.title_ranges.clone() />
+                            </a>
+                            <span class="lede-result-meta">{meta}</span>
+                            {snippets}
+                        </li>
+                    }
+                })
+                .collect_view()
         }
+    };
+    let more = move || {
+        results.with(|r| {
+            let left = r.total.saturating_sub(r.hits.len());
+            (left > 0).then(|| {
+                view! {
+                    <button
+                        class="lede-more"
+                        type="button"
+                        on:click=move |_| shown.update(|n| *n += PAGE)
+                    >
+                        {format!("Show more ({left} left)")}
+                    </button>
+                }
+            })
+        })
     };
     view! {
         <div class="lede-browse">
-            <EntityFilter data view_state results />
+            <EntityFilter data view_state counts />
             <section class="lede-list">
                 <p class="lede-count" aria-live="polite">
                     {summary}
                 </p>
+                {notes}
                 <ul class="lede-results">{rows}</ul>
+                {more}
             </section>
         </div>
     }

@@ -13,12 +13,13 @@ use crate::hash_state::ViewState;
 /// How many entities each kind lists.
 const PER_KIND: usize = 8;
 
-/// The filter panel for `results` (indices into the corpus articles).
+/// The filter panel for the current results, given as `counts`: (row of the corpus entity
+/// table, number of results mentioning it), largest first.
 #[component]
 pub fn EntityFilter(
     data: Arc<Loaded>,
     view_state: RwSignal<ViewState>,
-    results: Memo<Vec<usize>>,
+    #[prop(into)] counts: Signal<Vec<(usize, usize)>>,
 ) -> impl IntoView {
     let table = data.clone();
     let selected = move || {
@@ -45,7 +46,7 @@ pub fn EntityFilter(
     };
     let groups = move || {
         let state = view_state.get();
-        let counts = results.with(|hits| data.corpus.entity_counts(hits));
+        let counts = counts.get();
         [
             (EntityKind::Person, "People"),
             (EntityKind::Organization, "Organisations"),

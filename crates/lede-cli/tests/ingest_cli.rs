@@ -279,7 +279,10 @@ fn the_index_written_beside_the_corpus_fits_it_and_finds_a_misspelled_title() {
     );
     let corpus = lede_corpus::Corpus::from_json(&fs::read_to_string(&out).unwrap()).unwrap();
     let index = lede_search::Index::from_bytes(&fs::read(&index).unwrap()).unwrap();
-    assert!(index.fits(&corpus), "the index belongs to the corpus as read back");
+    assert!(
+        index.fits(&corpus),
+        "the index belongs to the corpus as read back"
+    );
     let results = index.search(&corpus, &lede_search::Query::parse("harbuor ferry"));
     assert_eq!(results.total, 1);
     assert_eq!(

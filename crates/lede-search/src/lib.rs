@@ -77,9 +77,6 @@
 //! # Jump box
 //! [`JumpIndex`] matches a few typed letters against entity names, aliases and titles with
 //! fuzzy-matcher's skim algorithm on folded text (`zur` finds `Zürich`).
-//!
-//! # First slice
-//! [`SimpleIndex`] is the earlier word-matching search, kept until the app switches over.
 
 mod dates;
 mod index;
@@ -88,7 +85,6 @@ mod persist;
 mod postings;
 mod query;
 mod search;
-mod simple;
 mod snippet;
 pub mod typo;
 
@@ -99,6 +95,5 @@ pub use persist::{LoadIndexError, FORMAT_VERSION};
 pub use postings::Field;
 pub use query::{Clause, Order, Query, Scope};
 pub use search::{Facets, Hit, SearchResults};
-pub use simple::SimpleIndex;
 pub use snippet::Snippet;
 pub use typo::{osa_distance, typo_budget};
