@@ -35,6 +35,73 @@ const MODEL_URL: &str = "ner.bin";
 /// Fetches `url` and validates it as a corpus, then loads its search index from `index_url`
 /// when given (built at ingest) or builds it here; errors are sentences for the error panel.
 pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, String> {
+    let started = now();
+    // Both downloads at once: the index does not wait for the corpus.
+    let index_fetch = async {
+        match index_url {
+            Some(index_url) => Some(fetch_bytes(index_url).await),
+            None => None,
+        }
+    };
+    let (text, index_bytes) = futures::join!(fetch_body(url), index_fetch);
+    let bytes = text?;
+    let fetched = now();
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        format!(
+            "{url} is not UTF-8 text: invalid bytes at byte {}",
+            e.valid_up_to()
+        )
+    })?;
+    let mut corpus =
+        Corpus::from_json(text).map_err(|e| format!("{url} is not a valid corpus: {e}"))?;
+    drop(bytes);
+    let parsed = now();
+    // A corpus that says which extractors ran over it needs nothing from them here.
+    if !corpus.is_annotated("quotes") {
+        derive_missing_quotes(&mut corpus);
+    }
+    if !corpus.is_annotated("entities") && corpus.articles.iter().any(|a| a.entities.is_empty()) {
+        derive_missing_entities(&mut corpus).await;
+    }
+    let derived = now();
+    let index = match (index_url, index_bytes) {
+        (Some(index_url), Some(bytes)) => stored_index(index_url, bytes, &corpus),
+        _ => None,
+    }
+    .unwrap_or_else(|| Index::build(&corpus));
+    let entity_rows = corpus
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(row, e)| (e.id.clone(), row))
+        .collect();
+    leptos::logging::log!(
+        "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download {:.0}, parse {:.0}, annotations {:.0}, index {:.0})",
+        corpus.articles.len(),
+        now(),
+        now() - started,
+        fetched - started,
+        parsed - fetched,
+        derived - parsed,
+        now() - derived
+    );
+    Ok(Loaded {
+        corpus,
+        index,
+        entity_rows,
+    })
+}
+
+/// Milliseconds since the page started (0 where there is no clock).
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The body of `url` as bytes (no detour through a JavaScript string); errors are sentences for
+/// the error panel.
+async fn fetch_body(url: &str) -> Result<Vec<u8>, String> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -46,39 +113,16 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
             response.status_text()
         ));
     }
-    let text = response
-        .text()
+    response
+        .binary()
         .await
-        .map_err(|e| format!("Could not read {url}: {e}"))?;
-    let mut corpus =
-        Corpus::from_json(&text).map_err(|e| format!("{url} is not a valid corpus: {e}"))?;
-    derive_missing_quotes(&mut corpus);
-    if corpus.articles.iter().any(|a| a.entities.is_empty()) {
-        derive_missing_entities(&mut corpus).await;
-    }
-    let index = match index_url {
-        Some(index_url) => load_index(index_url, &corpus).await,
-        None => None,
-    }
-    .unwrap_or_else(|| Index::build(&corpus));
-    let entity_rows = corpus
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(row, e)| (e.id.clone(), row))
-        .collect();
-    Ok(Loaded {
-        corpus,
-        index,
-        entity_rows,
-    })
+        .map_err(|e| format!("Could not read {url}: {e}"))
 }
 
-/// The stored index at `url` when it can be fetched, read and belongs to `corpus`; otherwise
-/// `None` with a console warning saying why (the caller builds the index instead).
-async fn load_index(url: &str, corpus: &Corpus) -> Option<Index> {
-    let bytes = fetch_bytes(url)
-        .await
+/// The stored index fetched from `url` when it arrived, reads and belongs to `corpus`;
+/// otherwise `None` with a console warning saying why (the caller builds the index instead).
+fn stored_index(url: &str, bytes: Result<Vec<u8>, String>, corpus: &Corpus) -> Option<Index> {
+    let bytes = bytes
         .map_err(|e| leptos::logging::warn!("Lede: no search index at {url} ({e}); building it"))
         .ok()?;
     let index = Index::from_bytes(&bytes)
@@ -107,11 +151,6 @@ async fn derive_missing_entities(corpus: &mut Corpus) {
             leptos::logging::warn!("Lede: no entity model ({e}); entities stay empty");
             return;
         }
-    };
-    let now = || {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
     };
     let started = now();
     let (mut articles, mut words) = (0, 0);

@@ -31,6 +31,8 @@ pub struct IngestArgs {
     pub timings: bool,
     /// Where the binary search index goes, if anywhere.
     pub index: Option<PathBuf>,
+    /// Indent the corpus JSON for reading (larger and slower to load).
+    pub pretty: bool,
 }
 
 /// A progress bar on stderr (only made when stderr is a terminal).
@@ -92,8 +94,11 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
 
     let write_started = Instant::now();
     let ingested = result.articles.len();
-    let corpus = Corpus::new(std::mem::take(&mut result.articles));
-    if let Err(e) = write_json(&args.output, &corpus) {
+    let mut corpus = Corpus::new(std::mem::take(&mut result.articles));
+    if result.annotated_all {
+        corpus.annotated = vec!["quotes".into(), "entities".into()];
+    }
+    if let Err(e) = write_corpus(&args.output, &corpus, args.pretty) {
         eprintln!("error: cannot write {}: {e}", args.output.display());
         return ExitCode::from(2);
     }
@@ -167,6 +172,20 @@ fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> std::io::Result<()
     }
     let mut out = BufWriter::new(File::create(path)?);
     serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Writes the corpus as compact JSON (or indented, when `pretty`) and a final newline.
+fn write_corpus(path: &Path, corpus: &Corpus, pretty: bool) -> std::io::Result<()> {
+    if pretty {
+        return write_json(path, corpus);
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut out = BufWriter::new(File::create(path)?);
+    serde_json::to_writer(&mut out, corpus)?;
     out.write_all(b"\n")?;
     out.flush()
 }

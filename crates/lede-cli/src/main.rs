@@ -57,6 +57,9 @@ enum Command {
         /// here, conventionally beside the corpus as `corpus.index`.
         #[arg(long, value_name = "FILE")]
         index: Option<PathBuf>,
+        /// Indent the corpus JSON for reading (the default is compact: smaller, faster to load).
+        #[arg(long)]
+        pretty: bool,
     },
     /// Score an extractor against a gold standard.
     Eval {
@@ -88,6 +91,7 @@ fn main() -> ExitCode {
             report,
             timings,
             index,
+            pretty,
         } => ingest_cmd::ingest(&ingest_cmd::IngestArgs {
             paths,
             output,
@@ -98,6 +102,7 @@ fn main() -> ExitCode {
             report,
             timings,
             index,
+            pretty,
         }),
         Command::Eval { what } => eval_cmd::eval(what),
         Command::Stats { corpus } => stats_cmd::stats(&corpus),

@@ -283,10 +283,44 @@ fn the_index_written_beside_the_corpus_fits_it_and_finds_a_misspelled_title() {
         index.fits(&corpus),
         "the index belongs to the corpus as read back"
     );
+    assert!(corpus.is_annotated("quotes") && corpus.is_annotated("entities"));
+    assert!(
+        !fs::read_to_string(&out).unwrap().trim_end().contains('\n'),
+        "compact JSON by default"
+    );
     let results = index.search(&corpus, &lede_search::Query::parse("harbuor ferry"));
     assert_eq!(results.total, 1);
     assert_eq!(
         corpus.articles[results.hits[0].article].title,
         "Harbour Ferry Returns"
     );
+}
+
+#[test]
+fn a_corpus_passed_through_with_its_own_annotations_is_not_marked_annotated() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "old.json",
+        br#"{"format": "lede-corpus", "version": 1, "articles": [{"id": "o1", "title": "Old", "paragraphs": ["\u201cYes,\u201d she said."]}]}"#,
+    );
+    let input = dir.path().join("old.json");
+    let out = dir.path().join("corpus.json");
+    let (input, out_s) = (input.to_str().unwrap(), out.to_str().unwrap());
+    let run = lede(&["ingest", input, "-o", out_s, "--pretty"]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = fs::read_to_string(&out).unwrap();
+    assert!(text.contains("\n  "), "--pretty indents");
+    let corpus = lede_corpus::Corpus::from_json(&text).unwrap();
+    assert!(corpus.annotated.is_empty(), "{:?}", corpus.annotated);
+    let again = lede(&["ingest", input, "-o", out_s, "--reannotate"]);
+    assert_eq!(again.status.code(), Some(0));
+    let corpus = lede_corpus::Corpus::from_json(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(corpus.annotated, ["quotes", "entities"]);
+    assert_eq!(corpus.articles[0].quotes.len(), 1, "re-annotated");
 }

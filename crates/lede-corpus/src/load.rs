@@ -118,6 +118,19 @@ pub fn split_body(body: &str) -> Vec<String> {
 impl Corpus {
     /// Parses and validates a corpus from JSON text, deriving what a minimal corpus leaves out.
     pub fn from_json(text: &str) -> Result<Corpus, CorpusError> {
+        // Fast path: straight into the typed shape. Any fault sends the text down the slow path,
+        // which reads it as a JSON tree first so that the error can name the article and field.
+        if let Ok(fast) = serde_json::from_str::<FastCorpus>(text) {
+            let format_ok = fast.format.as_deref().is_none_or(|f| f == crate::FORMAT);
+            let version_ok = fast.version.is_none_or(|v| v == u64::from(crate::VERSION));
+            if format_ok && version_ok {
+                return assemble(
+                    fast.articles,
+                    fast.entities.unwrap_or_default(),
+                    fast.annotated,
+                );
+            }
+        }
         let top: Value = serde_json::from_str(text).map_err(|e| CorpusError {
             location: ErrorLocation::Text {
                 line: e.line(),
@@ -152,17 +165,8 @@ impl Corpus {
             return Err(top_error("articles", "missing, or not an array"));
         };
         let mut articles = Vec::with_capacity(raw_articles.len());
-        let mut first_index_of_id: HashMap<String, usize> = HashMap::new();
         for (index, raw) in raw_articles.into_iter().enumerate() {
             let id = raw.get("id").and_then(Value::as_str).map(str::to_string);
-            let fail = |field: &str, message: String| CorpusError {
-                location: ErrorLocation::Article {
-                    index,
-                    id: id.clone(),
-                    field: field.to_string(),
-                },
-                message,
-            };
             let lenient: LenientArticle = serde_path_to_error::deserialize(raw).map_err(|e| {
                 let path = e.path().to_string();
                 let inner = e.into_inner().to_string();
@@ -171,13 +175,12 @@ impl Corpus {
                     ("." | "", Some(rest)) => rest.trim_end_matches('`').to_string(),
                     _ => path,
                 };
-                fail(&field, inner)
+                CorpusError {
+                    location: ErrorLocation::Article { index, id, field },
+                    message: inner,
+                }
             })?;
-            let article = into_article(lenient).map_err(|(field, msg)| fail(&field, msg))?;
-            if let Some(first) = first_index_of_id.insert(article.id.clone(), index) {
-                return Err(fail("id", format!("duplicate of article {first}")));
-            }
-            articles.push(article);
+            articles.push(lenient);
         }
         let entities = match top.remove("entities") {
             None | Some(Value::Null) => Vec::new(),
@@ -187,18 +190,63 @@ impl Corpus {
                 })?
             }
         };
-        let mut corpus = Corpus {
-            format: crate::FORMAT.to_string(),
-            version: crate::VERSION,
-            articles,
-            entities,
+        let annotated = match top.remove("annotated") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(v) => serde_json::from_value::<Vec<String>>(v)
+                .map_err(|e| top_error("annotated", e.to_string()))?,
         };
-        if corpus.entities.is_empty() {
-            corpus.entities = derive_entity_table(&corpus.articles);
-        }
-        check_entity_references(&corpus)?;
-        Ok(corpus)
+        assemble(articles, entities, annotated)
     }
+}
+
+/// The corpus as the fast path reads it: the same lenient articles, no JSON tree in between.
+#[derive(Deserialize)]
+struct FastCorpus {
+    format: Option<String>,
+    version: Option<u64>,
+    articles: Vec<LenientArticle>,
+    entities: Option<Vec<EntitySummary>>,
+    #[serde(default)]
+    annotated: Vec<String>,
+}
+
+/// Checks the articles (errors name the article's index, id and field), derives the entity
+/// table when there is none and checks the references into it.
+fn assemble(
+    raw_articles: Vec<LenientArticle>,
+    entities: Vec<EntitySummary>,
+    annotated: Vec<String>,
+) -> Result<Corpus, CorpusError> {
+    let mut articles = Vec::with_capacity(raw_articles.len());
+    let mut first_index_of_id: HashMap<String, usize> = HashMap::new();
+    for (index, lenient) in raw_articles.into_iter().enumerate() {
+        let id = lenient.id.clone();
+        let fail = |field: &str, message: String| CorpusError {
+            location: ErrorLocation::Article {
+                index,
+                id: Some(id.clone()),
+                field: field.to_string(),
+            },
+            message,
+        };
+        let article = into_article(lenient).map_err(|(field, msg)| fail(&field, msg))?;
+        if let Some(first) = first_index_of_id.insert(article.id.clone(), index) {
+            return Err(fail("id", format!("duplicate of article {first}")));
+        }
+        articles.push(article);
+    }
+    let mut corpus = Corpus {
+        format: crate::FORMAT.to_string(),
+        version: crate::VERSION,
+        articles,
+        entities,
+        annotated,
+    };
+    if corpus.entities.is_empty() {
+        corpus.entities = derive_entity_table(&corpus.articles);
+    }
+    check_entity_references(&corpus)?;
+    Ok(corpus)
 }
 
 /// Checks one article and turns the lenient shape into the model; errors are (field, message).

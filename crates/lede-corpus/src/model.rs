@@ -16,6 +16,10 @@ pub struct Corpus {
     /// One row per distinct entity across all articles.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<EntitySummary>,
+    /// The extractors (`quotes`, `entities`) that ran over every article: an article's empty
+    /// list then means it has none, and readers need not extract them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotated: Vec<String>,
 }
 
 impl Corpus {
@@ -26,9 +30,16 @@ impl Corpus {
             version: crate::VERSION,
             articles,
             entities: Vec::new(),
+            annotated: Vec::new(),
         };
         corpus.entities = crate::load::derive_entity_table(&corpus.articles);
         corpus
+    }
+
+    /// True when `annotated` says the extractor `name` (`quotes`, `entities`) ran over every
+    /// article.
+    pub fn is_annotated(&self, name: &str) -> bool {
+        self.annotated.iter().any(|a| a == name)
     }
 
     /// Serialises the corpus as pretty-printed JSON (stable field order).

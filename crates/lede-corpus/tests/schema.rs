@@ -64,7 +64,8 @@ fn schema_lists_every_field_the_model_writes() {
         }],
         tags: [("places".to_string(), vec!["usa".to_string()])].into(),
     };
-    let corpus = Corpus::new(vec![article]);
+    let mut corpus = Corpus::new(vec![article]);
+    corpus.annotated = vec!["quotes".into()];
     let written = serde_json::to_value(&corpus).unwrap();
     let schema = schema();
     assert_eq!(keys(&written), keys(&schema["properties"]));

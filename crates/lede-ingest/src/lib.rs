@@ -216,6 +216,9 @@ pub struct Ingested {
     pub report: Vec<ReportEntry>,
     /// Time by stage.
     pub timings: Timings,
+    /// True when the annotate hook ran over every article (none passed through with the
+    /// annotations it came with).
+    pub annotated_all: bool,
 }
 
 impl Ingested {
@@ -548,6 +551,7 @@ fn finish(
     let ids = ids_started.elapsed();
 
     let annotate_started = Instant::now();
+    let annotated_all = options.annotate.is_some() && kept.iter().all(|r| r.annotate);
     if let Some(annotate) = options.annotate {
         let todo = kept.iter().filter(|r| r.annotate).count();
         if let Some(p) = options.progress {
@@ -581,6 +585,7 @@ fn finish(
             ids,
             annotate,
         },
+        annotated_all,
     };
     debug_assert_eq!(
         ingested.read,
