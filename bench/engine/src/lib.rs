@@ -1,0 +1,83 @@
+//! Lede's search engine behind a small wasm-bindgen class, for the benchmark page in `bench/`.
+
+use lede_corpus::Corpus;
+use lede_search::{Index, Query};
+use wasm_bindgen::prelude::*;
+
+/// A loaded corpus and its search index.
+#[wasm_bindgen]
+pub struct Engine {
+    corpus: Corpus,
+    index: Index,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Parses `corpus_json`, then loads `index` (bytes from `lede ingest --index`) or builds one.
+    #[wasm_bindgen(constructor)]
+    pub fn new(corpus_json: &str, index: Option<Vec<u8>>) -> Result<Engine, JsError> {
+        let corpus = Corpus::from_json(corpus_json).map_err(|e| JsError::new(&e.to_string()))?;
+        let index = match index {
+            Some(bytes) => {
+                let index = Index::from_bytes(&bytes).map_err(|e| JsError::new(&e.to_string()))?;
+                if !index.fits(&corpus) {
+                    return Err(JsError::new("the index was built from another corpus"));
+                }
+                index
+            }
+            None => Index::build(&corpus),
+        };
+        Ok(Engine { corpus, index })
+    }
+
+    /// The ids of the best `limit` articles for `text`, one per line; `snippets` passages per hit.
+    pub fn search(&self, text: &str, limit: usize, snippets: usize) -> String {
+        let mut query = Query::parse(text);
+        query.limit = limit;
+        query.snippets = snippets;
+        let results = self.index.search(&self.corpus, &query);
+        let ids: Vec<&str> = results
+            .hits
+            .iter()
+            .map(|hit| self.corpus.articles[hit.article].id.as_str())
+            .collect();
+        ids.join("\n")
+    }
+
+    /// The index rebuilt from the loaded corpus, as bytes for `Engine::new`.
+    pub fn index_bytes(&self) -> Vec<u8> {
+        Index::build(&self.corpus).to_bytes()
+    }
+
+    /// Articles, terms and heap bytes of the index, as JSON.
+    pub fn stats(&self) -> String {
+        let s = self.index.stats();
+        serde_json::json!({
+            "articles": s.articles,
+            "terms": s.terms,
+            "dictionary_bytes": s.dictionary_bytes,
+            "postings_bytes": s.postings_bytes,
+            "index_heap_bytes": s.heap_bytes,
+        })
+        .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CORPUS: &str = r#"{"articles": [
+        {"id": "a1", "title": "Harbour council backs terminal", "body": "The council voted."},
+        {"id": "a2", "title": "Reservoir levels fall", "body": "Dry weather again."}
+    ]}"#;
+
+    #[test]
+    fn finds_by_title_with_a_typo_and_loads_its_own_index() {
+        let engine = Engine::new(CORPUS, None).unwrap();
+        assert_eq!(engine.search("harbour councl", 10, 0), "a1");
+        let loaded = Engine::new(CORPUS, Some(engine.index_bytes())).unwrap();
+        assert_eq!(loaded.search("reservoir", 10, 3), "a2");
+        assert!(engine.stats().contains("\"articles\":2"));
+    }
+}

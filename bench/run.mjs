@@ -1,0 +1,426 @@
+// Side-by-side search benchmark (issue 6): Lede's engine (wasm) against MiniSearch, Fuse.js,
+// FlexSearch and Pagefind over one corpus and one known-item query set, in one headless
+// Chromium run, one fresh page per engine. See bench/README.md.
+//
+//   bench/run [--corpus FILE] [--queries FILE] [--json OUT] [--engines a,b] [--fuse-budget-s S]
+//             [--budget-s S] [--no-build] [--serve [--port N]]
+//
+// It builds what is missing or stale first (cargo under `flock /tmp/lede-cargo.lock`):
+// the wasm engine (target/bench/pkg), the default corpus (Reuters from ../shared, with the
+// index from `lede ingest --index`), a query set, the engine's index for another corpus
+// (a sibling `<stem>.index` when it loads and fits, else built with the wasm engine in node),
+// and the Pagefind site and bundle (target/bench/cache/).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH = join(ROOT, 'target', 'bench');
+const PKG = join(BENCH, 'pkg');
+const LOCK = '/tmp/lede-cargo.lock';
+const ENGINES = ['lede', 'minisearch', 'fuse', 'flexsearch', 'pagefind'];
+const KINDS = ['title', 'typo', 'prefix', 'body'];
+const USAGE = `usage: bench/run [--corpus FILE] [--queries FILE] [--json OUT] [--engines ${ENGINES.join(',')}]
+                 [--fuse-budget-s 60] [--budget-s 600] [--no-build] [--serve [--port N]]`;
+
+function parseArgs(argv) {
+  const args = { engines: ENGINES, fuseBudget: 60, budget: 600, build: true, serve: false, port: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--corpus') args.corpus = resolve(v());
+    else if (a === '--queries') args.queries = resolve(v());
+    else if (a === '--json') args.json = resolve(v());
+    else if (a === '--engines') args.engines = v().split(',').filter(Boolean);
+    else if (a === '--fuse-budget-s') args.fuseBudget = Number(v());
+    else if (a === '--budget-s') args.budget = Number(v());
+    else if (a === '--no-build') args.build = false;
+    else if (a === '--serve') args.serve = true;
+    else if (a === '--port') args.port = Number(v());
+    else if (a === '-h' || a === '--help') args.help = true;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  for (const e of args.engines) if (!ENGINES.includes(e)) throw new Error(`unknown engine ${e}`);
+  return args;
+}
+
+const log = (msg) => console.error(`bench: ${msg}`);
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : -1);
+const rel = (p) => (p.startsWith(`${ROOT}/`) ? p.slice(ROOT.length + 1) : p);
+
+/** Runs a command (inheriting stderr); throws when it fails. */
+function run(cmd, argv, { lock = false, quiet = false } = {}) {
+  const [c, a] = lock ? ['flock', [LOCK, cmd, ...argv]] : [cmd, argv];
+  const r = spawnSync(c, a, { cwd: ROOT, stdio: ['ignore', quiet ? 'ignore' : 2, 2] });
+  if (r.status !== 0) throw new Error(`${c} ${a.join(' ')} failed (${r.error ?? `exit ${r.status}`})`);
+}
+
+/** Builds the wasm engine into target/bench/pkg when its wasm changed. */
+function ensureWasm(build) {
+  const raw = join(ROOT, 'target', 'wasm32-unknown-unknown', 'wasm-release', 'lede_bench_engine.wasm');
+  const out = join(PKG, 'lede_bench_engine_bg.wasm');
+  if (build) {
+    run('cargo', ['build', '--quiet', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm-release',
+      '-p', 'lede-bench-engine'], { lock: true });
+  }
+  if (mtime(out) >= mtime(raw) && existsSync(join(PKG, 'lede_bench_engine.js'))) return markModule();
+  if (!build || !existsSync(raw)) throw new Error(`${rel(out)} is missing or stale: run without --no-build`);
+  log('wasm-bindgen + wasm-opt -Oz');
+  const bindgen = join(process.env.HOME ?? '', '.cargo', 'bin', 'wasm-bindgen');
+  run(existsSync(bindgen) ? bindgen : 'wasm-bindgen', ['--target', 'web', '--out-dir', PKG, raw], { lock: true });
+  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', '--enable-bulk-memory',
+    '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
+    '--enable-reference-types', '--enable-multivalue', '-o', out, out], { lock: true });
+  markModule();
+}
+
+/** Lets node import the glue as an ES module without a warning (ensureIndex does). */
+function markModule() {
+  const file = join(PKG, 'package.json');
+  const text = '{ "type": "module" }\n';
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+}
+
+/** The default corpus: Reuters-21578 ingested with its index (target/bench/reuters.*). */
+function ensureReuters(build) {
+  const corpus = join(BENCH, 'reuters.json');
+  const index = join(BENCH, 'reuters.index');
+  const lede = join(ROOT, 'target', 'release', 'lede');
+  if (build) run('cargo', ['build', '--quiet', '--release', '-p', 'lede-cli'], { lock: true });
+  if (mtime(corpus) >= mtime(lede) && mtime(index) >= mtime(lede)) return corpus;
+  const source = join(ROOT, '..', 'shared', 'corpora', 'reuters21578');
+  if (!existsSync(source)) throw new Error(`${source} is missing: pass --corpus FILE`);
+  if (!build) throw new Error(`${rel(corpus)} is missing or stale: run without --no-build`);
+  log('ingesting Reuters-21578');
+  run(lede, ['ingest', source, '-o', corpus, '--index', index, '--allow-rejects'], { quiet: true });
+  return corpus;
+}
+
+/** A per-corpus cache folder under target/bench/cache/. */
+function cacheDir(corpus) {
+  const key = createHash('sha1').update(corpus).digest('hex').slice(0, 8);
+  const dir = join(BENCH, 'cache', `${basename(corpus, extname(corpus))}-${key}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const stampOf = (...paths) => JSON.stringify(paths.map((p) => [p, mtime(p), existsSync(p) ? statSync(p).size : 0]));
+
+/** The engine's index for `corpus`: a sibling `<stem>.index` that loads and fits, else one built in node. */
+async function ensureIndex(corpus, cache) {
+  const wasm = join(PKG, 'lede_bench_engine_bg.wasm');
+  const sibling = join(dirname(corpus), `${basename(corpus, extname(corpus))}.index`);
+  const built = join(cache, 'corpus.index');
+  const stampFile = join(cache, 'index.stamp');
+  for (const candidate of [sibling, built]) {
+    if (!existsSync(candidate)) continue;
+    const stamp = stampOf(corpus, candidate, wasm);
+    if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return candidate;
+  }
+  const glue = await import(pathToFileURL(join(PKG, 'lede_bench_engine.js')).href);
+  glue.initSync({ module: readFileSync(wasm) });
+  const text = readFileSync(corpus, 'utf8');
+  let index = null;
+  if (existsSync(sibling)) {
+    try {
+      new glue.Engine(text, readFileSync(sibling)).free();
+      index = sibling;
+    } catch (e) {
+      log(`${rel(sibling)} does not load for this corpus (${e.message}): building the index`);
+    }
+  }
+  if (!index) {
+    log(`building the index of ${rel(corpus)} with the wasm engine in node`);
+    const engine = new glue.Engine(text, undefined);
+    writeFileSync(built, engine.index_bytes());
+    engine.free();
+    index = built;
+  }
+  writeFileSync(stampFile, stampOf(corpus, index, wasm));
+  return index;
+}
+
+/** The default query set for `corpus` (generated under target/bench/, never committed). */
+async function ensureQueries(corpus) {
+  const out = join(BENCH, `queries-${basename(corpus, extname(corpus))}.json`);
+  const gen = join(ROOT, 'bench', 'make-queries.mjs');
+  if (mtime(out) >= Math.max(mtime(corpus), mtime(gen))) return out;
+  const { makeQueries, formatQuerySet } = await import(pathToFileURL(gen).href);
+  const parsed = JSON.parse(readFileSync(corpus, 'utf8'));
+  const set = makeQueries(parsed, { perKind: 100, seed: 6 });
+  writeFileSync(out, formatQuerySet({
+    generated_by: 'bench/make-queries.mjs --per-kind 100 --seed 6',
+    corpus: basename(corpus),
+    articles: parsed.articles.length,
+    ...set,
+  }));
+  log(`${set.queries.length} queries -> ${rel(out)}`);
+  return out;
+}
+
+const escapeHtml = (s) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/** One HTML page per article and the Pagefind bundle built from them (cached per corpus). */
+function ensurePagefind(corpus, cache, build) {
+  const bin = join(ROOT, 'node_modules', '.bin', 'pagefind');
+  if (!existsSync(bin)) return { error: 'pagefind is not installed (npm ci)' };
+  const site = join(cache, 'site');
+  const bundle = join(cache, 'pagefind');
+  const stampFile = join(cache, 'pagefind.stamp');
+  const version = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'pagefind', 'package.json'))).version;
+  const stamp = `${stampOf(corpus)} pagefind ${version} pages v1`;
+  if (existsSync(stampFile) && existsSync(join(bundle, 'pagefind.js'))) {
+    const saved = JSON.parse(readFileSync(stampFile, 'utf8'));
+    if (saved.stamp === stamp) return { bundle, ...saved.info };
+  }
+  if (!build) return { error: 'the Pagefind bundle is missing or stale: run without --no-build' };
+  log('writing one HTML page per article for Pagefind');
+  rmSync(site, { recursive: true, force: true });
+  rmSync(bundle, { recursive: true, force: true });
+  const { articles } = JSON.parse(readFileSync(corpus, 'utf8'));
+  articles.forEach((a, i) => {
+    const dir = join(site, 'a', String(Math.floor(i / 1000)));
+    if (i % 1000 === 0) mkdirSync(dir, { recursive: true });
+    const paragraphs = a.paragraphs ?? (a.body ?? '').split('\n').filter((p) => p.trim());
+    writeFileSync(join(dir, `${i}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+      `<title>${escapeHtml(a.title)}</title></head><body><main data-pagefind-body>` +
+      `<h1>${escapeHtml(a.title)}</h1>\n${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}` +
+      `<span data-pagefind-meta="id:${escapeHtml(a.id)}" hidden></span></main></body></html>\n`);
+  });
+  log('indexing with pagefind');
+  const t = performance.now();
+  run(bin, ['--site', site, '--output-path', bundle, '--quiet'], { lock: true });
+  const info = { offline_index_ms: Math.round(performance.now() - t), version };
+  writeFileSync(stampFile, JSON.stringify({ stamp, info }));
+  return { bundle, ...info };
+}
+
+/** Launches headless Debian Chromium with precise memory figures and gc(). */
+async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'lede-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.LEDE_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+      // measureUserAgentSpecificMemory() at once instead of at the next GC (up to 20 s).
+      '--enable-blink-features=ForceEagerMeasureMemory',
+    ],
+  });
+  return { context, close: async () => { await context.close(); rmSync(userDataDir, { recursive: true, force: true }); } };
+}
+
+const size = (b) => (b == null ? '?' : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(0)} KB`);
+const fmt = (x, d = 2) => (x == null ? '-' : typeof x === 'number' ? x.toFixed(d) : String(x));
+
+/** The readable table printed to stdout. */
+function formatTable(result) {
+  const lines = [];
+  const head = ['engine', 'load ms', 'p50 ms', 'p95 ms', 'max ms', 'MRR@10', ...KINDS.map((k) => `MRR ${k}`),
+    'found@10', 'memory MB', 'transfer KB', 'queries'];
+  const rows = [head];
+  for (const [name, r] of Object.entries(result.engines)) {
+    if (r.error) {
+      rows.push([name, `unavailable: ${r.error}`]);
+      continue;
+    }
+    rows.push([name, fmt(r.load_ms, 0), fmt(r.p50_ms), fmt(r.p95_ms), fmt(r.max_ms, 1),
+      fmt(r.mrr10.overall, 3), ...KINDS.map((k) => fmt(r.mrr10[k], 3)), fmt(r.found10.overall, 3),
+      r.memory_bytes == null ? '-' : (r.memory_bytes / 1e6).toFixed(1),
+      (r.transfer_bytes / 1e3).toFixed(0),
+      `${r.queries_run}/${r.queries_total}${r.queries_run < r.queries_total ? '*' : ''}`]);
+  }
+  const widths = head.map((_, i) => Math.max(...rows.filter((r) => r.length > 2).map((r) => String(r[i]).length)));
+  for (const r of rows) {
+    lines.push(r.length > 2 ? r.map((c, i) => (i ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ')
+      : `${r[0].padEnd(widths[0])}  ${r[1]}`);
+  }
+  const c = result.corpus;
+  lines.push('');
+  lines.push(`corpus ${c.file}: ${c.articles} articles, ${size(c.bytes)} JSON ` +
+    `(${size(c.transfer_bytes)} gzipped, fetched by every engine but pagefind, not in "transfer")`);
+  lines.push(`queries ${result.queries.file}: ${result.queries.total} known-item queries (${KINDS.map((k) => `${result.queries.per_kind[k] ?? 0} ${k}`).join(', ')})`);
+  for (const [name, r] of Object.entries(result.engines)) {
+    if (!r.error && r.queries_run < r.queries_total) {
+      lines.push(`* ${name}: time budget of ${r.budget_s} s, queries round-robin over the kinds (${r.queries_run} run)`);
+    }
+  }
+  const l = result.engines.lede;
+  if (l && !l.error) {
+    lines.push(`lede: load = fetch wasm+corpus+index, parse, Index::from_bytes (index served: ${l.index_served}); ` +
+      `building in the page instead takes ${fmt(l.build_ms, 0)} ms; memory = WebAssembly memory (corpus included)`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`bench: ${e.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (!existsSync(join(ROOT, 'node_modules', 'playwright-core'))) {
+    throw new Error('node_modules is missing: run `npm ci` in the repository root');
+  }
+  mkdirSync(BENCH, { recursive: true });
+  const started = performance.now();
+  ensureWasm(args.build);
+  const corpus = args.corpus ?? ensureReuters(args.build);
+  if (!existsSync(corpus)) throw new Error(`no corpus at ${corpus}`);
+  const queries = args.queries ?? (await ensureQueries(corpus));
+  const cache = cacheDir(corpus);
+  const index = args.engines.includes('lede') ? await ensureIndex(corpus, cache) : null;
+  const pagefind = args.engines.includes('pagefind') ? ensurePagefind(corpus, cache, args.build) : null;
+  log(`prepared in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const querySet = JSON.parse(readFileSync(queries, 'utf8'));
+  const unavailable = {};
+  if (pagefind?.error) unavailable.pagefind = { error: pagefind.error };
+  const { startServer } = await import(pathToFileURL(join(ROOT, 'bench', 'server.mjs')).href);
+  const config = {
+    engines: args.engines,
+    corpus: '/data/corpus.json',
+    index: index ? '/data/corpus.index' : null,
+    pagefind: pagefind && !pagefind.error ? '/data/pagefind/' : null,
+    queries: '/data/queries.json',
+    budget_s: { default: args.budget, fuse: args.fuseBudget },
+    unavailable,
+    uasm: !args.serve, // by hand, Chromium lacks ForceEagerMeasureMemory: up to 20 s a call
+  };
+  const files = { 'corpus.json': corpus, 'queries.json': queries, ...(index ? { 'corpus.index': index } : {}) };
+  const server = await startServer({ root: ROOT, files, pagefind: pagefind?.bundle, config, port: args.port });
+
+  if (args.serve) {
+    log(`serving; open ${server.url}bench/index.html in Chromium (Ctrl-C stops)`);
+    return;
+  }
+
+  const browser = await launchBrowser();
+  const engines = {};
+  try {
+    for (const name of args.engines) {
+      if (unavailable[name]) {
+        engines[name] = unavailable[name];
+        continue;
+      }
+      log(`running ${name}`);
+      const page = await browser.context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      // Network bytes seen by the browser, web workers' requests included (pagefind's are).
+      const net = { engine: 0, requests: 0, corpus: 0, pending: [] };
+      page.on('requestfinished', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.startsWith('/bench/') || path === '/data/config.json' || path === '/data/queries.json') return;
+        net.pending.push(request.sizes().then(({ responseBodySize }) => {
+          if (path === '/data/corpus.json') net.corpus += responseBodySize;
+          else {
+            net.engine += responseBodySize;
+            net.requests += 1;
+          }
+        }, () => {}));
+      });
+      try {
+        await page.goto(`${server.url}bench/index.html?engine=${name}`);
+        const handle = await page.waitForFunction(() => window.__benchResult, null, {
+          timeout: (config.budget_s[name] ?? args.budget) * 1000 + 600_000,
+          polling: 250,
+        });
+        const r = await handle.jsonValue();
+        await Promise.all(net.pending);
+        if (!r.error) {
+          r.budget_s = config.budget_s[name] ?? args.budget;
+          // The page's Resource Timing figures (they miss web workers' requests).
+          r.page_transfer_bytes = r.transfer_bytes;
+          r.page_decoded_bytes = r.decoded_bytes;
+          delete r.decoded_bytes;
+          r.transfer_bytes = net.engine;
+          r.requests = net.requests;
+          r.corpus_transfer_bytes = net.corpus;
+        }
+        engines[name] = r;
+      } catch (e) {
+        engines[name] = { error: `${e.message.split('\n')[0]}${errors.length ? `; ${errors.join('; ')}` : ''}` };
+      } finally {
+        await page.close();
+      }
+      if (name === 'pagefind' && !engines[name].error) {
+        engines[name].offline_index_ms = pagefind.offline_index_ms;
+        engines[name].version = pagefind.version;
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const corpusText = readFileSync(corpus, 'utf8');
+  const parsed = JSON.parse(corpusText);
+  const firstOk = Object.values(engines).find((e) => !e.error && e.corpus_transfer_bytes);
+  const versions = Object.fromEntries(['minisearch', 'fuse.js', 'flexsearch', 'pagefind', 'playwright-core']
+    .map((p) => [p, JSON.parse(readFileSync(join(ROOT, 'node_modules', p, 'package.json'))).version]));
+  const perKind = {};
+  for (const q of querySet.queries) perKind[q.kind] = (perKind[q.kind] ?? 0) + 1;
+  const result = {
+    engines,
+    corpus: {
+      file: rel(corpus),
+      articles: parsed.articles.length,
+      bytes: Buffer.byteLength(corpusText),
+      transfer_bytes: firstOk?.corpus_transfer_bytes ?? null,
+      corpus_text_bytes: parsed.articles.reduce((n, a) => n + Buffer.byteLength(a.title) +
+        Buffer.byteLength(a.paragraphs ? a.paragraphs.join('\n') : (a.body ?? '')), 0),
+    },
+    queries: { file: rel(queries), total: querySet.queries.length, per_kind: perKind },
+    environment: {
+      chromium: spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? null,
+      node: process.version,
+      cpus: (await import('node:os')).cpus().length,
+      versions,
+    },
+    notes: [
+      'latency: performance.now() around each search call until the top-10 ids are in an array (cross-origin isolated page: 5 us timer resolution); no warm-up, so max includes first-query costs',
+      'lede: load_ms = fetch (wasm, corpus JSON, binary index from `lede ingest --index`) + Corpus::from_json + Index::from_bytes + fits; build_ms = Engine::new without an index (parse + Index::build) in the same page; search computes 3 snippets per hit, as the app does',
+      'JS peers: load_ms = fetch + JSON.parse of the corpus + index build; pagefind: load_ms = import pagefind.js + init(); its index was built offline (offline_index_ms) and its search loads index chunks and one fragment per result on demand (part of each query time)',
+      'memory: Chromium with --enable-precise-memory-info --js-flags=--expose-gc, one fresh page per engine, measured after gc() at the end of the queries; MiniSearch, Fuse.js, FlexSearch = usedJSHeapSize minus the same before building (the parsed {id,title,body} documents are already in that baseline, so not counted); lede = WebAssembly memory byte length, which includes its own copy of the whole corpus and never shrinks (the peak of loading: JSON text, parse tree, corpus, index); its js_heap_* fields include the corpus JSON string the page keeps for build_ms; pagefind searches in a web worker: growth of the page + worker JS heaps by performance.measureUserAgentSpecificMemory() (uasm_growth_bytes), which does not see the wasm memory inside its worker',
+      'transfer: response body bytes of every request the page and its workers made, from the browser (Playwright requestfinished sizes), gzip as a static host would serve it, no HTTP cache; the corpus JSON is counted once (corpus.transfer_bytes), not in any engine; page_transfer_bytes is the page\'s own Resource Timing sum (which misses worker requests)',
+      'MRR@10: 1/rank of the target article within the top 10 (0 when absent), averaged; found@10: share of queries whose target is in the top 10',
+    ],
+  };
+  if (args.json) {
+    mkdirSync(dirname(args.json), { recursive: true });
+    writeFileSync(args.json, `${JSON.stringify(result, null, 2)}\n`);
+    log(`wrote ${rel(args.json)}`);
+  }
+  console.log(formatTable(result));
+  log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e.stack ?? e}`);
+  process.exit(1);
+});
