@@ -57,21 +57,24 @@ export async function startServer(extra = {}) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
+/** The Chromium flags this machine needs (shared with bench/run). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+
 /** Launches headless Debian Chromium with the flags this machine needs and a fresh profile. */
 export async function launchBrowser() {
   const userDataDir = mkdtempSync(join(tmpdir(), 'lede-chromium-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.LEDE_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

@@ -98,7 +98,7 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
     if result.annotated_all {
         corpus.annotated = vec!["quotes".into(), "entities".into()];
     }
-    if let Err(e) = write_corpus(&args.output, &corpus, args.pretty) {
+    if let Err(e) = write_json(&args.output, &corpus, args.pretty) {
         eprintln!("error: cannot write {}: {e}", args.output.display());
         return ExitCode::from(2);
     }
@@ -115,7 +115,7 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
     let elapsed = started.elapsed();
 
     if let Some(path) = &args.report {
-        if let Err(e) = write_json(path, &result.document(elapsed, write)) {
+        if let Err(e) = write_json(path, &result.document(elapsed, write), true) {
             eprintln!("error: cannot write the report {}: {e}", path.display());
             return ExitCode::from(2);
         }
@@ -165,37 +165,32 @@ fn print_entries(result: &Ingested) {
     let _ = out.flush();
 }
 
-/// Writes `value` as pretty JSON and a final newline, creating the parent folder.
-fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
+/// Creates `path` for buffered writing, creating its parent folder.
+fn create(path: &Path) -> std::io::Result<BufWriter<File>> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    let mut out = BufWriter::new(File::create(path)?);
-    serde_json::to_writer_pretty(&mut out, value)?;
-    out.write_all(b"\n")?;
-    out.flush()
+    Ok(BufWriter::new(File::create(path)?))
 }
 
-/// Writes the corpus as compact JSON (or indented, when `pretty`) and a final newline.
-fn write_corpus(path: &Path, corpus: &Corpus, pretty: bool) -> std::io::Result<()> {
+/// Writes `value` as JSON (indented when `pretty`) and a final newline, creating the parent
+/// folder.
+fn write_json<T: serde::Serialize>(path: &Path, value: &T, pretty: bool) -> std::io::Result<()> {
+    let mut out = create(path)?;
     if pretty {
-        return write_json(path, corpus);
+        serde_json::to_writer_pretty(&mut out, value)?;
+    } else {
+        serde_json::to_writer(&mut out, value)?;
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut out = BufWriter::new(File::create(path)?);
-    serde_json::to_writer(&mut out, corpus)?;
     out.write_all(b"\n")?;
     out.flush()
 }
 
 /// Builds the search index of `corpus` and writes it as bytes, creating the parent folder.
 fn write_index(path: &Path, corpus: &Corpus) -> std::io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(path, lede_search::Index::build(corpus).to_bytes())
+    let mut out = create(path)?;
+    out.write_all(&lede_search::Index::build(corpus).to_bytes())?;
+    out.flush()
 }
 
 /// A duration as `1.234s`.
