@@ -148,13 +148,7 @@ impl Query {
                         let mark = inner[close..].chars().next().expect("a mark");
                         rest = &inner[close + mark.len_utf8()..];
                         if !terms.is_empty() {
-                            query.clauses.push(Clause {
-                                phrase: terms.len() > 1,
-                                terms,
-                                scope,
-                                negated,
-                                prefix: false,
-                            });
+                            query.clauses.push(terms_clause(terms, scope, negated));
                         }
                     }
                     None => {
@@ -179,13 +173,7 @@ impl Query {
                 continue;
             }
             if negated {
-                query.clauses.push(Clause {
-                    phrase: terms.len() > 1,
-                    terms,
-                    scope,
-                    negated,
-                    prefix: false,
-                });
+                query.clauses.push(terms_clause(terms, scope, negated));
             } else {
                 query
                     .clauses
@@ -218,9 +206,14 @@ impl Query {
 }
 
 fn word(term: String, scope: Scope, negated: bool) -> Clause {
+    terms_clause(vec![term], scope, negated)
+}
+
+/// A clause of exact `terms` (a phrase when there are several; never a prefix).
+fn terms_clause(terms: Vec<String>, scope: Scope, negated: bool) -> Clause {
     Clause {
-        terms: vec![term],
-        phrase: false,
+        phrase: terms.len() > 1,
+        terms,
         scope,
         negated,
         prefix: false,
