@@ -23,7 +23,10 @@ pub fn ArticleList(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl I
     // A new query or filter starts again from the first page.
     Effect::new(move |_| {
         view_state.track();
-        shown.set(PAGE);
+        // Setting an equal value would still notify: the search would run twice per keystroke.
+        if shown.get_untracked() != PAGE {
+            shown.set(PAGE);
+        }
     });
     let results = {
         let data = data.clone();
