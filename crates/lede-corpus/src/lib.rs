@@ -9,10 +9,12 @@ mod facets;
 mod load;
 mod model;
 mod segments;
+mod stream;
 
 pub use load::{derive_entity_table, CorpusError, ErrorLocation};
 pub use model::*;
 pub use segments::{segments, Segment};
+pub use stream::CorpusReader;
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "lede-corpus";

@@ -68,7 +68,7 @@ impl fmt::Display for CorpusError {
 
 impl std::error::Error for CorpusError {}
 
-fn top_error(field: &str, message: impl Into<String>) -> CorpusError {
+pub(crate) fn top_error(field: &str, message: impl Into<String>) -> CorpusError {
     CorpusError {
         location: ErrorLocation::Top {
             field: field.to_string(),
@@ -79,7 +79,7 @@ fn top_error(field: &str, message: impl Into<String>) -> CorpusError {
 
 /// An article as the format accepts it: `paragraphs` or a plain `body`.
 #[derive(Deserialize)]
-struct LenientArticle {
+pub(crate) struct LenientArticle {
     id: String,
     title: String,
     #[serde(default)]
@@ -124,11 +124,11 @@ impl Corpus {
             let format_ok = fast.format.as_deref().is_none_or(|f| f == crate::FORMAT);
             let version_ok = fast.version.is_none_or(|v| v == u64::from(crate::VERSION));
             if format_ok && version_ok {
-                return assemble(
-                    fast.articles,
-                    fast.entities.unwrap_or_default(),
-                    fast.annotated,
-                );
+                let mut assembler = Assembler::default();
+                for article in fast.articles {
+                    assembler.push(article)?;
+                }
+                return assembler.finish(fast.entities.unwrap_or_default(), fast.annotated);
             }
         }
         let top: Value = serde_json::from_str(text).map_err(|e| CorpusError {
@@ -141,62 +141,72 @@ impl Corpus {
         let Value::Object(mut top) = top else {
             return Err(top_error("", "the corpus must be a JSON object"));
         };
-        match top.get("format") {
-            None => {}
-            Some(Value::String(f)) if f == crate::FORMAT => {}
-            Some(other) => {
-                return Err(top_error(
-                    "format",
-                    format!("expected \"{}\", found {other}", crate::FORMAT),
-                ))
-            }
-        }
-        match top.get("version") {
-            None => {}
-            Some(v) if v.as_u64() == Some(u64::from(crate::VERSION)) => {}
-            Some(other) => {
-                return Err(top_error(
-                    "version",
-                    format!("this build reads version {}, found {other}", crate::VERSION),
-                ))
-            }
-        }
+        let (entities, annotated) = check_top(&mut top)?;
         let Some(Value::Array(raw_articles)) = top.remove("articles") else {
             return Err(top_error("articles", "missing, or not an array"));
         };
-        let mut articles = Vec::with_capacity(raw_articles.len());
+        let mut assembler = Assembler::default();
         for (index, raw) in raw_articles.into_iter().enumerate() {
-            let id = raw.get("id").and_then(Value::as_str).map(str::to_string);
-            let lenient: LenientArticle = serde_path_to_error::deserialize(raw).map_err(|e| {
-                let path = e.path().to_string();
-                let inner = e.into_inner().to_string();
-                // serde names a missing field only in its message; lift it into the path.
-                let field = match (path.as_str(), inner.strip_prefix("missing field `")) {
-                    ("." | "", Some(rest)) => rest.trim_end_matches('`').to_string(),
-                    _ => path,
-                };
-                CorpusError {
-                    location: ErrorLocation::Article { index, id, field },
-                    message: inner,
-                }
-            })?;
-            articles.push(lenient);
+            assembler.push(article_from_value(index, raw)?)?;
         }
-        let entities = match top.remove("entities") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(v) => {
-                serde_path_to_error::deserialize::<_, Vec<EntitySummary>>(v).map_err(|e| {
-                    top_error(&format!("entities{}", e.path()), e.into_inner().to_string())
-                })?
-            }
-        };
-        let annotated = match top.remove("annotated") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(v) => serde_json::from_value::<Vec<String>>(v)
-                .map_err(|e| top_error("annotated", e.to_string()))?,
-        };
-        assemble(articles, entities, annotated)
+        assembler.finish(entities, annotated)
     }
+}
+
+/// Checks `format` and `version` of the top-level object and reads its `entities` and
+/// `annotated` (the caller reads `articles`).
+pub(crate) fn check_top(
+    top: &mut serde_json::Map<String, Value>,
+) -> Result<(Vec<EntitySummary>, Vec<String>), CorpusError> {
+    match top.get("format") {
+        None => {}
+        Some(Value::String(f)) if f == crate::FORMAT => {}
+        Some(other) => {
+            return Err(top_error(
+                "format",
+                format!("expected \"{}\", found {other}", crate::FORMAT),
+            ))
+        }
+    }
+    match top.get("version") {
+        None => {}
+        Some(v) if v.as_u64() == Some(u64::from(crate::VERSION)) => {}
+        Some(other) => {
+            return Err(top_error(
+                "version",
+                format!("this build reads version {}, found {other}", crate::VERSION),
+            ))
+        }
+    }
+    let entities = match top.remove("entities") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => serde_path_to_error::deserialize::<_, Vec<EntitySummary>>(v)
+            .map_err(|e| top_error(&format!("entities{}", e.path()), e.into_inner().to_string()))?,
+    };
+    let annotated = match top.remove("annotated") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => serde_json::from_value::<Vec<String>>(v)
+            .map_err(|e| top_error("annotated", e.to_string()))?,
+    };
+    Ok((entities, annotated))
+}
+
+/// Reads article `index` from its JSON tree; the error names the article and the field.
+pub(crate) fn article_from_value(index: usize, raw: Value) -> Result<LenientArticle, CorpusError> {
+    let id = raw.get("id").and_then(Value::as_str).map(str::to_string);
+    serde_path_to_error::deserialize(raw).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        // serde names a missing field only in its message; lift it into the path.
+        let field = match (path.as_str(), inner.strip_prefix("missing field `")) {
+            ("." | "", Some(rest)) => rest.trim_end_matches('`').to_string(),
+            _ => path,
+        };
+        CorpusError {
+            location: ErrorLocation::Article { index, id, field },
+            message: inner,
+        }
+    })
 }
 
 /// The corpus as the fast path reads it: the same lenient articles, no JSON tree in between.
@@ -210,16 +220,19 @@ struct FastCorpus {
     annotated: Vec<String>,
 }
 
-/// Checks the articles (errors name the article's index, id and field), derives the entity
-/// table when there is none and checks the references into it.
-fn assemble(
-    raw_articles: Vec<LenientArticle>,
-    entities: Vec<EntitySummary>,
-    annotated: Vec<String>,
-) -> Result<Corpus, CorpusError> {
-    let mut articles = Vec::with_capacity(raw_articles.len());
-    let mut first_index_of_id: HashMap<String, usize> = HashMap::new();
-    for (index, lenient) in raw_articles.into_iter().enumerate() {
+/// Turns lenient articles into the model one at a time (errors name the article's index, id
+/// and field), then derives the entity table when there is none and checks the references into
+/// it.
+#[derive(Default)]
+pub(crate) struct Assembler {
+    articles: Vec<Article>,
+    first_index_of_id: HashMap<String, usize>,
+}
+
+impl Assembler {
+    /// Checks and keeps the next article.
+    pub(crate) fn push(&mut self, lenient: LenientArticle) -> Result<(), CorpusError> {
+        let index = self.articles.len();
         let id = lenient.id.clone();
         let fail = |field: &str, message: String| CorpusError {
             location: ErrorLocation::Article {
@@ -230,23 +243,37 @@ fn assemble(
             message,
         };
         let article = into_article(lenient).map_err(|(field, msg)| fail(&field, msg))?;
-        if let Some(first) = first_index_of_id.insert(article.id.clone(), index) {
+        if let Some(first) = self.first_index_of_id.insert(article.id.clone(), index) {
             return Err(fail("id", format!("duplicate of article {first}")));
         }
-        articles.push(article);
+        self.articles.push(article);
+        Ok(())
     }
-    let mut corpus = Corpus {
-        format: crate::FORMAT.to_string(),
-        version: crate::VERSION,
-        articles,
-        entities,
-        annotated,
-    };
-    if corpus.entities.is_empty() {
-        corpus.entities = derive_entity_table(&corpus.articles);
+
+    /// Articles taken so far.
+    pub(crate) fn len(&self) -> usize {
+        self.articles.len()
     }
-    check_entity_references(&corpus)?;
-    Ok(corpus)
+
+    /// The corpus of the articles taken, with `entities` (derived when empty) and `annotated`.
+    pub(crate) fn finish(
+        self,
+        entities: Vec<EntitySummary>,
+        annotated: Vec<String>,
+    ) -> Result<Corpus, CorpusError> {
+        let mut corpus = Corpus {
+            format: crate::FORMAT.to_string(),
+            version: crate::VERSION,
+            articles: self.articles,
+            entities,
+            annotated,
+        };
+        if corpus.entities.is_empty() {
+            corpus.entities = derive_entity_table(&corpus.articles);
+        }
+        check_entity_references(&corpus)?;
+        Ok(corpus)
+    }
 }
 
 /// Checks one article and turns the lenient shape into the model; errors are (field, message).
