@@ -1,11 +1,12 @@
-//! `lede eval`: score the extractors against gold standards and print a table or JSON.
+//! `lede eval`: score the extractors and the search engine against gold standards and print a
+//! table or JSON.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Subcommand;
-use lede_eval::{entities, polnear, quotes};
+use lede_eval::{entities, polnear, quotes, search};
 
 /// What `lede eval` scores.
 #[derive(Subcommand)]
@@ -32,6 +33,25 @@ pub enum EvalTarget {
         #[arg(long)]
         json: bool,
     },
+    /// Known-item search: MRR@10 and found@10 per query kind for a query file (the format of
+    /// bench/queries), natively, with the queries whose target did not come first.
+    Search {
+        /// The corpus JSON (from `lede ingest`).
+        #[arg(long)]
+        corpus: PathBuf,
+        /// The query file: {"queries": [{"q", "target", "kind"}]}.
+        #[arg(long)]
+        queries: PathBuf,
+        /// A stored index of the corpus (`lede ingest --index`); built here when left out.
+        #[arg(long)]
+        index: Option<PathBuf>,
+        /// How many of the queries whose target did not come first to list.
+        #[arg(long, default_value_t = 20)]
+        misses: usize,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs `lede eval …`.
@@ -43,7 +63,100 @@ pub fn eval(target: EvalTarget) -> ExitCode {
             json,
         } => eval_quotes(&polnear, &split, json),
         EvalTarget::Entities { conll, json } => eval_entities(&conll, json),
+        EvalTarget::Search {
+            corpus,
+            queries,
+            index,
+            misses,
+            json,
+        } => match eval_search(&corpus, &queries, index.as_deref(), misses, json) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
+}
+
+fn eval_search(
+    corpus_path: &std::path::Path,
+    queries_path: &std::path::Path,
+    index_path: Option<&std::path::Path>,
+    misses: usize,
+    json: bool,
+) -> Result<ExitCode, String> {
+    let text = std::fs::read_to_string(corpus_path)
+        .map_err(|e| format!("cannot read {}: {e}", corpus_path.display()))?;
+    let corpus = lede_corpus::Corpus::from_json(&text)
+        .map_err(|e| format!("{}: {e}", corpus_path.display()))?;
+    drop(text);
+    let set = search::read_queries(queries_path)?;
+    let index = match index_path {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let index = lede_search::Index::from_bytes(&bytes)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            if !index.fits(&corpus) {
+                return Err(format!(
+                    "{} was built from another corpus than {}",
+                    path.display(),
+                    corpus_path.display()
+                ));
+            }
+            index
+        }
+        None => lede_search::Index::build(&corpus),
+    };
+    let scores = search::score(&corpus, &index, &set)
+        .map_err(|e| format!("{}: {e}", queries_path.display()))?;
+    if json {
+        return Ok(print_json(&scores));
+    }
+    println!(
+        "{}: {} queries on {} articles; search p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms",
+        queries_path.display(),
+        scores.overall.queries,
+        corpus.articles.len(),
+        scores.p50_ms,
+        scores.p95_ms,
+        scores.max_ms
+    );
+    println!(
+        "{:<10} {:>7} {:>7} {:>9}",
+        "kind", "queries", "MRR@10", "found@10"
+    );
+    for (kind, s) in scores
+        .kinds
+        .iter()
+        .map(|(k, s)| (k.as_str(), s))
+        .chain([("overall", &scores.overall)])
+    {
+        println!(
+            "{kind:<10} {:>7} {:>7.3} {:>9.3}",
+            s.queries, s.mrr10, s.found10
+        );
+    }
+    if misses > 0 && !scores.not_first.is_empty() {
+        println!(
+            "\n{} of {} queries did not find their target first; the first {}:",
+            scores.not_first.len(),
+            scores.overall.queries,
+            misses.min(scores.not_first.len())
+        );
+        for m in scores.not_first.iter().take(misses) {
+            let rank = m.rank.map_or("-".to_string(), |r| r.to_string());
+            println!(
+                "- [{}] {:?}: rank {rank}, target {:?}; first {:?}",
+                m.kind,
+                m.q,
+                m.target_title,
+                m.first_title.as_deref().unwrap_or("")
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn eval_entities(path: &std::path::Path, json: bool) -> ExitCode {

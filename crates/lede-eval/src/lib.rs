@@ -1,8 +1,10 @@
-//! Scores Lede's extractors against gold standards: PolNeAR attributions for quotes.
+//! Scores Lede against gold standards: PolNeAR attributions for quotes, CoNLL-2003 for
+//! entities, known-item query files for search.
 
 pub mod entities;
 pub mod polnear;
 pub mod quotes;
+pub mod search;
 
 /// Precision, recall and their harmonic mean from counts (0 where a denominator is 0):
 /// `precision = right / predicted`, `recall = found / gold`.

@@ -1,0 +1,243 @@
+//! Known-item search evaluation: MRR@10, found@10 and latency per query kind for a query file
+//! in the format `bench/` uses (`{"queries": [{"q", "target", "kind"}]}`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::time::Instant;
+
+use lede_corpus::Corpus;
+use lede_search::{Index, Query};
+use serde::{Deserialize, Serialize};
+
+/// How many results count: a target ranked below this is a miss.
+pub const CUTOFF: usize = 10;
+
+/// A query file: known-item queries, each naming the article it should find.
+#[derive(Debug, Clone, Deserialize)]
+pub struct QuerySet {
+    /// The queries, in file order.
+    pub queries: Vec<KnownItem>,
+}
+
+/// One known-item query.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KnownItem {
+    /// What the user types.
+    pub q: String,
+    /// The id of the article that should come first.
+    pub target: String,
+    /// A label to group scores by (`title`, `typo`, …); `""` when the file has none.
+    #[serde(default)]
+    pub kind: String,
+}
+
+/// Reads a query file; errors name the file and, for a bad query, its position.
+pub fn read_queries(path: &Path) -> Result<QuerySet, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}: not a query file (line {}, column {}): {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
+    })
+}
+
+/// MRR@10 and found@10 over some queries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct KindScore {
+    /// Queries counted.
+    pub queries: usize,
+    /// Mean of 1/rank of the target (0 when it is not in the top 10).
+    pub mrr10: f64,
+    /// Share of queries with the target in the top 10.
+    pub found10: f64,
+}
+
+/// A query whose target did not come first.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotFirst {
+    /// The query text.
+    pub q: String,
+    /// Its kind.
+    pub kind: String,
+    /// The target's id and title.
+    pub target: String,
+    /// The target's title.
+    pub target_title: String,
+    /// The target's 1-based rank, when in the top 10.
+    pub rank: Option<usize>,
+    /// Title of the article that came first, when any did.
+    pub first_title: Option<String>,
+}
+
+/// The scores of a query set.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchScores {
+    /// All queries.
+    pub overall: KindScore,
+    /// Per kind, by name.
+    pub kinds: BTreeMap<String, KindScore>,
+    /// Median search time in milliseconds (native, one thread).
+    pub p50_ms: f64,
+    /// 95th percentile search time in milliseconds.
+    pub p95_ms: f64,
+    /// Slowest search in milliseconds.
+    pub max_ms: f64,
+    /// Every query whose target did not come first, in file order.
+    pub not_first: Vec<NotFirst>,
+}
+
+/// Runs every query of `set` against `index` (built from `corpus`) and scores the rank of each
+/// target. Errors name the first query whose target is not an article of the corpus.
+pub fn score(corpus: &Corpus, index: &Index, set: &QuerySet) -> Result<SearchScores, String> {
+    let by_id: HashMap<&str, usize> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut sums: BTreeMap<String, (usize, f64, usize)> = BTreeMap::new();
+    let mut times = Vec::with_capacity(set.queries.len());
+    let mut not_first = Vec::new();
+    for (n, item) in set.queries.iter().enumerate() {
+        let Some(&target) = by_id.get(item.target.as_str()) else {
+            return Err(format!(
+                "query {} ({:?}): target {:?} is not an article of the corpus",
+                n + 1,
+                item.q,
+                item.target
+            ));
+        };
+        let mut query = Query::parse(&item.q);
+        query.limit = CUTOFF;
+        let started = Instant::now();
+        let results = index.search(corpus, &query);
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        let rank = results
+            .hits
+            .iter()
+            .position(|h| h.article == target)
+            .map(|p| p + 1);
+        let entry = sums.entry(item.kind.clone()).or_default();
+        entry.0 += 1;
+        if let Some(r) = rank {
+            entry.1 += 1.0 / r as f64;
+            entry.2 += 1;
+        }
+        if rank != Some(1) {
+            not_first.push(NotFirst {
+                q: item.q.clone(),
+                kind: item.kind.clone(),
+                target: item.target.clone(),
+                target_title: corpus.articles[target].title.clone(),
+                rank,
+                first_title: results
+                    .hits
+                    .first()
+                    .map(|h| corpus.articles[h.article].title.clone()),
+            });
+        }
+    }
+    let to_score = |(n, rr, found): (usize, f64, usize)| KindScore {
+        queries: n,
+        mrr10: if n == 0 { 0.0 } else { rr / n as f64 },
+        found10: if n == 0 { 0.0 } else { found as f64 / n as f64 },
+    };
+    let total = sums
+        .values()
+        .fold((0, 0.0, 0), |t, s| (t.0 + s.0, t.1 + s.1, t.2 + s.2));
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| {
+        if times.is_empty() {
+            0.0
+        } else {
+            times[((times.len() - 1) as f64 * p).round() as usize]
+        }
+    };
+    Ok(SearchScores {
+        overall: to_score(total),
+        kinds: sums.into_iter().map(|(k, s)| (k, to_score(s))).collect(),
+        p50_ms: pct(0.5),
+        p95_ms: pct(0.95),
+        max_ms: times.last().copied().unwrap_or(0.0),
+        not_first,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Corpus {
+        Corpus::from_json(
+            r#"{"articles": [
+            {"id": "a1", "title": "Harbour council backs terminal", "body": "The council voted."},
+            {"id": "a2", "title": "Reservoir levels fall", "body": "Dry weather again."},
+            {"id": "a3", "title": "Council reservoir plan", "body": "A plan for the reservoir."}
+        ]}"#,
+        )
+        .unwrap()
+    }
+
+    fn set(queries: &[(&str, &str, &str)]) -> QuerySet {
+        QuerySet {
+            queries: queries
+                .iter()
+                .map(|&(q, target, kind)| KnownItem {
+                    q: q.into(),
+                    target: target.into(),
+                    kind: kind.into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn scores_ranks_per_kind() {
+        let corpus = corpus();
+        let index = Index::build(&corpus);
+        let s = score(
+            &corpus,
+            &index,
+            &set(&[
+                ("harbour terminal", "a1", "title"),
+                ("reservoir levels", "a2", "title"),
+                ("zebra", "a2", "typo"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(s.kinds["title"].queries, 2);
+        assert_eq!(s.kinds["title"].mrr10, 1.0);
+        assert_eq!(s.kinds["typo"].found10, 0.0);
+        assert!((s.overall.mrr10 - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(s.not_first.len(), 1);
+        assert_eq!(s.not_first[0].rank, None);
+    }
+
+    #[test]
+    fn a_target_ranked_second_counts_a_half() {
+        let corpus = corpus();
+        let index = Index::build(&corpus);
+        // "council" is in the titles of a1 and a3; the one with the shorter title ranks first,
+        // so exactly one of the two queries has its target second.
+        let s = score(
+            &corpus,
+            &index,
+            &set(&[("council", "a1", "k"), ("council", "a3", "k")]),
+        )
+        .unwrap();
+        assert!((s.overall.mrr10 - 0.75).abs() < 1e-9, "{s:?}");
+        assert_eq!(s.not_first[0].rank, Some(2));
+    }
+
+    #[test]
+    fn an_unknown_target_is_an_error_naming_the_query() {
+        let corpus = corpus();
+        let index = Index::build(&corpus);
+        let err = score(&corpus, &index, &set(&[("x", "a1", ""), ("y", "nope", "")])).unwrap_err();
+        assert!(err.contains("query 2") && err.contains("\"nope\""), "{err}");
+    }
+}
