@@ -1,11 +1,13 @@
-//! Fetches the corpus JSON (and its binary search index when there is one) and turns them into
-//! what the views read: the corpus, its search index and an entity-id lookup.
+//! Fetches the corpus JSON (read as it streams in) and its binary search index when there is
+//! one, and turns them into what the views read: the corpus, its search index and an entity-id lookup.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use lede_corpus::Corpus;
+use lede_corpus::{Corpus, CorpusReader};
 use lede_search::Index;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// A loaded corpus with its search index.
 pub struct Loaded {
@@ -43,18 +45,8 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
             None => None,
         }
     };
-    let (text, index_bytes) = futures::join!(fetch_body(url), index_fetch);
-    let bytes = text?;
-    let fetched = now();
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        format!(
-            "{url} is not UTF-8 text: invalid bytes at byte {}",
-            e.valid_up_to()
-        )
-    })?;
-    let mut corpus =
-        Corpus::from_json(text).map_err(|e| format!("{url} is not a valid corpus: {e}"))?;
-    drop(bytes);
+    let (corpus, index_bytes) = futures::join!(fetch_corpus(url), index_fetch);
+    let mut corpus = corpus?;
     let parsed = now();
     // A corpus that says which extractors ran over it needs nothing from them here.
     if !corpus.is_annotated("quotes") {
@@ -76,12 +68,11 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
         .map(|(row, e)| (e.id.clone(), row))
         .collect();
     leptos::logging::log!(
-        "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download {:.0}, parse {:.0}, annotations {:.0}, index {:.0})",
+        "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download and parse {:.0}, annotations {:.0}, index {:.0})",
         corpus.articles.len(),
         now(),
         now() - started,
-        fetched - started,
-        parsed - fetched,
+        parsed - started,
         derived - parsed,
         now() - derived
     );
@@ -99,9 +90,9 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// The body of `url` as bytes (no detour through a JavaScript string); errors are sentences for
-/// the error panel.
-async fn fetch_body(url: &str) -> Result<Vec<u8>, String> {
+/// Downloads `url` and reads it as a corpus while it arrives, chunk by chunk: the JSON text is
+/// never held whole, and parsing overlaps the transfer. Errors are sentences for the error panel.
+async fn fetch_corpus(url: &str) -> Result<Corpus, String> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -113,10 +104,28 @@ async fn fetch_body(url: &str) -> Result<Vec<u8>, String> {
             response.status_text()
         ));
     }
-    response
-        .binary()
-        .await
-        .map_err(|e| format!("Could not read {url}: {e}"))
+    let invalid = |e: lede_corpus::CorpusError| format!("{url} is not a valid corpus: {e}");
+    let mut reader = CorpusReader::new();
+    if let Some(body) = response.body() {
+        let stream: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+        let mut chunk = Vec::new();
+        loop {
+            let read = JsFuture::from(stream.read())
+                .await
+                .map_err(|e| format!("Could not read {url}: {e:?}"))?;
+            let done = js_sys::Reflect::get(&read, &"done".into()).is_ok_and(|d| d.is_truthy());
+            if done {
+                break;
+            }
+            let value = js_sys::Reflect::get(&read, &"value".into())
+                .map_err(|e| format!("Could not read {url}: {e:?}"))?;
+            let bytes = js_sys::Uint8Array::new(&value);
+            chunk.resize(bytes.length() as usize, 0);
+            bytes.copy_to(&mut chunk);
+            reader.push(&chunk).map_err(invalid)?;
+        }
+    }
+    reader.finish().map_err(invalid)
 }
 
 /// The stored index fetched from `url` when it arrived, reads and belongs to `corpus`;
