@@ -1,8 +1,48 @@
 //! Lede's search engine behind a small wasm-bindgen class, for the benchmark page in `bench/`.
 
-use lede_corpus::Corpus;
+use lede_corpus::{Corpus, CorpusReader};
 use lede_search::{Index, Query};
 use wasm_bindgen::prelude::*;
+
+/// Reads the corpus JSON as it downloads (what the app does), then makes the [`Engine`].
+#[wasm_bindgen]
+pub struct Loader {
+    reader: CorpusReader,
+}
+
+#[wasm_bindgen]
+impl Loader {
+    /// A loader before the first chunk.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Loader {
+        Loader {
+            reader: CorpusReader::new(),
+        }
+    }
+
+    /// Reads the next chunk of the corpus JSON.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
+        self.reader
+            .push(chunk)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The engine over the corpus read, with `index` (bytes from `lede ingest --index`) loaded, or
+    /// an index built when there is none.
+    pub fn finish(self, index: Option<Vec<u8>>) -> Result<Engine, JsError> {
+        let corpus = self
+            .reader
+            .finish()
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Engine::with_corpus(corpus, index)
+    }
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        Loader::new()
+    }
+}
 
 /// A loaded corpus and its search index.
 #[wasm_bindgen]
@@ -17,6 +57,12 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     pub fn new(corpus_json: &str, index: Option<Vec<u8>>) -> Result<Engine, JsError> {
         let corpus = Corpus::from_json(corpus_json).map_err(|e| JsError::new(&e.to_string()))?;
+        Engine::with_corpus(corpus, index)
+    }
+}
+
+impl Engine {
+    fn with_corpus(corpus: Corpus, index: Option<Vec<u8>>) -> Result<Engine, JsError> {
         let index = match index {
             Some(bytes) => {
                 let index = Index::from_bytes(&bytes).map_err(|e| JsError::new(&e.to_string()))?;
@@ -29,7 +75,10 @@ impl Engine {
         };
         Ok(Engine { corpus, index })
     }
+}
 
+#[wasm_bindgen]
+impl Engine {
     /// The ids of the best `limit` articles for `text`, one per line; `snippets` passages per hit.
     pub fn search(&self, text: &str, limit: usize, snippets: usize) -> String {
         let mut query = Query::parse(text);
@@ -78,6 +127,12 @@ mod tests {
         assert_eq!(engine.search("harbour councl", 10, 0), "a1");
         let loaded = Engine::new(CORPUS, Some(engine.index_bytes())).unwrap();
         assert_eq!(loaded.search("reservoir", 10, 3), "a2");
+        let mut loader = Loader::new();
+        for chunk in CORPUS.as_bytes().chunks(5) {
+            loader.push(chunk).unwrap();
+        }
+        let streamed = loader.finish(Some(engine.index_bytes())).unwrap();
+        assert_eq!(streamed.search("levels fal", 10, 0), "a2");
         assert!(engine.stats().contains("\"articles\":2"));
     }
 }
