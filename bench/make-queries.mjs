@@ -13,8 +13,10 @@
 //   body    three of the article's ten rarest body words of 4+ letters (document frequency, at
 //           most 0.5 % of the articles, at least 2), one of >= 5 letters with a typo, in body
 //           order
-// Articles whose folded title is not unique are not targets of the title kinds. When a corpus
-// has fewer eligible articles than N, targets repeat with other words (queries stay distinct).
+// A known-item query has one right answer, so the title kinds take only words that no other
+// article's title holds all of (before the typo or the cut): "talking point" names dozens of
+// Reuters columns and no engine can know which one was meant. When a corpus has fewer eligible
+// articles than N, targets repeat with other words (queries stay distinct).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -94,16 +96,16 @@ function window(rand, xs, ok) {
 }
 
 const MAKERS = {
-  title: (rand, a) => window(rand, a.titleWords, () => true)?.join(' '),
+  title: (rand, a) => window(rand, a.titleWords, a.distinct)?.join(' '),
   typo: (rand, a) => {
-    const w = window(rand, a.titleWords, (w) => w.some((x) => x.length >= 5));
+    const w = window(rand, a.titleWords, (w) => a.distinct(w) && w.some((x) => x.length >= 5));
     if (!w) return null;
     const i = pick(rand, w.flatMap((x, i) => (x.length >= 5 ? [i] : [])));
     w[i] = typo(rand, w[i]);
     return w.join(' ');
   },
   prefix: (rand, a) => {
-    const w = window(rand, a.titleWords, (w) => w[w.length - 1].length >= 4);
+    const w = window(rand, a.titleWords, (w) => a.distinct(w) && w[w.length - 1].length >= 4);
     if (!w) return null;
     const last = w[w.length - 1];
     w[w.length - 1] = last.slice(0, int(rand, 3, Math.min(5, last.length - 1)));
@@ -140,17 +142,29 @@ function shuffle(rand, xs) {
 
 /** The query set for a parsed corpus: `{queries: [{q, target, kind}]}`. */
 export function makeQueries(corpus, { perKind = 100, seed = 6 } = {}) {
-  const titleCount = new Map();
-  const articles = corpus.articles.map((a) => {
+  // Title word -> the articles whose title has it.
+  const byTitleWord = new Map();
+  const articles = corpus.articles.map((a, i) => {
     const paragraphs = a.paragraphs ?? (a.body ?? '').split('\n');
-    const folded = fold(a.title).trim();
-    titleCount.set(folded, (titleCount.get(folded) ?? 0) + 1);
-    return {
-      id: a.id,
-      folded,
-      titleWords: words(a.title.replace(/<[^>]*>/g, ' ')), // Reuters tickers: <LSB>
-      bodyWords: words(paragraphs.join('\n')),
-    };
+    const titleWords = words(a.title.replace(/<[^>]*>/g, ' ')); // Reuters tickers: <LSB>
+    for (const w of new Set(titleWords)) {
+      if (!byTitleWord.has(w)) byTitleWord.set(w, []);
+      byTitleWord.get(w).push(i);
+    }
+    return { id: a.id, titleWords, bodyWords: words(paragraphs.join('\n')) };
+  });
+  // True when article `i` is the only one whose title has every word of `ws`.
+  const onlyTitleWith = (i, ws) => {
+    const lists = ws.map((w) => byTitleWord.get(w)).sort((x, y) => x.length - y.length);
+    let docs = lists[0];
+    for (const list of lists.slice(1)) {
+      const set = new Set(list);
+      docs = docs.filter((d) => set.has(d));
+    }
+    return docs.length === 1 && docs[0] === i;
+  };
+  articles.forEach((a, i) => {
+    a.distinct = (ws) => onlyTitleWith(i, ws);
   });
   const df = new Map();
   for (const a of articles) for (const w of new Set(a.bodyWords)) df.set(w, (df.get(w) ?? 0) + 1);
@@ -167,7 +181,6 @@ export function makeQueries(corpus, { perKind = 100, seed = 6 } = {}) {
       for (const i of order) {
         if (made.size >= perKind) break;
         const a = articles[i];
-        if (kind !== 'body' && titleCount.get(a.folded) > 1) continue;
         const q = MAKERS[kind](rand, a, df, maxDf);
         if (!q || made.has(q)) continue;
         made.add(q);
