@@ -208,11 +208,34 @@ pub struct Word {
 /// segmentation, each word folded by [`fold_word_into`], `start..end` in chars of `text`. Words
 /// that fold to nothing are skipped. The same function tokenizes documents and queries.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+    for_each_word_and_part(text, |term, start, end, part| {
+        if !part {
+            f(term, start, end)
+        }
+    });
+}
+
+/// [`for_each_word`], and after each word that folding joined across an apostrophe or a dot
+/// between letters (`PDI.TO` -> `pdito`, `INT'L` -> `intl`) its parts of two chars or more
+/// (`pdi`, `to`; `int`) with `part` true and their own char ranges, so that search finds the
+/// word by either part. A possessive `’s` is not a part.
+pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, bool)) {
     use unicode_segmentation::UnicodeSegmentation;
     let ascii = text.is_ascii();
     let mut buf = String::new();
     let mut char_pos = 0;
     let mut byte_pos = 0;
+    let mut emit = |w: &str, at: usize, n: usize, buf: &mut String| {
+        fold_word_into(w, buf);
+        if buf.is_empty() {
+            return;
+        }
+        f(buf, at, at + n, false);
+        if w.contains(['.', '\'', '’', '‘', 'ʼ', '`', '´']) {
+            let whole = buf.clone();
+            emit_parts(w, at, &whole, buf, &mut f);
+        }
+    };
     for (b, w) in text.unicode_word_indices() {
         let (gap, len) = if ascii {
             (b - byte_pos, w.len())
@@ -224,25 +247,61 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
             // UAX #29 joins letters across a colon (`title:vote`); search wants two words.
             let mut at = char_pos;
             for part in w.split(':') {
-                let n = if ascii {
-                    part.len()
-                } else {
-                    part.chars().count()
-                };
-                fold_word_into(part, &mut buf);
-                if !buf.is_empty() {
-                    f(&buf, at, at + n);
-                }
+                let n = part.chars().count();
+                emit(part, at, n, &mut buf);
                 at += n + 1;
             }
         } else {
-            fold_word_into(w, &mut buf);
-            if !buf.is_empty() {
-                f(&buf, char_pos, char_pos + len);
-            }
+            emit(w, char_pos, len, &mut buf);
         }
         char_pos += len;
         byte_pos = b + w.len();
+    }
+}
+
+/// The parts of `word` (starting at char `at`) split at apostrophes and dots that stand between
+/// letters, each folded; parts of one char, the possessive `s` and parts equal to the whole
+/// term or to an earlier part are left out.
+fn emit_parts(
+    word: &str,
+    at: usize,
+    whole: &str,
+    buf: &mut String,
+    f: &mut impl FnMut(&str, usize, usize, bool),
+) {
+    let chars: Vec<char> = word.chars().collect();
+    let joint = |i: usize| {
+        (chars[i] == '.' || is_apostrophe(chars[i]))
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+    };
+    let mut cuts: Vec<usize> = (0..chars.len()).filter(|&i| joint(i)).collect();
+    if cuts.is_empty() {
+        return;
+    }
+    let last = *cuts.last().unwrap_or(&0);
+    let mut stop = chars.len();
+    if is_apostrophe(chars[last]) && chars.len() == last + 2 && matches!(chars[last + 1], 's' | 'S')
+    {
+        cuts.pop();
+        stop = last;
+        if cuts.is_empty() {
+            return;
+        }
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut from = 0;
+    for end in cuts.iter().copied().chain([stop]) {
+        if end - from >= 2 {
+            let piece: String = chars[from..end].iter().collect();
+            fold_word_into(&piece, buf);
+            if buf.chars().count() >= 2 && buf != whole && !seen.iter().any(|s| s == buf) {
+                f(buf, at + from, at + end, true);
+                seen.push(buf.clone());
+            }
+        }
+        from = end + 1;
     }
 }
 
@@ -278,6 +337,35 @@ mod tests {
         assert_eq!(terms("the U.S. Treasury"), ["the", "us", "treasury"]);
         assert_eq!(terms("ΣΟΦΟΣ σοφος"), ["σοφοσ", "σοφοσ"]);
         assert_eq!(terms("title:Zürich 10:30"), ["title", "zurich", "10", "30"]);
+    }
+
+    #[test]
+    fn words_joined_across_dots_and_apostrophes_also_give_their_parts() {
+        let mut got = Vec::new();
+        for_each_word_and_part(
+            "PDI.TO INT'L China’s O’Neill’s U.S. 5.93",
+            |t, s, e, p| got.push((t.to_string(), s, e, p)),
+        );
+        let got: Vec<(&str, usize, usize, bool)> = got
+            .iter()
+            .map(|(t, s, e, p)| (t.as_str(), *s, *e, *p))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("pdito", 0, 6, false),
+                ("pdi", 0, 3, true),
+                ("to", 4, 6, true),
+                ("intl", 7, 12, false),
+                ("int", 7, 10, true),
+                ("china", 13, 20, false),
+                ("oneill", 21, 30, false),
+                ("neill", 23, 28, true),
+                ("us", 31, 34, false),
+                ("5.93", 36, 40, false),
+            ]
+        );
+        assert_eq!(terms("PDI.TO INT'L"), ["pdito", "intl"]);
     }
 
     #[test]
