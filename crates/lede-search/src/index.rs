@@ -112,7 +112,7 @@ impl Builder {
         let mut pos = self.next_pos[f];
         let mut count = 0;
         let (ids, names, occ) = (&mut self.ids, &mut self.names, &mut self.occ);
-        lede_text::for_each_word(text, |term, _, _| {
+        lede_text::for_each_word_and_part(text, |term, _, _, part| {
             let id = match ids.get(term) {
                 Some(&id) => id,
                 None => {
@@ -122,9 +122,14 @@ impl Builder {
                     id
                 }
             };
-            occ.push((id, field as u8, pos));
-            pos += 1;
-            count += 1;
+            if part {
+                // A part of the word just indexed: the same position, not another word.
+                occ.push((id, field as u8, pos - 1));
+            } else {
+                occ.push((id, field as u8, pos));
+                pos += 1;
+                count += 1;
+            }
         });
         self.lens[f] += count;
         self.next_pos[f] = pos + SEGMENT_GAP;

@@ -2,8 +2,13 @@
 //! the postings, filters and exclusions, the ranking rules, facet counts and the page of hits.
 //!
 //! Ranking, in order: more query words matched (only differs when no article has them all),
-//! fewer typos (so exact matches always outrank typo matches), then the BM25F score with a
-//! proximity bonus, then proximity, exactness and title matches as tie-breaks, then corpus order.
+//! fewer typos (so exact matches always outrank typo matches), then the BM25F score with bonuses
+//! for proximity and for a headline holding every query word, then proximity, exactness and
+//! title matches as tie-breaks, then corpus order.
+//!
+//! Typo budget per query word: none up to four letters, one for 5-8, two from 9. A word of four
+//! letters gets one typo as a last resort: when no article has it, or none has every query word
+//! with it exact.
 
 use std::cmp::Ordering;
 
@@ -26,14 +31,19 @@ const K1: f32 = 1.2;
 const TYPO_FACTOR: f32 = 0.6;
 /// Score factor of a term that only completes the typed prefix.
 const PREFIX_FACTOR: f32 = 0.85;
-/// Most terms one query word expands to (fewest typos, then most frequent, first).
+/// Most typo matches of one query word (fewest typos, then most frequent, first).
 const MAX_DERIVATIONS: usize = 128;
+/// Most completions of a prefix of three chars or more (the most frequent are kept); the rare
+/// ones cost little to read, and a rare word is what a known-item search is after.
+const MAX_COMPLETIONS: usize = 4096;
 /// Most completions of a prefix of one or two chars (the most frequent are kept).
 const MAX_SHORT_PREFIX_COMPLETIONS: usize = 32;
 /// Distance at which two query words count as unrelated.
 const MAX_PROXIMITY: u32 = 8;
 /// How much perfect proximity adds to the BM25F score (relative).
 const PROXIMITY_BONUS: f32 = 0.25;
+/// How much a headline holding every query word adds (relative): the article is about them.
+const TITLE_ALL_BONUS: f32 = 0.5;
 /// How much a headline consisting of exactly the query words adds (relative).
 const TITLE_EXACT_BONUS: f32 = 0.1;
 /// Candidates beyond the requested page that the proximity pass re-ranks.
@@ -190,18 +200,21 @@ impl Index {
                 keep[d as usize] = false;
             }
         }
-        let plans: Vec<Plan> = query
-            .positive()
-            .take(MAX_CLAUSES)
-            .map(|c| {
-                let (derivations, prefix_df) = self.derive(c);
-                Plan {
-                    derivations,
-                    prefix_df,
-                    clause: c,
-                }
-            })
-            .collect();
+        let plan_all = |widen: bool| -> Vec<Plan> {
+            query
+                .positive()
+                .take(MAX_CLAUSES)
+                .map(|c| {
+                    let (derivations, prefix_df) = self.derive(c, widen);
+                    Plan {
+                        derivations,
+                        prefix_df,
+                        clause: c,
+                    }
+                })
+                .collect()
+        };
+        let mut plans = plan_all(false);
         let mut results = SearchResults {
             parse_error: query.parse_error.clone(),
             ..SearchResults::default()
@@ -216,15 +229,29 @@ impl Index {
         } else {
             // Every clause must match; a clause that reaches no term at all cannot, so the others
             // must; when no article has them all, any clause will do (most matched first).
-            let active: Vec<usize> = (0..plans.len())
-                .filter(|&ci| !plans[ci].derivations.is_empty())
-                .collect();
-            results.relaxed = active.len() < plans.len();
-            let all = if active.is_empty() {
-                None
-            } else {
-                self.score_all(&plans, &active, keep.as_deref())
+            let all_of = |plans: &[Plan]| {
+                let active: Vec<usize> = (0..plans.len())
+                    .filter(|&ci| !plans[ci].derivations.is_empty())
+                    .collect();
+                let all = if active.is_empty() {
+                    None
+                } else {
+                    self.score_all(plans, &active, keep.as_deref())
+                };
+                (active.len() < plans.len(), all)
             };
+            let (mut relaxed, mut all) = all_of(&plans);
+            if all.is_none() && plans.iter().any(|p| last_resort(p.clause)) {
+                // No article has every word: a four-letter word may be the typo (`stanley grop`
+                // for `Stanley Group`, though some article has `grop`), so try one typo there
+                // before settling for articles with some of the words.
+                let wider = plan_all(true);
+                let (wider_relaxed, wider_all) = all_of(&wider);
+                if wider_all.is_some() {
+                    (plans, relaxed, all) = (wider, wider_relaxed, wider_all);
+                }
+            }
+            results.relaxed = relaxed;
             let a = all.unwrap_or_else(|| {
                 results.relaxed = true;
                 self.score_any(&plans, keep.as_deref())
@@ -395,7 +422,7 @@ impl Index {
     /// The terms a positive word clause expands to, fewest typos first, then whole words before
     /// completions of a typed prefix, then the most frequent. A phrase expands to its first term
     /// only (the phrase check happens while scoring).
-    fn derive(&self, c: &Clause) -> (Vec<Derivation>, u32) {
+    fn derive(&self, c: &Clause, widen: bool) -> (Vec<Derivation>, u32) {
         let word = &c.terms[0];
         let exact = |t: u32| Derivation {
             term: t,
@@ -404,11 +431,27 @@ impl Index {
             exact: true,
         };
         let too_long = word.chars().count() > crate::typo::MAX_FUZZY_CHARS;
-        let budget = if too_long { 0 } else { typo_budget(word) };
-        if c.phrase || (budget == 0 && !c.prefix) {
-            return (self.term_id(word).map(exact).into_iter().collect(), 0);
+        let mut budget = if too_long { 0 } else { typo_budget(word) };
+        // A word of four letters gets no typo, unless it is in no article at all: then one
+        // (`grop` finds `group`) rather than dropping the word.
+        let last_resort = !too_long && last_resort(c);
+        if widen && last_resort {
+            budget = 1;
         }
-        let expansion = expand(&self.terms, word, budget, c.prefix);
+        if c.phrase || (budget == 0 && !c.prefix) {
+            let found = self.term_id(word);
+            if c.phrase || found.is_some() || !last_resort {
+                return (found.map(exact).into_iter().collect(), 0);
+            }
+            budget = 1;
+        }
+        let mut expansion = expand(&self.terms, word, budget, c.prefix);
+        let empty = |e: &crate::typo::Expansion| {
+            e.terms.is_empty() && e.completions.is_none_or(|(lo, hi)| lo >= hi)
+        };
+        if budget == 0 && last_resort && empty(&expansion) {
+            expansion = expand(&self.terms, word, 1, c.prefix);
+        }
         let mut out: Vec<Derivation> = expansion
             .terms
             .into_iter()
@@ -430,7 +473,7 @@ impl Index {
             let cap = if word.chars().count() <= 2 {
                 MAX_SHORT_PREFIX_COMPLETIONS
             } else {
-                MAX_DERIVATIONS
+                MAX_COMPLETIONS
             };
             let mut ids: Vec<u32> = (lo..hi).filter(|&t| Some(t) != whole).collect();
             if ids.len() > cap {
@@ -452,7 +495,7 @@ impl Index {
                 .then(b.exact.cmp(&a.exact))
                 .then(self.df[b.term as usize].cmp(&self.df[a.term as usize]))
         });
-        out.truncate(MAX_DERIVATIONS);
+        out.truncate(MAX_DERIVATIONS + MAX_COMPLETIONS);
         (out, prefix_df)
     }
 
@@ -799,6 +842,9 @@ impl Index {
                 let over = proximity.saturating_sub(best.len() as u32);
                 factor += PROXIMITY_BONUS * (1.0 - over as f32 / worst as f32);
             }
+            if title_mask.count_ones() as usize == n_clauses {
+                factor += TITLE_ALL_BONUS;
+            }
             if title_exact {
                 factor += TITLE_EXACT_BONUS;
             }
@@ -860,6 +906,12 @@ impl Index {
             years,
         }
     }
+}
+
+/// Whether a clause is a word of four letters, which gets no typo unless nothing matches without.
+fn last_resort(c: &Clause) -> bool {
+    let word = &c.terms[0];
+    !c.phrase && word.chars().count() == 4 && word.chars().all(char::is_alphabetic)
 }
 
 /// The ranking order of two candidates.

@@ -59,6 +59,8 @@ struct Token {
     start: usize,
     end: usize,
     id: Option<u16>,
+    /// A part of the word before it (`pdi` of `PDI.TO`), at that word's position.
+    part: bool,
 }
 
 /// The term table of a set of matchers.
@@ -88,11 +90,12 @@ impl<'m> Terms<'m> {
 
     fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        lede_text::for_each_word(text, |term, start, end| {
+        lede_text::for_each_word_and_part(text, |term, start, end, part| {
             out.push(Token {
                 start,
                 end,
                 id: self.ids.get(term).copied(),
+                part,
             })
         });
         out
@@ -113,11 +116,26 @@ impl<'m> Terms<'m> {
                 continue;
             }
             if m.phrase {
-                for w in tokens.windows(ids.len()) {
-                    if w.iter().zip(ids).all(|(t, &id)| t.id == Some(id))
-                        && w.iter().all(|t| allowed(mi, t.start, t.end))
+                // A word and its parts (`int'l`, `int`) stand at one position.
+                let mut slots: Vec<&[Token]> = Vec::new();
+                let mut i = 0;
+                while i < tokens.len() {
+                    let mut j = i + 1;
+                    while j < tokens.len() && tokens[j].part {
+                        j += 1;
+                    }
+                    slots.push(&tokens[i..j]);
+                    i = j;
+                }
+                for w in slots.windows(ids.len()) {
+                    let hit: Option<Vec<&Token>> = w
+                        .iter()
+                        .zip(ids)
+                        .map(|(slot, &id)| slot.iter().find(|t| t.id == Some(id)))
+                        .collect();
+                    if let Some(hit) = hit.filter(|h| h.iter().all(|t| allowed(mi, t.start, t.end)))
                     {
-                        out.extend(w.iter().map(|t| (t.start, t.end, mi)));
+                        out.extend(hit.iter().map(|t| (t.start, t.end, mi)));
                     }
                 }
             } else {

@@ -156,8 +156,17 @@ fn tokenizer_folds_diacritics_possessives_and_keeps_numbers() {
 fn typo_budget_depends_on_word_length() {
     let c = corpus();
     let index = Index::build(&c);
-    // 4 letters: no typo ("tram" -> "tran").
-    assert!(index.search(&c, &Query::parse("tran ")).relaxed);
+    // 4 letters: no typo while the word itself is in some article ("four" is not "hour")...
+    assert_eq!(run(&index, &c, "four "), ["harbour"]);
+    assert_eq!(run(&index, &c, "hour "), ["kessaria"]);
+    // ...one as a last resort: when no article has it ("tran" -> "tram", "than")...
+    let r = index.search(&c, &Query::parse("tran "));
+    assert_eq!(ids(&c, &r), ["tram", "reservoirs"]);
+    assert_eq!((r.hits[0].typos, r.relaxed), (1, false));
+    // ...or when no article has every word with it exact ("four" -> "hour").
+    let r = index.search(&c, &Query::parse("kalvane four "));
+    assert_eq!(ids(&c, &r), ["kessaria"]);
+    assert_eq!((r.hits[0].typos, r.relaxed), (1, false));
     // 5-8 letters: one typo ("border" -> "bordre"), not two ("bxrdxr").
     assert_eq!(run(&index, &c, "bordre "), ["kessaria", "tram"]);
     assert!(run(&index, &c, "bxrdxr ").is_empty());
@@ -386,4 +395,56 @@ fn stored_index_round_trips_and_refuses_bad_bytes() {
         }
         flipped[i] ^= 0x5A;
     }
+}
+
+#[test]
+fn a_word_joined_across_a_dot_or_apostrophe_is_found_by_its_parts() {
+    let c = Corpus::new(vec![
+        article(
+            "premdor",
+            "Premdor (PDI.TO) workers on strike",
+            &["Workers struck."],
+        ),
+        article(
+            "fine",
+            "Fine Homes Int'l initial offering",
+            &["Priced at ten."],
+        ),
+    ]);
+    let index = Index::build(&c);
+    assert_eq!(run(&index, &c, "pdi strike"), ["premdor"]);
+    assert_eq!(run(&index, &c, "pdi.to "), ["premdor"]);
+    let r = index.search(&c, &Query::parse("int initial"));
+    assert_eq!(ids(&c, &r), ["fine"]);
+    let marked: Vec<&str> = r.hits[0]
+        .title_ranges
+        .iter()
+        .map(|&(s, e)| &c.articles[1].title[s..e])
+        .collect();
+    assert_eq!(marked, ["Int", "initial"], "the matched part is marked");
+    let r = index.search(&c, &Query::parse("\"homes int initial\""));
+    assert_eq!(
+        ids(&c, &r),
+        ["fine"],
+        "a part stands at its word's position"
+    );
+    assert_eq!(r.hits[0].title_ranges, [(5, 10), (11, 14), (17, 24)]);
+}
+
+#[test]
+fn a_headline_with_every_query_word_outranks_body_matches() {
+    let c = Corpus::new(vec![
+        article(
+            "body",
+            "Vessel makers report",
+            &["Makers said they would curb output; curb, curb, curb, the makers said."],
+        ),
+        article(
+            "title",
+            "Japan truck makers to curb exports",
+            &["The industry agreed on new quotas for the coming year, with long talks ahead."],
+        ),
+    ]);
+    let index = Index::build(&c);
+    assert_eq!(run(&index, &c, "makers curb"), ["title", "body"]);
 }
