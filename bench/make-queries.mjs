@@ -15,7 +15,10 @@
 //           order
 // A known-item query has one right answer, so the title kinds take only words that no other
 // article's title holds all of (before the typo or the cut): "talking point" names dozens of
-// Reuters columns and no engine can know which one was meant. When a corpus has fewer eligible
+// Reuters columns and no engine can know which one was meant. Likewise the body kind takes
+// only three words that no other article's body holds all of: Reuters repeats a story with
+// a new figure ("41 ships waiting at Panama Canal", then "39 ships ..."), and the words of
+// one fit the other just as well. When a corpus has fewer eligible
 // articles than N, targets repeat with other words (queries stay distinct).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, basename } from 'node:path';
@@ -118,12 +121,15 @@ const MAKERS = {
     );
     const rarest = [...cands].sort((x, y) => df.get(x) - df.get(y) || (x < y ? -1 : 1));
     const pool = rarest.slice(0, 10);
-    if (pool.length < 3 || !pool.some((w) => w.length >= 5)) return null;
-    let chosen;
-    do {
-      const shuffled = shuffle(rand, pool);
-      chosen = shuffled.slice(0, 3);
-    } while (!chosen.some((w) => w.length >= 5));
+    const triples = [];
+    for (let x = 0; x < pool.length; x++)
+      for (let y = x + 1; y < pool.length; y++)
+        for (let z = y + 1; z < pool.length; z++) {
+          const t = [pool[x], pool[y], pool[z]];
+          if (t.some((w) => w.length >= 5) && a.distinctBody(t)) triples.push(t);
+        }
+    if (!triples.length) return null;
+    const chosen = [...pick(rand, triples)];
     chosen.sort((x, y) => cands.indexOf(x) - cands.indexOf(y));
     const i = pick(rand, chosen.flatMap((x, i) => (x.length >= 5 ? [i] : [])));
     chosen[i] = typo(rand, chosen[i]);
@@ -153,9 +159,9 @@ export function makeQueries(corpus, { perKind = 100, seed = 6 } = {}) {
     }
     return { id: a.id, titleWords, bodyWords: words(paragraphs.join('\n')) };
   });
-  // True when article `i` is the only one whose title has every word of `ws`.
-  const onlyTitleWith = (i, ws) => {
-    const lists = ws.map((w) => byTitleWord.get(w)).sort((x, y) => x.length - y.length);
+  // True when article `i` is the only one whose title (body) has every word of `ws`.
+  const onlyOneWith = (byWord, i, ws) => {
+    const lists = ws.map((w) => byWord.get(w)).sort((x, y) => x.length - y.length);
     let docs = lists[0];
     for (const list of lists.slice(1)) {
       const set = new Set(list);
@@ -163,11 +169,20 @@ export function makeQueries(corpus, { perKind = 100, seed = 6 } = {}) {
     }
     return docs.length === 1 && docs[0] === i;
   };
+  // Body word -> the articles whose body has it.
+  const byBodyWord = new Map();
   articles.forEach((a, i) => {
-    a.distinct = (ws) => onlyTitleWith(i, ws);
+    for (const w of new Set(a.bodyWords)) {
+      if (!byBodyWord.has(w)) byBodyWord.set(w, []);
+      byBodyWord.get(w).push(i);
+    }
+  });
+  articles.forEach((a, i) => {
+    a.distinct = (ws) => onlyOneWith(byTitleWord, i, ws);
+    a.distinctBody = (ws) => onlyOneWith(byBodyWord, i, ws);
   });
   const df = new Map();
-  for (const a of articles) for (const w of new Set(a.bodyWords)) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const [w, docs] of byBodyWord) df.set(w, docs.length);
 
   // A rare word is in at most 0.5 % of the articles (at least 2).
   const maxDf = Math.max(2, Math.ceil(articles.length * 0.005));
