@@ -76,6 +76,23 @@ impl CorpusReader {
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), CorpusError> {
         self.pending.extend_from_slice(chunk);
         while self.pos < self.pending.len() {
+            if self.in_articles && self.depth > 1 && !self.escape {
+                // Inside an article only quotes, escapes, brackets and newlines matter: jump to
+                // the next one (the article is parsed whole when it closes).
+                let rest = &self.pending[self.pos..];
+                let skip = if self.in_string {
+                    memchr::memchr3(b'"', b'\\', b'\n', rest)
+                } else {
+                    rest.iter()
+                        .position(|&c| matches!(c, b'"' | b'{' | b'}' | b'[' | b']' | b'\n'))
+                }
+                .unwrap_or(rest.len());
+                self.pos += skip;
+                self.column += skip;
+                if self.pos == self.pending.len() {
+                    break;
+                }
+            }
             let b = self.pending[self.pos];
             self.step(b)?;
             if b == b'\n' {
