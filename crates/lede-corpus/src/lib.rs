@@ -5,12 +5,14 @@
 //! scalar values (Rust `char`s, JavaScript code points as `Array.from(s)` gives them) from the
 //! start of the paragraph, as half-open ranges `[start, end)`.
 
+mod compact;
 mod facets;
 mod load;
 mod model;
 mod segments;
 mod stream;
 
+pub use compact::CompactReader;
 pub use load::{derive_entity_table, CorpusError, ErrorLocation};
 pub use model::*;
 pub use segments::{segments, Segment};

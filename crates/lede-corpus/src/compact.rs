@@ -1,0 +1,328 @@
+//! The corpus as compact bytes (postcard) for fast loading: the same model and the same checks
+//! as the JSON format, without field names or text to scan. `lede ingest --pack` ships it.
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::load::{top_error, Assembler, LenientArticle};
+use crate::{Article, Corpus, CorpusError, EntitySummary, ErrorLocation};
+
+thread_local! {
+    /// Set while the corpus is written as compact bytes: every field is then written, as a
+    /// format without field names needs (JSON leaves out the empty ones).
+    static COMPACT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether JSON leaves out this `None` (never in compact bytes).
+pub(crate) fn skip_none<T>(value: &Option<T>) -> bool {
+    value.is_none() && !COMPACT.get()
+}
+
+/// Whether JSON leaves out this empty list (never in compact bytes).
+pub(crate) fn skip_empty<T>(value: &[T]) -> bool {
+    value.is_empty() && !COMPACT.get()
+}
+
+/// Whether JSON leaves out this empty map (never in compact bytes).
+pub(crate) fn skip_empty_map<K, V>(value: &BTreeMap<K, V>) -> bool {
+    value.is_empty() && !COMPACT.get()
+}
+
+/// Clears [`COMPACT`] when dropped, so that a panic cannot leave it set.
+struct CompactGuard;
+
+impl Drop for CompactGuard {
+    fn drop(&mut self) {
+        COMPACT.set(false);
+    }
+}
+
+/// The first record of compact bytes: everything but the articles, and how many follow.
+#[derive(Serialize, Deserialize)]
+struct Head {
+    format: String,
+    version: u32,
+    annotated: Vec<String>,
+    entities: Vec<EntitySummary>,
+    articles: u64,
+}
+
+impl Corpus {
+    /// The corpus as compact bytes: records, each a varint length and postcard bytes (every
+    /// field written), first the head (format, version, `annotated`, the entity table, the
+    /// number of articles), then one per article. Read back with [`Corpus::from_compact_bytes`]
+    /// or, as the bytes arrive, with [`CompactReader`].
+    pub fn to_compact_bytes(&self) -> Vec<u8> {
+        COMPACT.set(true);
+        let _guard = CompactGuard;
+        let mut out = Vec::new();
+        let head = Head {
+            format: self.format.clone(),
+            version: self.version,
+            annotated: self.annotated.clone(),
+            entities: self.entities.clone(),
+            articles: self.articles.len() as u64,
+        };
+        let mut record = |bytes: Vec<u8>| {
+            let mut len = bytes.len() as u64;
+            while len >= 0x80 {
+                out.push((len as u8) | 0x80);
+                len >>= 7;
+            }
+            out.push(len as u8);
+            out.extend_from_slice(&bytes);
+        };
+        record(postcard::to_allocvec(&head).expect("corpus types always serialise"));
+        for a in &self.articles {
+            record(postcard::to_allocvec(a).expect("corpus types always serialise"));
+        }
+        out
+    }
+
+    /// Reads bytes written by [`Corpus::to_compact_bytes`] and checks them as
+    /// [`Corpus::from_json`] checks JSON: errors name the article (index and id) and the field.
+    pub fn from_compact_bytes(bytes: &[u8]) -> Result<Corpus, CorpusError> {
+        let mut reader = CompactReader::new();
+        reader.push(bytes)?;
+        reader.finish()
+    }
+}
+
+/// Reads compact corpus bytes piece by piece as they arrive, checking each article as soon as
+/// its record is complete (the same checks as [`Corpus::from_json`]).
+#[derive(Default)]
+pub struct CompactReader {
+    /// Bytes of a record not yet complete.
+    pending: Vec<u8>,
+    head: Option<(Vec<String>, Vec<EntitySummary>, u64)>,
+    assembler: Assembler,
+}
+
+impl CompactReader {
+    /// A reader before the first byte.
+    pub fn new() -> Self {
+        CompactReader::default()
+    }
+
+    /// Articles read so far.
+    pub fn articles_read(&self) -> usize {
+        self.assembler.len()
+    }
+
+    /// Reads the next piece of the bytes; an error ends the reading.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), CorpusError> {
+        if self.pending.is_empty() {
+            // Straight from the chunk: only an incomplete last record is copied.
+            let used = self.read_records(chunk)?;
+            self.pending.extend_from_slice(&chunk[used..]);
+        } else {
+            let mut pending = std::mem::take(&mut self.pending);
+            pending.extend_from_slice(chunk);
+            let used = self.read_records(&pending)?;
+            pending.drain(..used);
+            self.pending = pending;
+        }
+        Ok(())
+    }
+
+    /// Decodes the complete records at the start of `bytes`; gives the bytes they took.
+    fn read_records(&mut self, bytes: &[u8]) -> Result<usize, CorpusError> {
+        let mut pos = 0;
+        while let Some((start, end)) = record_at(bytes, pos)? {
+            let record = &bytes[start..end];
+            pos = end;
+            match &self.head {
+                None => self.head = Some(read_head(record)?),
+                Some((_, _, n)) => {
+                    let index = self.assembler.len();
+                    if index as u64 >= *n {
+                        return Err(top_error(
+                            "articles",
+                            format!("more than the {n} announced"),
+                        ));
+                    }
+                    let article: Article =
+                        postcard::from_bytes(record).map_err(|e| CorpusError {
+                            location: ErrorLocation::Article {
+                                index,
+                                id: None,
+                                field: String::new(),
+                            },
+                            message: format!("not a compact article ({e})"),
+                        })?;
+                    self.assembler.push(LenientArticle::from(article))?;
+                }
+            }
+        }
+        Ok(pos)
+    }
+
+    /// The corpus, once the last piece is in.
+    pub fn finish(self) -> Result<Corpus, CorpusError> {
+        let Some((annotated, entities, n)) = self.head else {
+            return Err(top_error(
+                "",
+                "not a compact Lede corpus (it ends before its head)",
+            ));
+        };
+        if !self.pending.is_empty() || self.assembler.len() as u64 != n {
+            return Err(top_error(
+                "articles",
+                format!(
+                    "the bytes end inside article {} of {n}",
+                    self.assembler.len()
+                ),
+            ));
+        }
+        self.assembler.finish(entities, annotated)
+    }
+}
+
+/// The byte range of the record at `pos`, `None` when it has not fully arrived.
+fn record_at(bytes: &[u8], pos: usize) -> Result<Option<(usize, usize)>, CorpusError> {
+    let mut len = 0u64;
+    let mut at = pos;
+    for shift in (0..64).step_by(7) {
+        let Some(&b) = bytes.get(at) else {
+            return Ok(None);
+        };
+        at += 1;
+        len |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            let end = usize::try_from(len)
+                .ok()
+                .and_then(|l| at.checked_add(l))
+                .ok_or_else(|| top_error("", "not a compact Lede corpus (a record is too long)"))?;
+            return Ok((end <= bytes.len()).then_some((at, end)));
+        }
+    }
+    Err(top_error(
+        "",
+        "not a compact Lede corpus (bad record length)",
+    ))
+}
+
+/// The head record: checks format and version.
+fn read_head(bytes: &[u8]) -> Result<(Vec<String>, Vec<EntitySummary>, u64), CorpusError> {
+    let head: Head = postcard::from_bytes(bytes)
+        .map_err(|e| top_error("", format!("not a compact Lede corpus ({e})")))?;
+    if head.format != crate::FORMAT {
+        return Err(top_error(
+            "format",
+            format!("must be \"{}\", found \"{}\"", crate::FORMAT, head.format),
+        ));
+    }
+    if head.version != crate::VERSION {
+        return Err(top_error(
+            "version",
+            format!(
+                "this build reads version {}, found {}",
+                crate::VERSION,
+                head.version
+            ),
+        ));
+    }
+    Ok((head.annotated, head.entities, head.articles))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Article, ArticleEntity, EntityKind, ErrorLocation, Quote, Span, Speaker};
+
+    fn corpus() -> Corpus {
+        let mut a = Article {
+            id: "a".into(),
+            title: "One".into(),
+            date: Some("2024-01-02".into()),
+            paragraphs: vec!["“Yes,” she said.".into(), "Empty fields stay empty.".into()],
+            ..Article::default()
+        };
+        a.quotes = vec![Quote {
+            paragraph: 0,
+            start: 1,
+            end: 4,
+            text: "Yes".into(),
+            speaker: Some(Speaker {
+                name: "Ana Ruiz".into(),
+                entity: Some("person:ana-ruiz".into()),
+                span: None,
+            }),
+            cue: None,
+            next: None,
+            rule: Some("after".into()),
+        }];
+        a.entities = vec![ArticleEntity {
+            id: "person:ana-ruiz".into(),
+            name: "Ana Ruiz".into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+            mentions: vec![Span {
+                paragraph: 1,
+                start: 0,
+                end: 5,
+            }],
+        }];
+        a.tags.insert("topics".into(), vec!["cocoa".into()]);
+        let b = Article {
+            id: "b".into(),
+            title: "Two".into(),
+            paragraphs: vec!["Plain.".into()],
+            ..Article::default()
+        };
+        let mut c = Corpus::new(vec![a, b]);
+        c.annotated = vec!["quotes".into()];
+        c
+    }
+
+    #[test]
+    fn round_trips_and_json_still_leaves_out_empty_fields() {
+        let c = corpus();
+        let bytes = c.to_compact_bytes();
+        assert_eq!(Corpus::from_compact_bytes(&bytes).unwrap(), c);
+        let json = c.to_json_pretty();
+        assert!(!json.contains("\"byline\""), "JSON leaves out None: {json}");
+        assert!(!json.contains("\"aliases\""), "JSON leaves out empty lists");
+        assert!(
+            bytes.len() * 2 < json.len(),
+            "{} vs {}",
+            bytes.len(),
+            json.len()
+        );
+    }
+
+    #[test]
+    fn any_chunking_reads_the_same_corpus() {
+        let c = corpus();
+        let bytes = c.to_compact_bytes();
+        for size in [1, 2, 5, 64, 100_000] {
+            let mut reader = CompactReader::new();
+            for chunk in bytes.chunks(size) {
+                reader.push(chunk).unwrap();
+            }
+            assert_eq!(reader.articles_read(), 2);
+            assert_eq!(reader.finish().unwrap(), c, "chunks of {size}");
+        }
+    }
+
+    #[test]
+    fn a_bad_article_is_named_and_truncated_bytes_are_an_error() {
+        let mut c = corpus();
+        c.articles[1].quotes = c.articles[0].quotes.clone(); // offsets beyond "Plain."
+        let e = Corpus::from_compact_bytes(&c.to_compact_bytes()).unwrap_err();
+        match &e.location {
+            ErrorLocation::Article { index, id, field } => {
+                assert_eq!((*index, id.as_deref()), (1, Some("b")));
+                assert!(field.starts_with("quotes[0]"), "{field}");
+            }
+            other => panic!("expected an article location, got {other:?}"),
+        }
+        let bytes = corpus().to_compact_bytes();
+        let e = Corpus::from_compact_bytes(&bytes[..bytes.len() - 3]).unwrap_err();
+        assert!(e.to_string().contains("end inside article 1 of 2"), "{e}");
+        let e = Corpus::from_compact_bytes(b"{}").unwrap_err();
+        assert!(e.to_string().contains("not a compact Lede corpus"), "{e}");
+    }
+}
