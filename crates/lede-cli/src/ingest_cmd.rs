@@ -31,6 +31,8 @@ pub struct IngestArgs {
     pub timings: bool,
     /// Where the binary search index goes, if anywhere.
     pub index: Option<PathBuf>,
+    /// Where the pack (compact corpus + index) goes, if anywhere.
+    pub pack: Option<PathBuf>,
     /// Indent the corpus JSON for reading (larger and slower to load).
     pub pretty: bool,
 }
@@ -103,10 +105,19 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let index_started = Instant::now();
-    if let Some(path) = &args.index {
-        if let Err(e) = write_index(path, &corpus) {
-            eprintln!("error: cannot write the index {}: {e}", path.display());
-            return ExitCode::from(2);
+    if args.index.is_some() || args.pack.is_some() {
+        let index = lede_search::Index::build(&corpus);
+        if let Some(path) = &args.index {
+            if let Err(e) = write_bytes(path, &index.to_bytes()) {
+                eprintln!("error: cannot write the index {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+        if let Some(path) = &args.pack {
+            if let Err(e) = write_bytes(path, &lede_search::pack::write_pack(&corpus, &index)) {
+                eprintln!("error: cannot write the pack {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
         }
     }
     let index_time = index_started.elapsed();
@@ -141,8 +152,8 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
             seconds(t.ids),
             seconds(t.annotate),
             seconds(write),
-            if args.index.is_some() {
-                format!(", search index {}", seconds(index_time))
+            if args.index.is_some() || args.pack.is_some() {
+                format!(", search index and pack {}", seconds(index_time))
             } else {
                 String::new()
             }
@@ -186,10 +197,10 @@ fn write_json<T: serde::Serialize>(path: &Path, value: &T, pretty: bool) -> std:
     out.flush()
 }
 
-/// Builds the search index of `corpus` and writes it as bytes, creating the parent folder.
-fn write_index(path: &Path, corpus: &Corpus) -> std::io::Result<()> {
+/// Writes `bytes` to `path`, creating the parent folder.
+fn write_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut out = create(path)?;
-    out.write_all(&lede_search::Index::build(corpus).to_bytes())?;
+    out.write_all(bytes)?;
     out.flush()
 }
 

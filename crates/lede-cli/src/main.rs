@@ -57,6 +57,11 @@ enum Command {
         /// here, conventionally beside the corpus as `corpus.index`.
         #[arg(long, value_name = "FILE")]
         index: Option<PathBuf>,
+        /// Also write a pack here (`corpus.lede`): the corpus as compact bytes and its search
+        /// index in one file, which the app loads several times faster than the JSON (point
+        /// `data-corpus` at it).
+        #[arg(long, value_name = "FILE")]
+        pack: Option<PathBuf>,
         /// Indent the corpus JSON for reading (the default is compact: smaller, faster to load).
         #[arg(long)]
         pretty: bool,
@@ -91,6 +96,7 @@ fn main() -> ExitCode {
             report,
             timings,
             index,
+            pack,
             pretty,
         } => ingest_cmd::ingest(&ingest_cmd::IngestArgs {
             paths,
@@ -102,6 +108,7 @@ fn main() -> ExitCode {
             report,
             timings,
             index,
+            pack,
             pretty,
         }),
         Command::Eval { what } => eval_cmd::eval(what),
