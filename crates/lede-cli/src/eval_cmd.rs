@@ -124,8 +124,8 @@ fn eval_search(
         scores.max_ms
     );
     println!(
-        "{:<10} {:>7} {:>7} {:>9}",
-        "kind", "queries", "MRR@10", "found@10"
+        "{:<10} {:>7} {:>7} {:>9} {:>7}",
+        "kind", "queries", "MRR@10", "found@10", "p50 ms"
     );
     for (kind, s) in scores
         .kinds
@@ -134,8 +134,8 @@ fn eval_search(
         .chain([("overall", &scores.overall)])
     {
         println!(
-            "{kind:<10} {:>7} {:>7.3} {:>9.3}",
-            s.queries, s.mrr10, s.found10
+            "{kind:<10} {:>7} {:>7.3} {:>9.3} {:>7.3}",
+            s.queries, s.mrr10, s.found10, s.p50_ms
         );
     }
     if misses > 0 && !scores.not_first.is_empty() {

@@ -54,6 +54,8 @@ pub struct KindScore {
     pub mrr10: f64,
     /// Share of queries with the target in the top 10.
     pub found10: f64,
+    /// Median search time of these queries in milliseconds.
+    pub p50_ms: f64,
 }
 
 /// A query whose target did not come first.
@@ -99,7 +101,7 @@ pub fn score(corpus: &Corpus, index: &Index, set: &QuerySet) -> Result<SearchSco
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    let mut sums: BTreeMap<String, (usize, f64, usize)> = BTreeMap::new();
+    let mut sums: BTreeMap<String, (usize, f64, usize, Vec<f64>)> = BTreeMap::new();
     let mut times = Vec::with_capacity(set.queries.len());
     let mut not_first = Vec::new();
     for (n, item) in set.queries.iter().enumerate() {
@@ -115,7 +117,8 @@ pub fn score(corpus: &Corpus, index: &Index, set: &QuerySet) -> Result<SearchSco
         query.limit = CUTOFF;
         let started = Instant::now();
         let results = index.search(corpus, &query);
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        times.push(ms);
         let rank = results
             .hits
             .iter()
@@ -123,6 +126,7 @@ pub fn score(corpus: &Corpus, index: &Index, set: &QuerySet) -> Result<SearchSco
             .map(|p| p + 1);
         let entry = sums.entry(item.kind.clone()).or_default();
         entry.0 += 1;
+        entry.3.push(ms);
         if let Some(r) = rank {
             entry.1 += 1.0 / r as f64;
             entry.2 += 1;
@@ -141,14 +145,19 @@ pub fn score(corpus: &Corpus, index: &Index, set: &QuerySet) -> Result<SearchSco
             });
         }
     }
-    let to_score = |(n, rr, found): (usize, f64, usize)| KindScore {
+    let median = |mut t: Vec<f64>| {
+        t.sort_by(f64::total_cmp);
+        t.get(t.len().saturating_sub(1) / 2).copied().unwrap_or(0.0)
+    };
+    let to_score = |(n, rr, found, t): (usize, f64, usize, Vec<f64>)| KindScore {
         queries: n,
         mrr10: if n == 0 { 0.0 } else { rr / n as f64 },
         found10: if n == 0 { 0.0 } else { found as f64 / n as f64 },
+        p50_ms: median(t),
     };
-    let total = sums
-        .values()
-        .fold((0, 0.0, 0), |t, s| (t.0 + s.0, t.1 + s.1, t.2 + s.2));
+    let total = sums.values().fold((0, 0.0, 0, times.clone()), |t, s| {
+        (t.0 + s.0, t.1 + s.1, t.2 + s.2, t.3)
+    });
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| {
         if times.is_empty() {
