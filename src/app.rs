@@ -19,6 +19,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
             Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
             Err(message) => LoadState::Failed(message),
         });
+        announce_ready();
     });
 
     view! {
@@ -55,5 +56,14 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
                 }}
             </main>
         </div>
+    }
+}
+
+/// Fires `lede-ready` on the window once the corpus has loaded (or failed to): the page
+/// registers the offline service worker then, so that its caching does not compete with the
+/// first load.
+fn announce_ready() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("lede-ready")) {
+        let _ = window.dispatch_event(&event);
     }
 }

@@ -1,10 +1,12 @@
-//! Fetches the corpus JSON (read as it streams in) and its binary search index when there is
-//! one, and turns them into what the views read: the corpus, its search index and an entity-id lookup.
+//! Fetches the corpus — JSON, read as it streams in, with its binary search index when there is
+//! one, or a pack (compact corpus and index in one file) — and turns it into what the views
+//! read: the corpus, its search index and an entity-id lookup.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use lede_corpus::{Corpus, CorpusReader};
+use lede_search::pack::PackReader;
 use lede_search::Index;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -45,8 +47,12 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
             None => None,
         }
     };
-    let (corpus, index_bytes) = futures::join!(fetch_corpus(url), index_fetch);
-    let mut corpus = corpus?;
+    let (fetched, index_bytes) = futures::join!(fetch_corpus(url), index_fetch);
+    let Fetched {
+        mut corpus,
+        index: packed_index,
+        read_ms: parse_ms,
+    } = fetched?;
     let parsed = now();
     // A corpus that says which extractors ran over it needs nothing from them here.
     if !corpus.is_annotated("quotes") {
@@ -56,8 +62,10 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
         derive_missing_entities(&mut corpus).await;
     }
     let derived = now();
-    let index = match (index_url, index_bytes) {
-        (Some(index_url), Some(bytes)) => stored_index(index_url, bytes, &corpus),
+    // A pack's index fits its corpus unless annotations were derived here (then it is rebuilt).
+    let index = match (packed_index, index_url, index_bytes) {
+        (Some(index), _, _) => Some(index).filter(|i| i.fits(&corpus)),
+        (None, Some(index_url), Some(bytes)) => stored_index(index_url, bytes, &corpus),
         _ => None,
     }
     .unwrap_or_else(|| Index::build(&corpus));
@@ -68,11 +76,12 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
         .map(|(row, e)| (e.id.clone(), row))
         .collect();
     leptos::logging::log!(
-        "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download and parse {:.0}, annotations {:.0}, index {:.0})",
+        "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download and parse {:.0} of which parsing {:.0}, annotations {:.0}, index {:.0})",
         corpus.articles.len(),
         now(),
         now() - started,
         parsed - started,
+        parse_ms,
         derived - parsed,
         now() - derived
     );
@@ -90,9 +99,59 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Downloads `url` and reads it as a corpus while it arrives, chunk by chunk: the JSON text is
-/// never held whole, and parsing overlaps the transfer. Errors are sentences for the error panel.
-async fn fetch_corpus(url: &str) -> Result<Corpus, String> {
+/// What the corpus URL held, read.
+struct Fetched {
+    corpus: Corpus,
+    /// The index, when the URL held a pack (`lede ingest --pack`).
+    index: Option<Index>,
+    /// Milliseconds spent reading (not waiting for) the bytes.
+    read_ms: f64,
+}
+
+/// The reader for the bytes at the corpus URL, chosen by its first bytes.
+enum Reader {
+    /// Fewer bytes than tell a pack from JSON so far.
+    Undecided(Vec<u8>),
+    Json(Box<CorpusReader>),
+    Pack(Box<PackReader>),
+}
+
+impl Reader {
+    /// Reads the next piece; errors are sentences naming `url`.
+    fn push(&mut self, chunk: &[u8], url: &str) -> Result<(), String> {
+        match self {
+            Reader::Undecided(head) => {
+                head.extend_from_slice(chunk);
+                if head.len() >= PACK_HEAD {
+                    let head = std::mem::take(head);
+                    *self = if lede_search::pack::is_pack(&head) {
+                        Reader::Pack(Box::default())
+                    } else {
+                        Reader::Json(Box::new(CorpusReader::new()))
+                    };
+                    self.push(&head, url)?;
+                }
+                Ok(())
+            }
+            Reader::Json(r) => r.push(chunk).map_err(|e| invalid_corpus(url, e)),
+            Reader::Pack(r) => r
+                .push(chunk)
+                .map_err(|e| format!("{url} is not a valid Lede pack: {e}")),
+        }
+    }
+}
+
+fn invalid_corpus(url: &str, e: lede_corpus::CorpusError) -> String {
+    format!("{url} is not a valid corpus: {e}")
+}
+
+/// Bytes that tell a pack from JSON.
+const PACK_HEAD: usize = 8;
+
+/// Downloads `url` and reads it while it arrives, chunk by chunk — a pack (compact corpus and
+/// index) or corpus JSON, told apart by the first bytes — so that reading overlaps the transfer
+/// and the bytes are never held whole. Errors are sentences for the error panel.
+async fn fetch_corpus(url: &str) -> Result<Fetched, String> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -104,8 +163,8 @@ async fn fetch_corpus(url: &str) -> Result<Corpus, String> {
             response.status_text()
         ));
     }
-    let invalid = |e: lede_corpus::CorpusError| format!("{url} is not a valid corpus: {e}");
-    let mut reader = CorpusReader::new();
+    let mut reader = Reader::Undecided(Vec::new());
+    let mut read_ms = 0.0;
     if let Some(body) = response.body() {
         let stream: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
         let mut chunk = Vec::new();
@@ -120,12 +179,34 @@ async fn fetch_corpus(url: &str) -> Result<Corpus, String> {
             let value = js_sys::Reflect::get(&read, &"value".into())
                 .map_err(|e| format!("Could not read {url}: {e:?}"))?;
             let bytes = js_sys::Uint8Array::new(&value);
+            let t = now();
             chunk.resize(bytes.length() as usize, 0);
             bytes.copy_to(&mut chunk);
-            reader.push(&chunk).map_err(invalid)?;
+            reader.push(&chunk, url)?;
+            read_ms += now() - t;
         }
     }
-    reader.finish().map_err(invalid)
+    let t = now();
+    let (corpus, index) = match reader {
+        // A text shorter than a pack's magic is JSON (or nothing valid).
+        Reader::Undecided(head) => {
+            let mut json = CorpusReader::new();
+            json.push(&head).map_err(|e| invalid_corpus(url, e))?;
+            (json.finish().map_err(|e| invalid_corpus(url, e))?, None)
+        }
+        Reader::Json(json) => (json.finish().map_err(|e| invalid_corpus(url, e))?, None),
+        Reader::Pack(pack) => {
+            let (corpus, index) = pack
+                .finish()
+                .map_err(|e| format!("{url} is not a valid Lede pack: {e}"))?;
+            (corpus, Some(index))
+        }
+    };
+    Ok(Fetched {
+        corpus,
+        index,
+        read_ms: read_ms + now() - t,
+    })
 }
 
 /// The stored index fetched from `url` when it arrived, reads and belongs to `corpus`;
