@@ -88,6 +88,26 @@ impl<'m> Terms<'m> {
         Terms { ids, per }
     }
 
+    /// False only when no term can be a word of `text`: a quick look that spares tokenizing
+    /// most paragraphs. It only says false for plain ASCII text without apostrophes or dots
+    /// between letters (where folding cannot join words) that holds no term even as a
+    /// substring, ignoring case.
+    fn may_occur(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if !text.is_ascii()
+            || memchr::memchr2(b'\'', b'`', bytes).is_some()
+            || bytes
+                .windows(3)
+                .any(|w| w[1] == b'.' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic())
+        {
+            return true;
+        }
+        let lower = text.to_ascii_lowercase();
+        self.ids
+            .keys()
+            .any(|t| memchr::memmem::find(lower.as_bytes(), t.as_bytes()).is_some())
+    }
+
     fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
         lede_text::for_each_word_and_part(text, |term, start, end, part| {
@@ -224,6 +244,10 @@ pub fn passages(article: &Article, matchers: &[ClauseMatcher], max: usize) -> Ve
         if matchers.is_empty() || complete >= max {
             break;
         }
+        if !terms.may_occur(para) {
+            matched_by_paragraph.push(Vec::new());
+            continue;
+        }
         let tokens = terms.tokens(para);
         let quotes: Vec<(usize, usize)> = article
             .quotes
@@ -346,5 +370,35 @@ mod tests {
         )];
         let r = title_ranges("Talks on the river; river talks", &m);
         assert_eq!(r, [(20, 25), (26, 31)]);
+    }
+
+    #[test]
+    fn the_quick_look_never_hides_a_folded_word() {
+        let words = |ts: &[&str]| {
+            [ClauseMatcher::words(
+                ts.iter().map(|t| t.to_string()).collect(),
+                Scope::Any,
+            )]
+        };
+        let m = words(&["dont", "us", "zurich", "harbour"]);
+        let terms = Terms::new(&m);
+        // Folding joins or changes these words, so the text must be tokenized.
+        assert!(terms.may_occur("We don't agree."));
+        assert!(terms.may_occur("The U.S. said so."));
+        assert!(terms.may_occur("Zürich voted."));
+        // Plain text holding a term as a substring, in any case.
+        assert!(terms.may_occur("HARBOURS reopened."));
+        assert!(!terms.may_occur("The council voted seven to four."));
+        let article = Article {
+            paragraphs: vec![
+                "The council voted seven to four.".into(),
+                "We don't agree, said the Zürich harbour master.".into(),
+            ],
+            ..Article::default()
+        };
+        let snippets = passages(&article, &m, 2);
+        assert_eq!(snippets.len(), 1);
+        assert_eq!(snippets[0].paragraph, 1);
+        assert_eq!(snippets[0].ranges, [(3, 8), (25, 31), (32, 39)]);
     }
 }
