@@ -7,8 +7,8 @@
 //
 // It builds what is missing or stale first (cargo under `flock /tmp/lede-cargo.lock`):
 // the wasm engine (target/bench/pkg), the default corpus (Reuters from ../shared, with the
-// index from `lede ingest --index`), a query set, the engine's index for another corpus
-// (a sibling `<stem>.index` when it loads and fits, else built with the wasm engine in node),
+// pack from `lede ingest --pack`), a query set, the engine's pack for another corpus (a
+// sibling `<stem>.lede` when it holds that corpus, else made with the wasm engine in node),
 // and the Pagefind site and bundle (target/bench/cache/).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -90,18 +90,20 @@ function markModule() {
   if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
 }
 
-/** The default corpus: Reuters-21578 ingested with its index (target/bench/reuters.*). */
+/** The default corpus: Reuters-21578 ingested with its index and pack (target/bench/reuters.*). */
 function ensureReuters(build) {
   const corpus = join(BENCH, 'reuters.json');
   const index = join(BENCH, 'reuters.index');
+  const pack = join(BENCH, 'reuters.lede');
   const lede = join(ROOT, 'target', 'release', 'lede');
   if (build) run('cargo', ['build', '--quiet', '--release', '-p', 'lede-cli'], { lock: true });
-  if (mtime(corpus) >= mtime(lede) && mtime(index) >= mtime(lede)) return corpus;
+  if ([corpus, index, pack].every((f) => mtime(f) >= mtime(lede))) return corpus;
   const source = join(ROOT, '..', 'shared', 'corpora', 'reuters21578');
   if (!existsSync(source)) throw new Error(`${source} is missing: pass --corpus FILE`);
   if (!build) throw new Error(`${rel(corpus)} is missing or stale: run without --no-build`);
   log('ingesting Reuters-21578');
-  run(lede, ['ingest', source, '-o', corpus, '--index', index, '--allow-rejects'], { quiet: true });
+  run(lede, ['ingest', source, '-o', corpus, '--index', index, '--pack', pack, '--allow-rejects'],
+    { quiet: true });
   return corpus;
 }
 
@@ -115,12 +117,12 @@ function cacheDir(corpus) {
 
 const stampOf = (...paths) => JSON.stringify(paths.map((p) => [p, mtime(p), existsSync(p) ? statSync(p).size : 0]));
 
-/** The engine's index for `corpus`: a sibling `<stem>.index` that loads and fits, else one built in node. */
-async function ensureIndex(corpus, cache) {
+/** The engine's pack for `corpus`: a sibling `<stem>.lede` that holds it, else one made in node. */
+async function ensurePack(corpus, cache) {
   const wasm = join(PKG, 'lede_bench_engine_bg.wasm');
-  const sibling = join(dirname(corpus), `${basename(corpus, extname(corpus))}.index`);
-  const built = join(cache, 'corpus.index');
-  const stampFile = join(cache, 'index.stamp');
+  const sibling = join(dirname(corpus), `${basename(corpus, extname(corpus))}.lede`);
+  const built = join(cache, 'corpus.lede');
+  const stampFile = join(cache, 'pack.stamp');
   for (const candidate of [sibling, built]) {
     if (!existsSync(candidate)) continue;
     const stamp = stampOf(corpus, candidate, wasm);
@@ -129,24 +131,28 @@ async function ensureIndex(corpus, cache) {
   const glue = await import(pathToFileURL(join(PKG, 'lede_bench_engine.js')).href);
   glue.initSync({ module: readFileSync(wasm) });
   const text = readFileSync(corpus, 'utf8');
-  let index = null;
+  let pack = null;
   if (existsSync(sibling)) {
     try {
-      new glue.Engine(text, readFileSync(sibling)).free();
-      index = sibling;
+      const loader = new glue.PackLoader();
+      loader.push(readFileSync(sibling));
+      const engine = loader.finish();
+      if (engine.holds(text)) pack = sibling;
+      else log(`${rel(sibling)} holds another corpus: making the pack`);
+      engine.free();
     } catch (e) {
-      log(`${rel(sibling)} does not load for this corpus (${e.message}): building the index`);
+      log(`${rel(sibling)} does not load (${e.message}): making the pack`);
     }
   }
-  if (!index) {
-    log(`building the index of ${rel(corpus)} with the wasm engine in node`);
+  if (!pack) {
+    log(`making the pack of ${rel(corpus)} with the wasm engine in node`);
     const engine = new glue.Engine(text, undefined);
-    writeFileSync(built, engine.index_bytes());
+    writeFileSync(built, engine.pack_bytes());
     engine.free();
-    index = built;
+    pack = built;
   }
-  writeFileSync(stampFile, stampOf(corpus, index, wasm));
-  return index;
+  writeFileSync(stampFile, stampOf(corpus, pack, wasm));
+  return pack;
 }
 
 /** The default query set for `corpus` (generated under target/bench/, never committed). */
@@ -251,7 +257,7 @@ function formatTable(result) {
   const c = result.corpus;
   lines.push('');
   lines.push(`corpus ${c.file}: ${c.articles} articles, ${size(c.bytes)} JSON ` +
-    `(${size(c.transfer_bytes)} gzipped, fetched by every engine but pagefind, not in "transfer")`);
+    `(${size(c.transfer_bytes)} gzipped, fetched by the JS peers, not in their "transfer"; lede fetches its pack instead, counted in its "transfer")`);
   lines.push(`queries ${result.queries.file}: ${result.queries.total} known-item queries (${KINDS.map((k) => `${result.queries.per_kind[k] ?? 0} ${k}`).join(', ')})`);
   for (const [name, r] of Object.entries(result.engines)) {
     if (!r.error && r.queries_run < r.queries_total) {
@@ -260,7 +266,7 @@ function formatTable(result) {
   }
   const l = result.engines.lede;
   if (l && !l.error) {
-    lines.push(`lede: load = fetch wasm+corpus+index, parse, Index::from_bytes (index served: ${l.index_served}); ` +
+    lines.push(`lede: load = fetch wasm + the pack (index + compact corpus), read as it arrives; ` +
       `building in the page instead takes ${fmt(l.build_ms, 0)} ms; memory = WebAssembly memory (corpus included)`);
   }
   return lines.join('\n');
@@ -288,7 +294,7 @@ async function main() {
   if (!existsSync(corpus)) throw new Error(`no corpus at ${corpus}`);
   const queries = args.queries ?? (await ensureQueries(corpus));
   const cache = cacheDir(corpus);
-  const index = args.engines.includes('lede') ? await ensureIndex(corpus, cache) : null;
+  const pack = args.engines.includes('lede') ? await ensurePack(corpus, cache) : null;
   const pagefind = args.engines.includes('pagefind') ? ensurePagefind(corpus, cache, args.build) : null;
   log(`prepared in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -299,14 +305,14 @@ async function main() {
   const config = {
     engines: args.engines,
     corpus: '/data/corpus.json',
-    index: index ? '/data/corpus.index' : null,
+    pack: pack ? '/data/corpus.lede' : null,
     pagefind: pagefind && !pagefind.error ? '/data/pagefind/' : null,
     queries: '/data/queries.json',
     budget_s: { default: args.budget, fuse: args.fuseBudget },
     unavailable,
     uasm: !args.serve, // by hand, Chromium lacks ForceEagerMeasureMemory: up to 20 s a call
   };
-  const files = { 'corpus.json': corpus, 'queries.json': queries, ...(index ? { 'corpus.index': index } : {}) };
+  const files = { 'corpus.json': corpus, 'queries.json': queries, ...(pack ? { 'corpus.lede': pack } : {}) };
   const server = await startServer({ root: ROOT, files, pagefind: pagefind?.bundle, config, port: args.port });
 
   if (args.serve) {
@@ -399,7 +405,7 @@ async function main() {
     },
     notes: [
       'latency: performance.now() around each search call until the top-10 ids are in an array (cross-origin isolated page: 5 us timer resolution); no warm-up, so max includes first-query costs',
-      'lede: load_ms = fetch of the wasm, the binary index from `lede ingest --index` and the corpus JSON, read chunk by chunk as it arrives (CorpusReader, as the app does) + Index::from_bytes + fits; build_ms = Engine::new without an index (parse + Index::build) in the same page; search computes 3 snippets per hit, as the app does',
+      'lede: load_ms = fetch of the wasm and the pack from `lede ingest --pack` (index + compact corpus, the same articles as corpus.json), read chunk by chunk as it arrives (PackReader, as the app does) + fits; build_ms = Engine::new from the corpus JSON without an index (parse + Index::build) in the same page; search computes 3 snippets per hit, as the app does',
       'JS peers: load_ms = fetch + JSON.parse of the corpus + index build; pagefind: load_ms = import pagefind.js + init(); its index was built offline (offline_index_ms) and its search loads index chunks and one fragment per result on demand (part of each query time)',
       'memory: Chromium with --enable-precise-memory-info --js-flags=--expose-gc, one fresh page per engine, measured after gc() at the end of the queries; MiniSearch, Fuse.js, FlexSearch = usedJSHeapSize minus the same before building (the parsed {id,title,body} documents are already in that baseline, so not counted); lede = WebAssembly memory byte length, which includes its own copy of the whole corpus and never shrinks (the peak of loading: corpus, index bytes and index; the JSON text is read in chunks and never whole); index_heap_bytes is the index alone; pagefind searches in a web worker: growth of the page + worker JS heaps by performance.measureUserAgentSpecificMemory() (uasm_growth_bytes), which does not see the wasm memory inside its worker',
       'transfer: response body bytes of every request the page and its workers made, from the browser (Playwright requestfinished sizes), gzip as a static host would serve it, no HTTP cache; the corpus JSON is counted once (corpus.transfer_bytes), not in any engine; page_transfer_bytes is the page\'s own Resource Timing sum (which misses worker requests)',

@@ -17,13 +17,14 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
   '.index': 'application/octet-stream',
+  '.lede': 'application/octet-stream',
 };
-const COMPRESS = new Set(['.html', '.js', '.mjs', '.json', '.wasm', '.css', '.index']);
+const COMPRESS = new Set(['.html', '.js', '.mjs', '.json', '.wasm', '.css', '.index', '.lede']);
 /** The peers' packages the page may load. */
 const PACKAGES = ['minisearch', 'fuse.js', 'flexsearch'];
 
 /**
- * Starts the server. `files` maps /data/ names to paths (`corpus.json`, `corpus.index`,
+ * Starts the server. `files` maps /data/ names to paths (`corpus.json`, `corpus.lede`,
  * `queries.json`), `pagefind` is the pagefind bundle folder (or null) and `config` is served as
  * /data/config.json; `port` 0 picks a free one.
  */

@@ -1,6 +1,7 @@
 //! Lede's search engine behind a small wasm-bindgen class, for the benchmark page in `bench/`.
 
 use lede_corpus::{Corpus, CorpusReader};
+use lede_search::pack::PackReader;
 use lede_search::{Index, Query};
 use wasm_bindgen::prelude::*;
 
@@ -41,6 +42,34 @@ impl Loader {
 impl Default for Loader {
     fn default() -> Self {
         Loader::new()
+    }
+}
+
+/// Reads a pack (`lede ingest --pack`) as it downloads (what the app does), then makes the
+/// [`Engine`].
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct PackLoader {
+    reader: PackReader,
+}
+
+#[wasm_bindgen]
+impl PackLoader {
+    /// A loader before the first chunk.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> PackLoader {
+        PackLoader::default()
+    }
+
+    /// Reads the next chunk of the pack.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
+        self.reader.push(chunk).map_err(|e| JsError::new(&e))
+    }
+
+    /// The engine over the pack's corpus and index.
+    pub fn finish(self) -> Result<Engine, JsError> {
+        let (corpus, index) = self.reader.finish().map_err(|e| JsError::new(&e))?;
+        Ok(Engine { corpus, index })
     }
 }
 
@@ -93,6 +122,17 @@ impl Engine {
         ids.join("\n")
     }
 
+    /// The loaded corpus and its index as a pack (what `lede ingest --pack` writes).
+    pub fn pack_bytes(&self) -> Vec<u8> {
+        lede_search::pack::write_pack(&self.corpus, &self.index)
+    }
+
+    /// Whether the engine holds the corpus of `corpus_json` (by the index fingerprint: ids,
+    /// titles, paragraph and quote lengths).
+    pub fn holds(&self, corpus_json: &str) -> bool {
+        Corpus::from_json(corpus_json).is_ok_and(|c| self.index.fits(&c))
+    }
+
     /// The index rebuilt from the loaded corpus, as bytes for `Engine::new`.
     pub fn index_bytes(&self) -> Vec<u8> {
         Index::build(&self.corpus).to_bytes()
@@ -134,5 +174,13 @@ mod tests {
         let streamed = loader.finish(Some(engine.index_bytes())).unwrap();
         assert_eq!(streamed.search("levels fal", 10, 0), "a2");
         assert!(engine.stats().contains("\"articles\":2"));
+        let mut packed = PackLoader::new();
+        for chunk in engine.pack_bytes().chunks(7) {
+            packed.push(chunk).unwrap();
+        }
+        let packed = packed.finish().unwrap();
+        assert_eq!(packed.search("harbour councl", 10, 3), "a1");
+        assert!(packed.holds(CORPUS));
+        assert!(!packed.holds(&CORPUS.replace("Dry weather", "Dry weather once")));
     }
 }
