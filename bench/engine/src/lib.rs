@@ -123,8 +123,8 @@ impl Engine {
     }
 
     /// The loaded corpus and its index as a pack (what `lede ingest --pack` writes).
-    pub fn pack_bytes(&self) -> Vec<u8> {
-        lede_search::pack::write_pack(&self.corpus, &self.index)
+    pub fn pack_bytes(&self) -> Result<Vec<u8>, JsError> {
+        lede_search::pack::write_pack(&self.corpus, &self.index).map_err(|e| JsError::new(&e))
     }
 
     /// Whether the engine holds the corpus of `corpus_json` (by the index fingerprint: ids,
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(streamed.search("levels fal", 10, 0), "a2");
         assert!(engine.stats().contains("\"articles\":2"));
         let mut packed = PackLoader::new();
-        for chunk in engine.pack_bytes().chunks(7) {
+        for chunk in engine.pack_bytes().unwrap().chunks(7) {
             packed.push(chunk).unwrap();
         }
         let packed = packed.finish().unwrap();

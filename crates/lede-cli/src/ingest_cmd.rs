@@ -114,7 +114,9 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
             }
         }
         if let Some(path) = &args.pack {
-            if let Err(e) = write_bytes(path, &lede_search::pack::write_pack(&corpus, &index)) {
+            let written = lede_search::pack::write_pack(&corpus, &index)
+                .and_then(|bytes| write_bytes(path, &bytes).map_err(|e| e.to_string()));
+            if let Err(e) = written {
                 eprintln!("error: cannot write the pack {}: {e}", path.display());
                 return ExitCode::from(2);
             }

@@ -1,44 +1,59 @@
 //! A corpus and its search index in one file (`lede ingest --pack`): the fastest thing to load
 //! in the browser. The corpus comes as compact bytes instead of JSON text, and [`PackReader`]
 //! reads the file as it downloads: the index first, then each article as its bytes arrive.
-//! Layout: the magic `LEDEPACK`, [`PACK_VERSION`] (u32, little-endian), the length of the
-//! index (u64, little-endian), the index ([`Index::to_bytes`]), then the corpus
-//! ([`Corpus::to_compact_bytes`]).
+//!
+//! Layout: the magic `LEDEPACK`, [`PACK_VERSION`] (u32), the length of the index (u64), the
+//! XXH64 checksum (seed 0) of everything after the header (u64), all little-endian; then the
+//! index ([`Index::to_bytes`]) and the corpus ([`Corpus::to_compact_bytes`]).
+//!
+//! A pack is checked when it is written (its corpus and index are read back with every check
+//! that JSON and a stored index get); reading verifies the checksum instead of repeating those
+//! checks, which would take most of the load time.
 
 use lede_corpus::{CompactReader, Corpus};
+use xxhash_rust::xxh64::Xxh64;
 
 use crate::Index;
 
 /// First bytes of a pack.
 const MAGIC: [u8; 8] = *b"LEDEPACK";
 /// Version of the pack layout (the sections carry their own).
-pub const PACK_VERSION: u32 = 1;
+pub const PACK_VERSION: u32 = 2;
 /// The error for bytes that are not a pack at all.
 const NOT_A_PACK: &str = "not a Lede pack: it does not start with LEDEPACK";
-/// Bytes before the index.
-const HEADER: usize = 8 + 4 + 8;
+/// Bytes before the index: magic, version, index length, checksum.
+const HEADER: usize = 8 + 4 + 8 + 8;
 
 /// Whether `bytes` start like a pack (anything else is read as corpus JSON).
 pub fn is_pack(bytes: &[u8]) -> bool {
     bytes.starts_with(&MAGIC)
 }
 
-/// The pack of `corpus` and its `index` (which must have been built from it).
-pub fn write_pack(corpus: &Corpus, index: &Index) -> Vec<u8> {
-    assert!(index.fits(corpus), "the index was built from this corpus");
+/// The pack of `corpus` and its `index`, after reading both back with every check (so that a
+/// reader only has to verify the checksum); the error says what failed.
+pub fn write_pack(corpus: &Corpus, index: &Index) -> Result<Vec<u8>, String> {
+    if !index.fits(corpus) {
+        return Err("the index was built from another corpus".into());
+    }
     let index = index.to_bytes();
     let compact = corpus.to_compact_bytes();
+    Corpus::from_compact_bytes(&compact).map_err(|e| format!("the corpus does not check: {e}"))?;
+    Index::from_bytes(&index).map_err(|e| format!("the index does not check: {e}"))?;
+    let mut hash = Xxh64::new(0);
+    hash.update(&index);
+    hash.update(&compact);
     let mut out = Vec::with_capacity(HEADER + index.len() + compact.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&PACK_VERSION.to_le_bytes());
     out.extend_from_slice(&(index.len() as u64).to_le_bytes());
+    out.extend_from_slice(&hash.digest().to_le_bytes());
     out.extend_from_slice(&index);
     out.extend_from_slice(&compact);
-    out
+    Ok(out)
 }
 
-/// Reads a whole pack: the checked corpus and its index. The error is a sentence naming the
-/// section and the fault (for the corpus: the article, by index and id, and the field).
+/// Reads a whole pack: the corpus and its index. The error is a sentence naming the section
+/// and the fault.
 pub fn read_pack(bytes: &[u8]) -> Result<(Corpus, Index), String> {
     let mut reader = PackReader::new();
     reader.push(bytes)?;
@@ -46,15 +61,27 @@ pub fn read_pack(bytes: &[u8]) -> Result<(Corpus, Index), String> {
 }
 
 /// Reads a pack piece by piece as it arrives: the index is loaded as soon as its bytes are in,
-/// and every article is checked as soon as its record is.
-#[derive(Default)]
+/// and every article is decoded as soon as its record is; the checksum is verified at the end.
 pub struct PackReader {
     /// The header and then the index, until the index is complete.
     head: Vec<u8>,
-    /// Length of the index, once the header is in.
-    index_len: Option<usize>,
+    /// Length of the index and the checksum, once the header is in.
+    header: Option<(usize, u64)>,
     index: Option<Index>,
     corpus: CompactReader,
+    hash: Xxh64,
+}
+
+impl Default for PackReader {
+    fn default() -> Self {
+        PackReader {
+            head: Vec::new(),
+            header: None,
+            index: None,
+            corpus: CompactReader::verified(),
+            hash: Xxh64::new(0),
+        }
+    }
 }
 
 impl PackReader {
@@ -65,29 +92,30 @@ impl PackReader {
 
     /// Reads the next piece; an error (a sentence naming the section and fault) ends the reading.
     pub fn push(&mut self, mut chunk: &[u8]) -> Result<(), String> {
-        if self.index.is_none() {
-            if self.index_len.is_none() {
-                let take = (HEADER - self.head.len()).min(chunk.len());
-                self.head.extend_from_slice(&chunk[..take]);
-                chunk = &chunk[take..];
-                if self.head.len() >= MAGIC.len() && !is_pack(&self.head) {
-                    return Err(NOT_A_PACK.into());
-                }
-                if self.head.len() < HEADER {
-                    return Ok(());
-                }
-                self.index_len = Some(read_header(&self.head)?);
-                self.head.clear();
+        if self.header.is_none() {
+            let take = (HEADER - self.head.len()).min(chunk.len());
+            self.head.extend_from_slice(&chunk[..take]);
+            chunk = &chunk[take..];
+            if self.head.len() >= MAGIC.len() && !is_pack(&self.head) {
+                return Err(NOT_A_PACK.into());
             }
-            let want = self.index_len.expect("the header is read");
+            if self.head.len() < HEADER {
+                return Ok(());
+            }
+            self.header = Some(read_header(&self.head)?);
+            self.head.clear();
+        }
+        self.hash.update(chunk);
+        if self.index.is_none() {
+            let (want, _) = self.header.expect("the header is read");
             let take = (want - self.head.len()).min(chunk.len());
             self.head.extend_from_slice(&chunk[..take]);
             chunk = &chunk[take..];
             if self.head.len() < want {
                 return Ok(());
             }
-            let index =
-                Index::from_bytes(&self.head).map_err(|e| format!("the pack's index: {e}"))?;
+            let index = Index::from_verified_bytes(&self.head)
+                .map_err(|e| format!("the pack's index: {e}"))?;
             self.index = Some(index);
             self.head = Vec::new();
         }
@@ -101,15 +129,15 @@ impl PackReader {
         self.corpus.articles_read()
     }
 
-    /// The corpus and its index, once the last piece is in.
+    /// The corpus and its index, once the last piece is in and the checksum matches.
     pub fn finish(self) -> Result<(Corpus, Index), String> {
-        if self.index_len.is_none() {
+        let Some((_, checksum)) = self.header else {
             return Err(if self.head.is_empty() {
                 "not a Lede pack: it is empty".into()
             } else {
                 "not a Lede pack: it ends inside its header".into()
             });
-        }
+        };
         let Some(index) = self.index else {
             return Err("the pack ends inside its index".into());
         };
@@ -117,6 +145,9 @@ impl PackReader {
             .corpus
             .finish()
             .map_err(|e| format!("the pack's corpus: {e}"))?;
+        if self.hash.digest() != checksum {
+            return Err("the pack is damaged: its checksum does not match".into());
+        }
         if !index.fits(&corpus) {
             return Err("the pack's index was built from another corpus".into());
         }
@@ -124,8 +155,8 @@ impl PackReader {
     }
 }
 
-/// Checks the header; gives the length of the index.
-fn read_header(head: &[u8]) -> Result<usize, String> {
+/// Checks the header; gives the length of the index and the checksum.
+fn read_header(head: &[u8]) -> Result<(usize, u64), String> {
     if !is_pack(head) {
         return Err(NOT_A_PACK.into());
     }
@@ -136,9 +167,10 @@ fn read_header(head: &[u8]) -> Result<usize, String> {
         ));
     }
     let len = u64::from_le_bytes(head[12..20].try_into().expect("8 bytes"));
-    usize::try_from(len)
-        .ok()
-        .ok_or_else(|| format!("the pack claims an index of {len} bytes"))
+    let checksum = u64::from_le_bytes(head[20..28].try_into().expect("8 bytes"));
+    let len =
+        usize::try_from(len).map_err(|_| format!("the pack claims an index of {len} bytes"))?;
+    Ok((len, checksum))
 }
 
 #[cfg(test)]
@@ -158,7 +190,7 @@ mod tests {
     #[test]
     fn round_trips_and_searches() {
         let c = corpus("Harbour vote");
-        let bytes = write_pack(&c, &Index::build(&c));
+        let bytes = write_pack(&c, &Index::build(&c)).unwrap();
         assert!(is_pack(&bytes));
         let (back, index) = read_pack(&bytes).unwrap();
         assert_eq!(back, c);
@@ -173,7 +205,7 @@ mod tests {
     #[test]
     fn any_chunking_reads_the_same_pack() {
         let c = corpus("Harbour vote");
-        let bytes = write_pack(&c, &Index::build(&c));
+        let bytes = write_pack(&c, &Index::build(&c)).unwrap();
         for size in [1, 7, 20, 333, 1 << 20] {
             let mut reader = PackReader::new();
             for chunk in bytes.chunks(size) {
@@ -189,26 +221,24 @@ mod tests {
     fn faults_are_named() {
         let c = corpus("Harbour vote");
         let index = Index::build(&c);
-        let bytes = write_pack(&c, &index);
+        let bytes = write_pack(&c, &index).unwrap();
         assert!(fault(b"{\"articles\": []}").contains("LEDEPACK"));
         assert!(fault(b"").contains("empty"));
         assert!(fault(&bytes[..10]).contains("inside its header"));
-        let mut v2 = bytes.clone();
-        v2[8] = 2;
-        assert!(fault(&v2).contains("pack version 2"));
+        let mut v3 = bytes.clone();
+        v3[8] = 3;
+        assert!(fault(&v3).contains("pack version 3"));
         assert!(fault(&bytes[..HEADER + 5]).contains("inside its index"));
         let e = fault(&bytes[..bytes.len() - 3]);
         assert!(e.starts_with("the pack's corpus"), "{e}");
-        let mut bad_index = bytes.clone();
-        bad_index[HEADER + 3] ^= 0xff;
-        assert!(fault(&bad_index).starts_with("the pack's index"));
-        // An index of another corpus in the pack.
+        // A flipped byte in an article's text decodes, but the checksum catches it.
+        let mut flipped = bytes.clone();
+        let at = bytes.len() - 20;
+        flipped[at] ^= 0x01;
+        assert!(fault(&flipped).contains("checksum"), "{}", fault(&flipped));
+        // An index of another corpus cannot be written into a pack.
         let other = corpus("Harbour vote delayed");
-        let other_index = Index::build(&other).to_bytes();
-        let mut mixed = bytes[..12].to_vec();
-        mixed.extend_from_slice(&(other_index.len() as u64).to_le_bytes());
-        mixed.extend_from_slice(&other_index);
-        mixed.extend_from_slice(&c.to_compact_bytes());
-        assert!(fault(&mixed).contains("another corpus"));
+        let e = write_pack(&c, &Index::build(&other)).expect_err("refused");
+        assert!(e.contains("another corpus"), "{e}");
     }
 }
