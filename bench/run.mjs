@@ -74,10 +74,10 @@ function ensureWasm(build) {
   }
   if (mtime(out) >= mtime(raw) && existsSync(join(PKG, 'lede_bench_engine.js'))) return markModule();
   if (!build || !existsSync(raw)) throw new Error(`${rel(out)} is missing or stale: run without --no-build`);
-  log('wasm-bindgen + wasm-opt -Oz');
+  log('wasm-bindgen + wasm-opt -O3 (as the app is built)');
   const bindgen = join(process.env.HOME ?? '', '.cargo', 'bin', 'wasm-bindgen');
   run(existsSync(bindgen) ? bindgen : 'wasm-bindgen', ['--target', 'web', '--out-dir', PKG, raw], { lock: true });
-  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', '--enable-bulk-memory',
+  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--enable-bulk-memory',
     '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
     '--enable-reference-types', '--enable-multivalue', '-o', out, out], { lock: true });
   markModule();
@@ -337,7 +337,12 @@ async function main() {
       page.on('requestfinished', (request) => {
         const path = new URL(request.url()).pathname;
         if (path.startsWith('/bench/') || path === '/data/config.json' || path === '/data/queries.json') return;
-        net.pending.push(request.sizes().then(({ responseBodySize }) => {
+        // sizes() fails now and then for a large streamed body: the Content-Length (the
+        // server always sends one) is the same figure.
+        const bodySize = request.sizes().then(({ responseBodySize }) => responseBodySize).catch(
+          async () => Number((await request.response())?.headers()['content-length'] ?? 0),
+        );
+        net.pending.push(bodySize.then((responseBodySize) => {
           if (path === '/data/corpus.json') net.corpus += responseBodySize;
           else {
             net.engine += responseBodySize;
