@@ -21,7 +21,7 @@ export async function load(ctx) {
   return {
     phases: { fetch_and_read_ms: t1 - t0, finish_ms: t2 - t1 },
     search: (q) => {
-      const ids = engine.search(q, 10, 3);
+      const ids = engine.search(q, 10, 2);
       return ids ? ids.split('\n') : [];
     },
     // The whole WebAssembly memory: corpus, index and what loading left (it never shrinks).
@@ -33,7 +33,7 @@ export async function load(ctx) {
       const built = new glue.Engine(text, undefined);
       const build_ms = performance.now() - t;
       built.free();
-      return { ...JSON.parse(engine.stats()), build_ms, snippets_per_hit: 3 };
+      return { ...JSON.parse(engine.stats()), build_ms, snippets_per_hit: 2 };
     },
   };
 }
