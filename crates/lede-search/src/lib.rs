@@ -101,5 +101,5 @@ pub use persist::{LoadIndexError, FORMAT_VERSION};
 pub use postings::Field;
 pub use query::{Clause, Order, Query, Scope};
 pub use search::{Facets, Hit, SearchResults};
-pub use snippet::Snippet;
+pub use snippet::{ascii_sentence_bounds, Snippet};
 pub use typo::{osa_distance, typo_budget};
