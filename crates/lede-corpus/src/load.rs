@@ -68,6 +68,18 @@ impl fmt::Display for CorpusError {
 
 impl std::error::Error for CorpusError {}
 
+/// A JSON syntax error at `line` (of the whole text) and the column serde_json gives.
+pub(crate) fn syntax_error(e: &serde_json::Error, line: usize) -> CorpusError {
+    CorpusError {
+        location: ErrorLocation::Text {
+            line,
+            column: e.column(),
+        },
+        message: e.to_string(),
+    }
+}
+
+/// An error in the corpus object's own field `field` (empty: the object itself).
 pub(crate) fn top_error(field: &str, message: impl Into<String>) -> CorpusError {
     CorpusError {
         location: ErrorLocation::Top {
@@ -151,13 +163,7 @@ impl Corpus {
                 return assembler.finish(fast.entities.unwrap_or_default(), fast.annotated);
             }
         }
-        let top: Value = serde_json::from_str(text).map_err(|e| CorpusError {
-            location: ErrorLocation::Text {
-                line: e.line(),
-                column: e.column(),
-            },
-            message: e.to_string(),
-        })?;
+        let top: Value = serde_json::from_str(text).map_err(|e| syntax_error(&e, e.line()))?;
         let Value::Object(mut top) = top else {
             return Err(top_error("", "the corpus must be a JSON object"));
         };

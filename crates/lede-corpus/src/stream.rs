@@ -5,7 +5,9 @@
 
 use serde_json::Value;
 
-use crate::load::{article_from_value, check_top, top_error, Assembler, LenientArticle};
+use crate::load::{
+    article_from_value, check_top, syntax_error, top_error, Assembler, LenientArticle,
+};
 use crate::{Corpus, CorpusError, ErrorLocation};
 
 /// A corpus read piece by piece: [`CorpusReader::push`] every chunk in order, then
@@ -266,13 +268,7 @@ impl CorpusReader {
             } else {
                 e.line()
             };
-            CorpusError {
-                location: ErrorLocation::Text {
-                    line,
-                    column: e.column(),
-                },
-                message: e.to_string(),
-            }
+            syntax_error(&e, line)
         })?;
         let Value::Object(mut top) = top else {
             return Err(top_error("", "the corpus must be a JSON object"));
