@@ -13,7 +13,7 @@ use crate::postings::{FIELDS as N_FIELDS, SKIP_BLOCK};
 /// First bytes of a stored index.
 const MAGIC: [u8; 8] = *b"LEDEIDX\0";
 /// Version of the stored layout; bumped whenever it or the tokenizer changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Why stored bytes are not a usable index.
 #[derive(Debug, Clone, PartialEq, Eq)]

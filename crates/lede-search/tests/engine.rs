@@ -448,3 +448,121 @@ fn a_headline_with_every_query_word_outranks_body_matches() {
     let index = Index::build(&c);
     assert_eq!(run(&index, &c, "makers curb"), ["title", "body"]);
 }
+
+/// Checks that every range of every hit lies inside its text, ascending and disjoint, and that
+/// the hits are distinct articles.
+fn assert_ranges_inside(corpus: &Corpus, r: &SearchResults, query: &str) {
+    let mut seen = std::collections::HashSet::new();
+    for hit in &r.hits {
+        assert!(seen.insert(hit.article), "{query:?}: article twice");
+        let article = &corpus.articles[hit.article];
+        let ordered = |ranges: &[(usize, usize)], lo: usize, hi: usize, what: &str| {
+            let mut last = lo;
+            for &(s, e) in ranges {
+                assert!(
+                    last <= s && s < e && e <= hi,
+                    "{query:?}: {what} range {s}..{e} not inside {lo}..{hi} after {last}"
+                );
+                last = e;
+            }
+        };
+        ordered(&hit.title_ranges, 0, article.title.chars().count(), "title");
+        for sn in &hit.snippets {
+            let len = article.paragraphs[sn.paragraph].chars().count();
+            let (s, e) = sn.passage;
+            assert!(s < e && e <= len, "{query:?}: passage {s}..{e} of {len}");
+            ordered(&sn.ranges, s, e, "snippet");
+        }
+    }
+}
+
+#[test]
+fn odd_queries_never_panic_and_every_range_stays_inside_its_text() {
+    let mut c = corpus();
+    c.articles.push(article(
+        "odd",
+        "Café “Zürich” 🎉 reopens — 東京 guests ﬁnd naïve décor",
+        &[
+            "Emoji 👍🏽 and flags 🇳🇿 sit beside e\u{301}toile and ＦＵＬＬ width text. Then more.",
+            "",
+            "A sentence without end",
+            "Dr. Haldane's café’s owner said: “It’s open.” Another sentence! And a third?",
+        ],
+    ));
+    let index = Index::build(&c);
+    let long_word = "x".repeat(500);
+    let many_words = "harbour council ".repeat(200);
+    let typed = "speaker:\"Oren Haldane\" -title:café zürich’s 🎉 ＦＵＬＬ étoile";
+    let mut queries: Vec<String> = [
+        "",
+        " ",
+        "\"",
+        "\"\"",
+        "\"\"\"",
+        "-",
+        "--",
+        "- -",
+        "title:",
+        "quote:",
+        "speaker:",
+        "title:\"",
+        "title:-",
+        "-title:",
+        "-\"harbour",
+        ":",
+        "::",
+        "title::harbour",
+        "🎉",
+        "👍🏽",
+        "東京",
+        "ﬁnd",
+        "e\u{301}toile",
+        "étoile",
+        "ＦＵＬＬ",
+        "full",
+        "’s",
+        "'",
+        "cafe's",
+        "café’s",
+        "haldane’s",
+        "dr.",
+        "2050s",
+        "0",
+        "a",
+        "the the the",
+        "reservoir -reservoir",
+        "\u{200b}",
+        "\u{feff}harbour",
+        "\t\nharbour\r",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    queries.push(long_word);
+    queries.push(many_words);
+    // Every prefix of a query typed character by character, as the search box sends them.
+    let chars: Vec<char> = typed.chars().collect();
+    queries.extend((1..=chars.len()).map(|n| chars[..n].iter().collect()));
+    for q in &queries {
+        let mut query = Query::parse(q);
+        query.snippets = 3;
+        let r = index.search(&c, &query);
+        assert!(r.hits.len() <= r.total, "{q:?}: more hits than results");
+        assert_ranges_inside(&c, &r, q);
+    }
+    // The odd article is found by its odd words, folded as the tokenizer folds them.
+    for q in [
+        "cafe zurich",
+        "etoile",
+        "full",
+        "cafe",
+        "naive decor",
+        "tokyo 東京",
+    ] {
+        assert_eq!(
+            run(&index, &c, q).first().map(String::as_str),
+            Some("odd"),
+            "{q}"
+        );
+    }
+}

@@ -66,6 +66,38 @@ pub fn fold_diacritic(c: char) -> Option<&'static str> {
     })
 }
 
+/// Pushes the lowercase letters or digits `c` folds to by its Unicode compatibility
+/// decomposition without the marks (`ễ` -> `e`, `ǎ` -> `a`, `ά` -> `α`, fullwidth `Ｆ` -> `f`,
+/// `ﬁ` -> `fi`, `²` -> `2`) and returns true; returns false, pushing nothing, when `c` does not
+/// decompose or its decomposition holds anything else (`が`'s voicing mark, `½`'s fraction
+/// slash), and for Hangul syllables, which decompose into their letters.
+pub fn fold_compatible_into(c: char, out: &mut String) -> bool {
+    if c.is_ascii() || ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+        return false;
+    }
+    let mut parts = [char::MAX; 4];
+    let mut n = 0;
+    let mut plain = true;
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        if n < parts.len() && d.is_alphanumeric() && !is_apostrophe(d) {
+            parts[n] = d;
+        } else {
+            plain = false;
+        }
+        n += 1;
+    });
+    if !plain || n == 0 || (n == 1 && parts[0] == c) {
+        return false;
+    }
+    for &d in &parts[..n] {
+        out.extend(d.to_lowercase());
+    }
+    true
+}
+
 /// True for the characters that print as an apostrophe or a single quote mark.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
@@ -82,7 +114,7 @@ pub fn fold_for_match(s: &str) -> String {
             out.push('\'');
         } else if matches!(c, '“' | '”' | '„' | '«' | '»') {
             out.push('"');
-        } else {
+        } else if !fold_compatible_into(c, &mut out) {
             out.extend(c.to_lowercase());
         }
     }
@@ -160,7 +192,7 @@ pub fn fold_word_into(word: &str, out: &mut String) {
             continue;
         } else if c == 'ς' {
             out.push('σ');
-        } else {
+        } else if !fold_compatible_into(c, out) {
             out.extend(c.to_lowercase());
         }
     }
@@ -414,7 +446,27 @@ mod tests {
         assert_eq!(fold_for_match("China’s"), "china's");
         assert_eq!(fold_for_match("Straße ÉMILE"), "strasse emile");
         assert_eq!(fold_for_match("“Quoted”"), "\"quoted\"");
-        assert_eq!(fold_for_match("Δέλτα"), "δέλτα");
+        assert_eq!(fold_for_match("Δέλτα"), "δελτα");
+    }
+
+    #[test]
+    fn folds_compatibility_forms_beyond_the_latin_table() {
+        // Vietnamese, Pinyin tones, Greek tonos, fullwidth letters and ligatures.
+        assert_eq!(fold_word("Nguyễn"), "nguyen");
+        assert_eq!(fold_word("Lǚ"), "lu");
+        assert_eq!(fold_word("Αθήνα"), "αθηνα");
+        assert_eq!(fold_word("ＦＵＬＬ"), "full");
+        assert_eq!(fold_word("ﬁnd"), "find");
+        assert_eq!(fold_word("m²"), "m2");
+        assert_eq!(fold_for_match("Đặng Thị"), "dang thi");
+        // Letters whose decomposition is not a plain letter stay as they are.
+        assert_eq!(fold_word("한국"), "한국");
+        assert_eq!(fold_word("がっこう"), "がっこう");
+        assert_eq!(fold_word("Москва"), "москва");
+        let mut out = String::new();
+        assert!(!fold_compatible_into('½', &mut out));
+        assert!(!fold_compatible_into('x', &mut out));
+        assert!(out.is_empty());
     }
 
     #[test]
