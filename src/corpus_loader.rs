@@ -3,11 +3,11 @@
 //! read: the corpus, its search index and an entity-id lookup.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use lede_corpus::{Corpus, CorpusReader};
 use lede_search::pack::PackReader;
-use lede_search::Index;
+use lede_search::{Index, JumpIndex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -19,6 +19,15 @@ pub struct Loaded {
     pub index: Index,
     /// Row in `corpus.entities` of each entity id.
     pub entity_rows: HashMap<String, usize>,
+    /// The jump box's matcher, built when the jump box is first used.
+    jump: OnceLock<JumpIndex>,
+}
+
+impl Loaded {
+    /// The jump box's matcher over entity names, aliases and titles (built on first use).
+    pub fn jump_index(&self) -> &JumpIndex {
+        self.jump.get_or_init(|| JumpIndex::build(&self.corpus))
+    }
 }
 
 /// Where the corpus stands.
@@ -89,6 +98,7 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
         corpus,
         index,
         entity_rows,
+        jump: OnceLock::new(),
     })
 }
 

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use lede_corpus::EntityKind;
 use leptos::prelude::*;
 
+use super::jump_box::JumpBox;
 use crate::corpus_loader::Loaded;
 use crate::hash_state::ViewState;
 
@@ -22,6 +23,7 @@ pub fn EntityFilter(
     #[prop(into)] counts: Signal<Vec<(usize, usize)>>,
 ) -> impl IntoView {
     let table = data.clone();
+    let jump_data = data.clone();
     let selected = move || {
         let state = view_state.get();
         state
@@ -83,6 +85,7 @@ pub fn EntityFilter(
     };
     view! {
         <aside class="lede-filter" aria-label="Filter by entity">
+            <JumpBox data=jump_data view_state />
             <div class="lede-chips">{selected}</div>
             {groups}
         </aside>

@@ -4,6 +4,7 @@ mod article_list;
 mod article_reader;
 mod entity_filter;
 mod error_panel;
+mod jump_box;
 mod marked_text;
 mod quote_list;
 mod quoted_paragraph;

@@ -47,7 +47,7 @@ browserTest('typing in the search box narrows the list', async ({ page, server }
   assert.ok(fold(shown[0]).includes(word), `the first result for "${word}" has it in its title: ${shown[0]}`);
   assert.match(page.url(), new RegExp(`#q=${word}`));
 
-  await page.getByRole('searchbox').fill('qqxqzv wvvkjx');
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('qqxqzv wvvkjx');
   await page.locator('.lede-count').filter({ hasText: `0 of ${articles.length} articles match` }).waitFor();
   assert.equal(await page.locator('.lede-result').count(), 0);
 });
@@ -55,7 +55,7 @@ browserTest('typing in the search box narrows the list', async ({ page, server }
 browserTest('clicking a result opens the article and the back button returns', async ({ page, server }) => {
   const { word } = distinctiveWord();
   await page.goto(server.url);
-  await page.getByRole('searchbox').fill(word);
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill(word);
   await page.locator('.lede-count').filter({ hasText: 'match' }).waitFor();
   const first = page.locator('.lede-result-title').first();
   const title = await first.innerText();
@@ -69,7 +69,7 @@ browserTest('clicking a result opens the article and the back button returns', a
   await page.goBack();
   await page.locator('.lede-results').waitFor();
   assert.equal(await page.locator('.lede-article').count(), 0);
-  assert.equal(await page.getByRole('searchbox').inputValue(), word);
+  assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), word);
   assert.equal(await page.locator('.lede-result-title').first().innerText(), title);
 });
 

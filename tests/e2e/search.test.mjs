@@ -154,7 +154,7 @@ browserTest('a stale index is ignored and the app builds its own', async ({ page
   await page.locator('.lede-count').filter({ hasText: `${articles.length - 1} articles` }).waitFor();
   assert.ok(warnings.some((w) => w.includes('another corpus')), JSON.stringify(warnings));
   const { word, article } = uniqueTitleWord();
-  await page.getByRole('searchbox').fill(word);
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill(word);
   await page.locator('.lede-count').filter({ hasText: 'match' }).waitFor();
   if (article.id !== articles[0].id) {
     assert.equal(await page.locator('.lede-result').first().getAttribute('data-article'), article.id);

@@ -1,0 +1,112 @@
+//! The jump box: a few typed letters suggest people, organisations, places and headlines
+//! (fuzzy and accent-blind, `zur` finds Zürich); a suggestion is a link that adds the entity to
+//! the filter or opens the article.
+
+use std::sync::Arc;
+
+use lede_corpus::EntityKind;
+use lede_search::JumpTarget;
+use leptos::prelude::*;
+
+use super::marked_text::MarkedText;
+use crate::corpus_loader::Loaded;
+use crate::hash_state::ViewState;
+
+/// How many suggestions show.
+const SUGGESTIONS: usize = 8;
+
+/// An input whose suggestions link to an entity filter or an article.
+#[component]
+pub fn JumpBox(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let hits = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            typed.with(|t| {
+                if t.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    data.jump_index().find(t, SUGGESTIONS)
+                }
+            })
+        })
+    };
+    let suggestions =
+        move || {
+            let state = view_state.get();
+            hits.get()
+            .into_iter()
+            .map(|hit| {
+                let (kind, href, key, full_name) = match hit.target {
+                    JumpTarget::Entity(row) => {
+                        let entity = &data.corpus.entities[row];
+                        let next = if state.entities.contains(&entity.id) {
+                            ViewState {
+                                article: None,
+                                ..state.clone()
+                            }
+                        } else {
+                            state.toggling_entity(&entity.id)
+                        };
+                        // An alias matched: the name follows it.
+                        let full_name = (entity.name != hit.label).then(|| entity.name.clone());
+                        (kind_label(entity.kind), next.to_hash(), entity.id.clone(), full_name)
+                    }
+                    JumpTarget::Article(i) => {
+                        let id = data.corpus.articles[i].id.clone();
+                        let next = ViewState {
+                            article: Some(id.clone()),
+                            ..state.clone()
+                        };
+                        ("Article", next.to_hash(), id, None)
+                    }
+                };
+                let label_title = hit.label.clone();
+                view! {
+                    <li>
+                        <a
+                            class="lede-jump-hit"
+                            href=href
+                            data-target=key
+                            title=label_title
+                            on:click=move |_| typed.set(String::new())
+                        >
+                            <span class="lede-jump-kind">{kind}</span>
+                            <MarkedText text=hit.label ranges=hit.ranges />
+                            {full_name.map(|n| view! { <span class="lede-jump-name">{n}</span> })}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+        };
+    view! {
+        <div class="lede-jump">
+            <input
+                class="lede-jump-input"
+                type="search"
+                placeholder="Jump to a name or headline"
+                aria-label="Jump to a person, organisation, place or headline"
+                autocomplete="off"
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        typed.set(String::new());
+                    }
+                }
+            />
+            <ul class="lede-jump-list">{suggestions}</ul>
+        </div>
+    }
+}
+
+/// The label a suggestion shows for an entity of `kind`.
+fn kind_label(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Organization => "Organisation",
+        EntityKind::Place => "Place",
+        EntityKind::Other => "Name",
+    }
+}
