@@ -1,6 +1,8 @@
 //! Text normalisation shared by Lede's parsers, extractors and search: whitespace, case,
 //! diacritic and apostrophe folding, and conversions between char and byte offsets.
 
+mod fold_table;
+
 /// Trims `s` and collapses every run of Unicode whitespace inside it into one ASCII space.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -68,34 +70,18 @@ pub fn fold_diacritic(c: char) -> Option<&'static str> {
 
 /// Pushes the lowercase letters or digits `c` folds to by its Unicode compatibility
 /// decomposition without the marks (`ễ` -> `e`, `ǎ` -> `a`, `ά` -> `α`, fullwidth `Ｆ` -> `f`,
-/// `ﬁ` -> `fi`, `²` -> `2`) and returns true; returns false, pushing nothing, when `c` does not
-/// decompose or its decomposition holds anything else (`が`'s voicing mark, `½`'s fraction
-/// slash), and for Hangul syllables, which decompose into their letters.
+/// `ﬁ` -> `fi`, `²` -> `2`) and returns true; returns false, pushing nothing, when `c` has no
+/// such folding. Covers the Latin, Greek and Cyrillic blocks, fullwidth forms, ligatures,
+/// superscripts, number forms and enclosed alphanumerics (the table `fold_table.rs`, made by
+/// `scripts/gen-fold-table.py`); other scripts keep their letters as they are.
 pub fn fold_compatible_into(c: char, out: &mut String) -> bool {
-    if c.is_ascii() || ('\u{AC00}'..='\u{D7A3}').contains(&c) {
-        return false;
-    }
-    let mut parts = [char::MAX; 4];
-    let mut n = 0;
-    let mut plain = true;
-    unicode_normalization::char::decompose_compatible(c, |d| {
-        if is_combining_mark(d) {
-            return;
+    match fold_table::FOLDS.binary_search_by_key(&c, |&(k, _)| k) {
+        Ok(i) => {
+            out.push_str(fold_table::FOLDS[i].1);
+            true
         }
-        if n < parts.len() && d.is_alphanumeric() && !is_apostrophe(d) {
-            parts[n] = d;
-        } else {
-            plain = false;
-        }
-        n += 1;
-    });
-    if !plain || n == 0 || (n == 1 && parts[0] == c) {
-        return false;
+        Err(_) => false,
     }
-    for &d in &parts[..n] {
-        out.extend(d.to_lowercase());
-    }
-    true
 }
 
 /// True for the characters that print as an apostrophe or a single quote mark.
