@@ -33,7 +33,13 @@ export function bundledCorpus() {
 
 /** Serves dist/ (plus `extra` path -> body overrides) on an ephemeral loopback port. */
 export async function startServer(extra = {}) {
+  let down = false;
   const server = createServer(async (req, res) => {
+    if (down) {
+      // As a network that is gone: the connection drops without a response.
+      req.socket.destroy();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra[path] !== undefined) {
       const [type, body] = extra[path];
@@ -54,7 +60,15 @@ export async function startServer(extra = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    /** From now on every request fails as if the network were gone. */
+    goDown: () => {
+      down = true;
+      server.closeAllConnections();
+    },
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 /** The Chromium flags this machine needs (shared with bench/run). */
