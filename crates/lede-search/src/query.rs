@@ -22,7 +22,8 @@ pub enum Scope {
 pub struct Clause {
     /// The folded terms: one for a word, several (in order) for a phrase.
     pub terms: Vec<String>,
-    /// True for a quoted phrase: the terms must stand next to each other, exactly as typed.
+    /// True for a quoted phrase or word: the terms must stand next to each other, exactly as
+    /// typed (no typos, no prefix).
     pub phrase: bool,
     /// The field(s) it must match in.
     pub scope: Scope,
@@ -148,7 +149,10 @@ impl Query {
                         let mark = inner[close..].chars().next().expect("a mark");
                         rest = &inner[close + mark.len_utf8()..];
                         if !terms.is_empty() {
-                            query.clauses.push(terms_clause(terms, scope, negated));
+                            // Quoted, even one word matches exactly: no typo, no prefix.
+                            let mut clause = terms_clause(terms, scope, negated);
+                            clause.phrase = true;
+                            query.clauses.push(clause);
                         }
                     }
                     None => {

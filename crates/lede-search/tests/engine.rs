@@ -204,6 +204,21 @@ fn exact_match_outranks_typo_match() {
 }
 
 #[test]
+fn a_quoted_word_matches_exactly() {
+    let c = corpus();
+    let index = Index::build(&c);
+    // Quoted, the word takes no typo (`reservoirr`) and is no prefix (`reservoirs`).
+    assert_eq!(run(&index, &c, "\"reservoir\""), ["tram"]);
+    assert_eq!(run(&index, &c, "\"reservoir\" "), ["tram"]);
+    // Excluding the exact word keeps its typo and plural matches.
+    let mut rest = run(&index, &c, "-\"reservoir\" reservoir ");
+    rest.sort();
+    assert_eq!(rest, ["reservoir-typo", "reservoirs"]);
+    let q = Query::parse("\"reservoir\"");
+    assert!(q.clauses[0].phrase && !q.clauses[0].prefix);
+}
+
+#[test]
 fn only_the_last_word_is_a_prefix_while_typing() {
     let c = corpus();
     let index = Index::build(&c);
