@@ -269,6 +269,14 @@ pub fn expand(map: &fst::Map<Vec<u8>>, word: &str, max: u8, prefix: bool) -> Exp
         };
     }
     let max = max.min(2);
+    if max == 0 && prefix {
+        // No typo: the terms starting with the word as typed, however long (the automaton
+        // reads only its first MAX_FUZZY_CHARS chars).
+        return Expansion {
+            terms: Vec::new(),
+            completions: Some(completions(map, word.as_bytes())),
+        };
+    }
     if max < 2 {
         return walk(map, &Fuzzy::new(word, max, prefix), word, &[]);
     }
@@ -442,6 +450,20 @@ mod tests {
             s = aut.accept(&s, b);
         }
         aut.is_match(&s).then(|| aut.typos(&s))
+    }
+
+    #[test]
+    fn a_long_prefix_matches_only_terms_that_start_with_all_of_it() {
+        let long = "supercalifragilisticexpialidocious";
+        let map = dictionary(&[long, "supercalifragilisticexpiXXXXXXXX", "supercali"]);
+        let e = expand(&map, "supercalifragilisticexpialid", 0, true);
+        assert!(e.terms.is_empty());
+        // Sorted: `supercali`, the capital-X term, then the long word (rank 2).
+        assert_eq!(e.completions, Some((2, 3)), "only {long}");
+        assert_eq!(
+            expand(&map, "supercalifragilisticexpiZ", 0, true).completions,
+            Some((2, 2))
+        );
     }
 
     #[test]
