@@ -4,43 +4,11 @@
 //! as wide, so the app's figures are smaller. Run with
 //! `cargo run --release -p lede-search --example pack_memory FILE`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use lede_search::pack::PackReader;
 
-/// The system allocator, counting live and peak bytes.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
-fn mib(b: usize) -> f64 {
-    b as f64 / (1024.0 * 1024.0)
-}
-
-fn live() -> usize {
-    LIVE.load(Ordering::Relaxed)
-}
+#[path = "../benches/support/counting.rs"]
+mod counting;
+use counting::{live, mib, peak, reset_peak};
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -53,7 +21,7 @@ fn main() {
     });
     let file_bytes = bytes.len();
     let before = live();
-    PEAK.store(before, Ordering::Relaxed);
+    reset_peak();
     let mut reader = PackReader::new();
     for chunk in bytes.chunks(64 * 1024) {
         reader.push(chunk).unwrap_or_else(|e| {
@@ -65,7 +33,7 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(1);
     });
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let peak = peak() - before;
     let total = live() - before;
     let text: usize = corpus
         .articles

@@ -6,8 +6,6 @@
 //! the queries (`queries.tsv`: kind, target article index, text) to DIR, which must lie outside
 //! the repository, for a browser benchmark.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 #[path = "../benches/support/known_item.rs"]
@@ -15,34 +13,9 @@ mod known_item;
 #[path = "../benches/support/reuters.rs"]
 mod reuters;
 
-/// The system allocator, counting live and peak bytes.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
-fn mib(b: usize) -> f64 {
-    b as f64 / (1024.0 * 1024.0)
-}
+#[path = "../benches/support/counting.rs"]
+mod counting;
+use counting::{live, mib, peak, reset_peak};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -67,13 +40,13 @@ fn main() {
     let json = corpus.to_json_pretty().len();
     println!("corpus JSON: {:.1} MiB", mib(json));
 
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = live();
+    reset_peak();
     let t = Instant::now();
     let index = lede_search::Index::build(&corpus);
     let build = t.elapsed();
-    let held = LIVE.load(Ordering::Relaxed) - before;
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let held = live() - before;
+    let peak = peak() - before;
     let stats = index.stats();
     println!(
         "index build: {:.0} ms; held {:.1} MiB ({:.2}x the text), peak during build {:.1} MiB; \
