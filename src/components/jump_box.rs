@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use lede_corpus::EntityKind;
 use lede_search::JumpTarget;
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::marked_text::MarkedText;
 use crate::corpus_loader::Loaded;
@@ -19,6 +21,8 @@ const SUGGESTIONS: usize = 8;
 #[component]
 pub fn JumpBox(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
     let typed = RwSignal::new(String::new());
+    let input_ref = NodeRef::<html::Input>::new();
+    let list_ref = NodeRef::<html::Ul>::new();
     let hits = {
         let data = data.clone();
         Memo::new(move |_| {
@@ -81,7 +85,27 @@ pub fn JumpBox(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoV
             .collect_view()
         };
     view! {
-        <div class="lede-jump">
+        <div
+            class="lede-jump"
+            on:keydown=move |ev| {
+                let down = match ev.key().as_str() {
+                    "ArrowDown" => true,
+                    "ArrowUp" => false,
+                    "Escape" => {
+                        typed.set(String::new());
+                        if let Some(input) = input_ref.get_untracked() {
+                            let _ = input.focus();
+                        }
+                        return;
+                    }
+                    _ => return,
+                };
+                ev.prevent_default();
+                if let (Some(input), Some(list)) = (input_ref.get_untracked(), list_ref.get_untracked()) {
+                    move_focus(&input, &list, down);
+                }
+            }
+        >
             <input
                 class="lede-jump-input"
                 type="search"
@@ -90,14 +114,46 @@ pub fn JumpBox(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoV
                 autocomplete="off"
                 prop:value=move || typed.get()
                 on:input=move |ev| typed.set(event_target_value(&ev))
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        typed.set(String::new());
-                    }
-                }
+                node_ref=input_ref
             />
-            <ul class="lede-jump-list">{suggestions}</ul>
+            <ul class="lede-jump-list" node_ref=list_ref>
+                {suggestions}
+            </ul>
         </div>
+    }
+}
+
+/// Moves the focus one suggestion down or up: from the input to the first suggestion, between
+/// suggestions, and from the first back to the input.
+fn move_focus(input: &web_sys::HtmlInputElement, list: &web_sys::HtmlUListElement, down: bool) {
+    let focus = |e: Option<web_sys::Element>| {
+        if let Some(e) = e.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = e.focus();
+        }
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let item = active
+        .filter(|a| list.contains(Some(a)))
+        .and_then(|a| a.parent_element());
+    match item {
+        None if down => focus(list.query_selector("a").ok().flatten()),
+        None => {}
+        Some(li) => {
+            let next = if down {
+                li.next_element_sibling()
+            } else {
+                li.previous_element_sibling()
+            };
+            match next {
+                Some(n) => focus(n.first_element_child()),
+                None if !down => {
+                    let _ = input.focus();
+                }
+                None => {}
+            }
+        }
     }
 }
 

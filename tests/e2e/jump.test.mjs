@@ -43,7 +43,7 @@ browserTest('the jump box finds a person typed without accents and filters by th
   assert.equal(await page.locator('.lede-jump-hit').count(), 0);
 });
 
-browserTest('the jump box opens an article by a few words of its headline', async ({ page, server }) => {
+browserTest('the jump box opens an article by a few words of its headline, by mouse or keys', async ({ page, server }) => {
   const article = corpus.articles[7];
   const words = fold(article.title).split(/[^a-z0-9]+/).filter((w) => w.length > 4).slice(0, 2);
   assert.equal(words.length, 2, `two long words in ${article.title}`);
@@ -53,6 +53,36 @@ browserTest('the jump box opens an article by a few words of its headline', asyn
   await hit.waitFor();
   assert.equal(await hit.locator('.lede-jump-kind').innerText(), 'Article');
   await hit.click();
+  await page.locator('.lede-article-title').waitFor();
+  assert.equal(await page.locator('.lede-article-title').innerText(), article.title);
+  // The arrow keys walk the suggestions; Enter opens the focused one.
+  await page.goBack();
+  // One word of the headline that suggests several things, this article among them.
+  let order = [];
+  for (const word of fold(article.title).split(/[^a-z0-9]+/).filter((w) => w.length > 3)) {
+    await page.locator('.lede-jump-input').fill(word);
+    await page.locator('.lede-jump-hit').first().waitFor();
+    order = await page.locator('.lede-jump-hit').evaluateAll((links) => links.map((a) => a.dataset.target));
+    if (order.length > 1 && order.includes(article.id)) break;
+  }
+  assert.ok(order.length > 1 && order.includes(article.id), `several suggestions: ${order}`);
+  const at = order.indexOf(article.id);
+  await page.locator('.lede-jump-input').press('ArrowDown');
+  for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.target), article.id);
+  const focused = () => page.evaluate(() => document.activeElement.dataset.target ?? document.activeElement.className);
+  // Down and back up (when there is a next suggestion), up past the first to the input and down.
+  if (at + 1 < order.length) {
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), order[at + 1]);
+    await page.keyboard.press('ArrowUp');
+  }
+  assert.equal(await focused(), article.id);
+  for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), 'lede-jump-input');
+  for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), article.id);
+  await page.keyboard.press('Enter');
   await page.locator('.lede-article-title').waitFor();
   assert.equal(await page.locator('.lede-article-title').innerText(), article.title);
   // Escape empties the box and its suggestions.
