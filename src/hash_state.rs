@@ -55,6 +55,27 @@ impl ViewState {
         }
     }
 
+    /// This state with entity `id` in the filter (added unless it is there already), showing
+    /// the list.
+    pub fn with_entity(&self, id: &str) -> ViewState {
+        if self.entities.iter().any(|e| e == id) {
+            ViewState {
+                article: None,
+                ..self.clone()
+            }
+        } else {
+            self.toggling_entity(id)
+        }
+    }
+
+    /// This state showing article `id`.
+    pub fn with_article(&self, id: &str) -> ViewState {
+        ViewState {
+            article: Some(id.to_string()),
+            ..self.clone()
+        }
+    }
+
     /// The hash for this state, `#` included (`#` alone for the default state).
     pub fn to_hash(&self) -> String {
         let mut parts = Vec::new();
@@ -174,6 +195,22 @@ mod tests {
             ("rain", None)
         );
         assert!(added.toggling_entity("place:velmora").entities == ["person:idris-kalvane"]);
+    }
+
+    #[test]
+    fn with_entity_keeps_a_selected_entity_and_with_article_opens_one() {
+        let state = ViewState {
+            query: "rain".into(),
+            entities: vec!["place:velmora".into()],
+            article: Some("a".into()),
+        };
+        let same = state.with_entity("place:velmora");
+        assert_eq!((same.entities.len(), same.article), (1, None));
+        let more = state.with_entity("person:idris-kalvane");
+        assert_eq!(more.entities, ["place:velmora", "person:idris-kalvane"]);
+        let open = more.with_article("b");
+        assert_eq!(open.article.as_deref(), Some("b"));
+        assert_eq!((open.query, open.entities), (more.query, more.entities));
     }
 
     #[test]

@@ -85,11 +85,7 @@ pub fn ArticleList(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl I
                 .iter()
                 .map(|hit| {
                     let a = &data.corpus.articles[hit.article];
-                    let href = ViewState {
-                        article: Some(a.id.clone()),
-                        ..state.clone()
-                    }
-                    .to_hash();
+                    let href = state.with_article(&a.id).to_hash();
                     let meta = [a.date.clone(), a.source.clone()]
                         .into_iter()
                         .flatten()

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use lede_corpus::EntityKind;
-use lede_search::JumpTarget;
+use lede_search::{JumpHit, JumpTarget};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,55 +35,31 @@ pub fn JumpBox(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoV
             })
         })
     };
-    let suggestions =
-        move || {
-            let state = view_state.get();
-            hits.get()
+    let suggestions = move || {
+        let state = view_state.get();
+        hits.get()
             .into_iter()
             .map(|hit| {
-                let (kind, href, key, full_name) = match hit.target {
-                    JumpTarget::Entity(row) => {
-                        let entity = &data.corpus.entities[row];
-                        let next = if state.entities.contains(&entity.id) {
-                            ViewState {
-                                article: None,
-                                ..state.clone()
-                            }
-                        } else {
-                            state.toggling_entity(&entity.id)
-                        };
-                        // An alias matched: the name follows it.
-                        let full_name = (entity.name != hit.label).then(|| entity.name.clone());
-                        (kind_label(entity.kind), next.to_hash(), entity.id.clone(), full_name)
-                    }
-                    JumpTarget::Article(i) => {
-                        let id = data.corpus.articles[i].id.clone();
-                        let next = ViewState {
-                            article: Some(id.clone()),
-                            ..state.clone()
-                        };
-                        ("Article", next.to_hash(), id, None)
-                    }
-                };
+                let link = Link::new(&data, &state, &hit);
                 let label_title = hit.label.clone();
                 view! {
                     <li>
                         <a
                             class="lede-jump-hit"
-                            href=href
-                            data-target=key
+                            href=link.href
+                            data-target=link.target
                             title=label_title
                             on:click=move |_| typed.set(String::new())
                         >
-                            <span class="lede-jump-kind">{kind}</span>
+                            <span class="lede-jump-kind">{link.kind}</span>
                             <MarkedText text=hit.label ranges=hit.ranges />
-                            {full_name.map(|n| view! { <span class="lede-jump-name">{n}</span> })}
+                            {link.full_name.map(|n| view! { <span class="lede-jump-name">{n}</span> })}
                         </a>
                     </li>
                 }
             })
             .collect_view()
-        };
+    };
     view! {
         <div
             class="lede-jump"
@@ -120,6 +96,44 @@ pub fn JumpBox(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoV
                 {suggestions}
             </ul>
         </div>
+    }
+}
+
+/// Where a suggestion leads and how it is labelled.
+struct Link {
+    /// What it is: an entity kind or "Article".
+    kind: &'static str,
+    /// The hash it opens.
+    href: String,
+    /// The entity or article id.
+    target: String,
+    /// The entity's name, when the label is one of its aliases.
+    full_name: Option<String>,
+}
+
+impl Link {
+    /// The link for `hit` from the view `state`: an entity joins the filter, an article opens.
+    fn new(data: &Loaded, state: &ViewState, hit: &JumpHit) -> Link {
+        match hit.target {
+            JumpTarget::Entity(row) => {
+                let entity = &data.corpus.entities[row];
+                Link {
+                    kind: kind_label(entity.kind),
+                    href: state.with_entity(&entity.id).to_hash(),
+                    target: entity.id.clone(),
+                    full_name: (entity.name != hit.label).then(|| entity.name.clone()),
+                }
+            }
+            JumpTarget::Article(i) => {
+                let id = &data.corpus.articles[i].id;
+                Link {
+                    kind: "Article",
+                    href: state.with_article(id).to_hash(),
+                    target: id.clone(),
+                    full_name: None,
+                }
+            }
+        }
     }
 }
 
