@@ -3,29 +3,19 @@
 use lede_corpus::Article;
 use leptos::prelude::*;
 
+use super::quoted_paragraph::speaker_label;
+
 /// Lists the quotations of `article` (pieces of one quotation joined with an ellipsis).
 #[component]
 pub fn QuoteList(article: Article, active: RwSignal<Option<usize>>) -> impl IntoView {
-    let of = article.quotation_of_pieces();
-    let count = of.iter().max().map_or(0, |m| m + 1);
-    let rows = (0..count)
-        .map(|quotation| {
-            let pieces: Vec<&lede_corpus::Quote> = article
-                .quotes
-                .iter()
-                .zip(&of)
-                .filter(|(_, q)| **q == quotation)
-                .map(|(p, _)| p)
-                .collect();
-            let speaker = pieces[0]
-                .speaker
-                .as_ref()
-                .map_or_else(|| "Unattributed".to_string(), |s| s.name.clone());
-            let words = pieces
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" … ");
+    let quotations = article.quotations();
+    let count = quotations.len();
+    let rows = quotations
+        .into_iter()
+        .enumerate()
+        .map(|(quotation, pieces)| {
+            let speaker = speaker_label(&article.quotes[pieces[0]]);
+            let words = article.quotation_text(&pieces);
             view! {
                 <li
                     class="lede-quote-row"

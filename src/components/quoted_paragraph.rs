@@ -2,7 +2,7 @@
 //! piece is a focusable mark naming its speaker on hover and focus (pieces of one quotation
 //! light up together); each mention is a link that filters the list by its entity.
 
-use lede_corpus::{segments, EntityKind, Quote};
+use lede_corpus::{segments, segments_within, EntityKind, Quote};
 use leptos::prelude::*;
 
 /// A quote piece as the paragraph shows it.
@@ -12,6 +12,14 @@ pub struct PieceView {
     pub quote: Quote,
     /// The quotation it belongs to (pieces linked by `next` share it).
     pub quotation: usize,
+}
+
+/// The name a view gives the speaker of `quote`: its name, or "Unattributed".
+pub fn speaker_label(quote: &Quote) -> String {
+    quote
+        .speaker
+        .as_ref()
+        .map_or_else(|| "Unattributed".to_string(), |s| s.name.clone())
 }
 
 /// An entity mention as the paragraph shows it.
@@ -29,22 +37,10 @@ pub struct MentionView {
     pub href: String,
 }
 
-/// Renders `text[from..]` (chars) with the mentions that fall inside it as links.
-fn with_mentions(text: &str, from: usize, mentions: &[MentionView]) -> AnyView {
-    let len = text.chars().count();
-    let spans: Vec<(usize, usize)> = mentions
-        .iter()
-        .map(|m| {
-            let start = m.span.0.saturating_sub(from).min(len);
-            let end = m.span.1.saturating_sub(from).min(len);
-            if m.span.1 <= from || m.span.0 >= from + len {
-                (0, 0)
-            } else {
-                (start, end)
-            }
-        })
-        .collect();
-    segments(text, &spans)
+/// Renders the chars `window` of `paragraph` with the mentions that fall inside it as links.
+fn with_mentions(paragraph: &str, window: (usize, usize), mentions: &[MentionView]) -> AnyView {
+    let spans: Vec<(usize, usize)> = mentions.iter().map(|m| m.span).collect();
+    segments_within(paragraph, window, &spans)
         .into_iter()
         .map(|seg| match seg.mark {
             None => seg.text.to_string().into_any(),
@@ -81,18 +77,14 @@ pub fn QuotedParagraph(
     let parts = segments(&text, &spans)
         .into_iter()
         .map(|seg| {
-            let from = at;
-            at += seg.text.chars().count();
+            let window = (at, at + seg.text.chars().count());
+            at = window.1;
             match seg.mark {
-                None => with_mentions(seg.text, from, &mentions),
+                None => with_mentions(&text, window, &mentions),
                 Some(i) => {
                     let piece = &pieces[i];
                     let quotation = piece.quotation;
-                    let speaker = piece
-                        .quote
-                        .speaker
-                        .as_ref()
-                        .map_or_else(|| "Unattributed".to_string(), |s| s.name.clone());
+                    let speaker = speaker_label(&piece.quote);
                     let label = format!("Quote by {speaker}");
                     let speaker_attr = speaker.clone();
                     view! {
@@ -109,7 +101,7 @@ pub fn QuotedParagraph(
                             on:blur=move |_| active.set(None)
                         >
                             <span class="lede-quote-text">
-                                {with_mentions(seg.text, from, &mentions)}
+                                {with_mentions(&text, window, &mentions)}
                             </span>
                             <span class="lede-speaker" role="tooltip">
                                 {speaker}

@@ -15,7 +15,7 @@ mod stream;
 pub use compact::CompactReader;
 pub use load::{derive_entity_table, CorpusError, ErrorLocation};
 pub use model::*;
-pub use segments::{segments, Segment};
+pub use segments::{segments, segments_within, Segment};
 pub use stream::CorpusReader;
 
 /// The value of the top-level `format` field.

@@ -16,35 +16,55 @@ pub struct Segment<'a> {
 /// Cuts `paragraph` at the char-offset `spans` (`[start, end)`); overlapping or out-of-range
 /// spans are skipped, so every char appears exactly once.
 pub fn segments<'a>(paragraph: &'a str, spans: &[(usize, usize)]) -> Vec<Segment<'a>> {
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| spans[i]);
-    let bytes: Vec<usize> = paragraph
+    segments_within(paragraph, (0, usize::MAX), spans)
+}
+
+/// Cuts the chars `window` (`[start, end)`, clamped to the text) of `text` at the char-offset
+/// `spans`, which count from the start of `text`: a span is cut to the window (a mark that
+/// crosses its edge keeps the part inside), one that falls outside it is dropped, and
+/// overlapping, empty or out-of-range spans are skipped, so every char of the window appears
+/// exactly once. Segment texts are slices of `text`.
+pub fn segments_within<'a>(
+    text: &'a str,
+    window: (usize, usize),
+    spans: &[(usize, usize)],
+) -> Vec<Segment<'a>> {
+    let bytes: Vec<usize> = text
         .char_indices()
         .map(|(b, _)| b)
-        .chain(std::iter::once(paragraph.len()))
+        .chain(std::iter::once(text.len()))
         .collect();
+    let len = bytes.len() - 1; // in chars
+    let (from, to) = (window.0.min(len), window.1.min(len));
+    let from = from.min(to);
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| spans[i]);
     let mut out = Vec::new();
-    let mut at = 0; // in chars
+    let mut at = from; // in chars
     for i in order {
         let (start, end) = spans[i];
-        if start < at || start >= end || end >= bytes.len() {
+        if start >= end || end > len {
+            continue;
+        }
+        let (start, end) = (start.max(from), end.min(to));
+        if start < at || start >= end {
             continue;
         }
         if start > at {
             out.push(Segment {
-                text: &paragraph[bytes[at]..bytes[start]],
+                text: &text[bytes[at]..bytes[start]],
                 mark: None,
             });
         }
         out.push(Segment {
-            text: &paragraph[bytes[start]..bytes[end]],
+            text: &text[bytes[start]..bytes[end]],
             mark: Some(i),
         });
         at = end;
     }
-    if bytes[at] < paragraph.len() {
+    if at < to {
         out.push(Segment {
-            text: &paragraph[bytes[at]..],
+            text: &text[bytes[at]..bytes[to]],
             mark: None,
         });
     }
@@ -69,6 +89,28 @@ impl Article {
             }
         }
         of
+    }
+
+    /// The article's quotations, each as the indices of its pieces in `quotes` (ascending),
+    /// numbered as [`Article::quotation_of_pieces`] numbers them.
+    pub fn quotations(&self) -> Vec<Vec<usize>> {
+        let of = self.quotation_of_pieces();
+        let mut groups: Vec<Vec<usize>> = vec![Vec::new(); of.iter().max().map_or(0, |m| m + 1)];
+        for (piece, &quotation) in of.iter().enumerate() {
+            groups[quotation].push(piece);
+        }
+        groups
+    }
+
+    /// The words of the quotation made of `pieces` (indices into `quotes`), joined with an
+    /// ellipsis where the text between them was left out.
+    pub fn quotation_text(&self, pieces: &[usize]) -> String {
+        pieces
+            .iter()
+            .filter_map(|&p| self.quotes.get(p))
+            .map(|q| q.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" … ")
     }
 }
 
@@ -120,5 +162,45 @@ mod tests {
             ..Article::default()
         };
         assert_eq!(article.quotation_of_pieces(), [0, 1, 0, 2]);
+        assert_eq!(article.quotations(), [vec![0, 2], vec![1], vec![3]]);
+    }
+
+    #[test]
+    fn quotation_text_joins_its_pieces() {
+        let q = |text: &str, next| crate::Quote {
+            paragraph: 0,
+            start: 0,
+            end: 0,
+            text: text.to_string(),
+            speaker: None,
+            cue: None,
+            next,
+            rule: None,
+        };
+        let article = Article {
+            quotes: vec![q("We will", Some(1)), q("win.", None)],
+            ..Article::default()
+        };
+        assert_eq!(article.quotation_text(&[0, 1]), "We will … win.");
+        assert_eq!(article.quotation_text(&[7]), "");
+    }
+
+    #[test]
+    fn a_window_clamps_marks_at_its_edges_and_drops_those_outside() {
+        let text = "ab Zürich cd ef";
+        // The window "Zürich cd" (chars 3..12); marks "ab" (outside), "ürich c", "d e" (crosses its end).
+        let segs = segments_within(text, (3, 12), &[(0, 2), (4, 11), (11, 14)]);
+        let texts: Vec<(&str, Option<usize>)> = segs.iter().map(|s| (s.text, s.mark)).collect();
+        assert_eq!(texts, [("Z", None), ("ürich c", Some(1)), ("d", Some(2))]);
+        // a window past the end is clamped; no spans: one plain piece
+        let segs = segments_within(text, (10, 999), &[]);
+        assert_eq!(
+            segs,
+            [Segment {
+                text: "cd ef",
+                mark: None
+            }]
+        );
+        assert!(segments_within(text, (5, 2), &[(0, 3)]).is_empty());
     }
 }
