@@ -5,14 +5,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::{ArticleList, ArticleReader, ErrorPanel, SearchBox};
-use crate::corpus_loader::{load_corpus, LoadState};
-use crate::hash_state::use_view_state;
+use crate::components::{ErrorPanel, SearchBox};
+use crate::corpus_loader::{load_corpus, LoadState, Loaded};
+use crate::explorer::Explorer;
+use crate::hash_state::{provide_view_state, Page, ViewState};
+use crate::pages::{ArticlePage, BrowsePage};
 
 /// The whole app for the corpus at `corpus_url` (with its search index at `index_url`, if any).
 #[component]
 pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
-    let view_state = use_view_state();
+    let view_state = provide_view_state();
     let load = RwSignal::new(LoadState::Loading);
     spawn_local(async move {
         load.set(match load_corpus(&corpus_url, index_url.as_deref()).await {
@@ -26,7 +28,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
         <div class="lede">
             <header class="lede-header">
                 <a class="lede-brand" href="#">"Lede"</a>
-                <SearchBox view_state=view_state />
+                <SearchBox />
             </header>
             <main class="lede-main">
                 {move || match load.get() {
@@ -39,23 +41,35 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
                             .into_any()
                     }
                     LoadState::Failed(message) => view! { <ErrorPanel message /> }.into_any(),
-                    LoadState::Ready(data) => {
-                        view! {
-                            <Show
-                                when=move || view_state.with(|v| v.article.is_some())
-                                fallback={
-                                    let data = data.clone();
-                                    move || view! { <ArticleList data=data.clone() view_state /> }
-                                }
-                            >
-                                <ArticleReader data=data.clone() view_state />
-                            </Show>
-                        }
-                            .into_any()
-                    }
+                    LoadState::Ready(data) => view! { <Pages data view_state /> }.into_any(),
                 }}
             </main>
         </div>
+    }
+}
+
+/// Which page a view state opens (the page's own id is read by the page itself, so that moving
+/// between two articles does not rebuild the page).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PageKind {
+    Browse,
+    Article,
+}
+
+/// The explorer over the loaded corpus: provides it as context and shows the page the view
+/// state names.
+#[component]
+fn Pages(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
+    Explorer::provide(data, view_state);
+    let kind = Memo::new(move |_| {
+        view_state.with(|v| match v.page {
+            Page::Browse => PageKind::Browse,
+            Page::Article(_) => PageKind::Article,
+        })
+    });
+    move || match kind.get() {
+        PageKind::Browse => view! { <BrowsePage /> }.into_any(),
+        PageKind::Article => view! { <ArticlePage /> }.into_any(),
     }
 }
 

@@ -5,7 +5,9 @@
 mod app;
 mod components;
 mod corpus_loader;
+mod explorer;
 mod hash_state;
+mod pages;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,58 +1,25 @@
 //! The results for the query and the entity filter, ranked by the search engine: each with its
-//! title and best passages (matched words marked), date and source, and a link to the reader;
-//! beside them the entity filter with counts for all the results.
+//! title and best passages (matched words marked), date and source, and a link to the reader.
 
 use std::sync::Arc;
 
-use lede_search::{Query, SearchResults};
+use lede_search::SearchResults;
 use leptos::prelude::*;
 
-use super::entity_filter::EntityFilter;
 use super::marked_text::MarkedText;
-use crate::corpus_loader::Loaded;
-use crate::hash_state::ViewState;
-
-/// How many results show at first, and how many more each "Show more" adds.
-const PAGE: usize = 50;
+use crate::explorer::{use_explorer, RESULTS_PAGE};
 
 /// The articles that match the view state's query and mention every selected entity, best first.
 #[component]
-pub fn ArticleList(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
+pub fn ArticleList() -> impl IntoView {
+    let explorer = use_explorer();
+    let (data, view_state, results, shown) = (
+        explorer.data.clone(),
+        explorer.view,
+        explorer.results,
+        explorer.shown,
+    );
     let total = data.corpus.articles.len();
-    let shown = RwSignal::new(PAGE);
-    // A new query or filter starts again from the first page.
-    Effect::new(move |_| {
-        view_state.track();
-        // Setting an equal value would still notify: the search would run twice per keystroke.
-        if shown.get_untracked() != PAGE {
-            shown.set(PAGE);
-        }
-    });
-    let results = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let mut query = view_state.with(|v| {
-                let mut q = Query::parse(&v.query);
-                q.entities = v.entities.clone();
-                q
-            });
-            query.limit = shown.get();
-            query.snippets = 2;
-            Arc::new(data.index.search(&data.corpus, &query))
-        })
-    };
-    let counts = {
-        let data = data.clone();
-        Signal::derive(move || {
-            results.with(|r| {
-                r.facets
-                    .entities
-                    .iter()
-                    .filter_map(|(id, n)| data.entity_rows.get(id).map(|&row| (row, *n)))
-                    .collect::<Vec<(usize, usize)>>()
-            })
-        })
-    };
     let summary = move || {
         let matched = results.with(|r| r.total);
         let noun = if total == 1 { "article" } else { "articles" };
@@ -129,7 +96,7 @@ pub fn ArticleList(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl I
                     <button
                         class="lede-more"
                         type="button"
-                        on:click=move |_| shown.update(|n| *n += PAGE)
+                        on:click=move |_| shown.update(|n| *n += RESULTS_PAGE)
                     >
                         {format!("Show more ({left} left)")}
                     </button>
@@ -138,16 +105,13 @@ pub fn ArticleList(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl I
         })
     };
     view! {
-        <div class="lede-browse">
-            <EntityFilter data view_state counts />
-            <section class="lede-list">
-                <p class="lede-count" aria-live="polite">
-                    {summary}
-                </p>
-                {notes}
-                <ul class="lede-results">{rows}</ul>
-                {more}
-            </section>
-        </div>
+        <section class="lede-list">
+            <p class="lede-count" aria-live="polite">
+                {summary}
+            </p>
+            {notes}
+            <ul class="lede-results">{rows}</ul>
+            {more}
+        </section>
     }
 }

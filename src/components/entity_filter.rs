@@ -2,28 +2,35 @@
 //! article counts; each is a link that adds it to the filter (kept in the URL hash), and the
 //! selected ones show as chips that remove themselves.
 
-use std::sync::Arc;
-
 use lede_corpus::EntityKind;
 use leptos::prelude::*;
 
 use super::jump_box::JumpBox;
-use crate::corpus_loader::Loaded;
-use crate::hash_state::ViewState;
+use crate::explorer::use_explorer;
 
 /// How many entities each kind lists.
 const PER_KIND: usize = 8;
 
-/// The filter panel for the current results, given as `counts`: (row of the corpus entity
-/// table, number of results mentioning it), largest first.
+/// The filter panel for the current results: the selected entities as chips, then the people,
+/// organisations and places the results mention most, with their counts.
 #[component]
-pub fn EntityFilter(
-    data: Arc<Loaded>,
-    view_state: RwSignal<ViewState>,
-    #[prop(into)] counts: Signal<Vec<(usize, usize)>>,
-) -> impl IntoView {
+pub fn EntityFilter() -> impl IntoView {
+    let explorer = use_explorer();
+    let (data, view_state, results) = (explorer.data.clone(), explorer.view, explorer.results);
     let table = data.clone();
-    let jump_data = data.clone();
+    // (row of the corpus entity table, number of results mentioning it), largest first.
+    let counts = {
+        let data = data.clone();
+        Signal::derive(move || {
+            results.with(|r| {
+                r.facets
+                    .entities
+                    .iter()
+                    .filter_map(|(id, n)| data.entity_rows.get(id).map(|&row| (row, *n)))
+                    .collect::<Vec<(usize, usize)>>()
+            })
+        })
+    };
     let selected = move || {
         let state = view_state.get();
         state
@@ -31,11 +38,9 @@ pub fn EntityFilter(
             .iter()
             .map(|id| {
                 let name = table
-                    .corpus
-                    .entities
-                    .iter()
-                    .find(|e| &e.id == id)
-                    .map_or_else(|| id.clone(), |e| e.name.clone());
+                    .entity_rows
+                    .get(id)
+                    .map_or_else(|| id.clone(), |&row| table.corpus.entities[row].name.clone());
                 let href = state.toggling_entity(id).to_hash();
                 view! {
                     <a class="lede-chip" href=href data-entity=id.clone() title="Remove this filter">
@@ -85,7 +90,7 @@ pub fn EntityFilter(
     };
     view! {
         <aside class="lede-filter" aria-label="Filter by entity">
-            <JumpBox data=jump_data view_state />
+            <JumpBox />
             <div class="lede-chips">{selected}</div>
             {groups}
         </aside>

@@ -2,8 +2,6 @@
 //! (fuzzy and accent-blind, `zur` finds Zürich); a suggestion is a link that adds the entity to
 //! the filter or opens the article.
 
-use std::sync::Arc;
-
 use lede_corpus::EntityKind;
 use lede_search::{JumpHit, JumpTarget};
 use leptos::html;
@@ -12,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::marked_text::MarkedText;
 use crate::corpus_loader::Loaded;
+use crate::explorer::use_explorer;
 use crate::hash_state::ViewState;
 
 /// How many suggestions show.
@@ -19,7 +18,9 @@ const SUGGESTIONS: usize = 8;
 
 /// An input whose suggestions link to an entity filter or an article.
 #[component]
-pub fn JumpBox(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
+pub fn JumpBox() -> impl IntoView {
+    let explorer = use_explorer();
+    let (data, view_state) = (explorer.data, explorer.view);
     let typed = RwSignal::new(String::new());
     let input_ref = NodeRef::<html::Input>::new();
     let list_ref = NodeRef::<html::Ul>::new();

@@ -1,7 +1,6 @@
-//! The app's views, one component per file.
+//! The app's components, one per file; the pages in `src/pages/` are made of them.
 
 mod article_list;
-mod article_reader;
 mod entity_filter;
 mod error_panel;
 mod jump_box;
@@ -11,6 +10,8 @@ mod quoted_paragraph;
 mod search_box;
 
 pub use article_list::ArticleList;
-pub use article_reader::ArticleReader;
+pub use entity_filter::EntityFilter;
 pub use error_panel::ErrorPanel;
+pub use quote_list::QuoteList;
+pub use quoted_paragraph::{MentionView, PieceView, QuotedParagraph};
 pub use search_box::SearchBox;

@@ -6,20 +6,13 @@ use crate::hash_state::{navigate, ViewState};
 
 /// A search input bound to the view state's query; typing shows the matching articles.
 #[component]
-pub fn SearchBox(view_state: RwSignal<ViewState>) -> impl IntoView {
+pub fn SearchBox() -> impl IntoView {
+    let view_state = expect_context::<RwSignal<ViewState>>();
     let on_input = move |ev| {
         let query = event_target_value(&ev);
-        let (reading, entities) =
-            view_state.with_untracked(|v| (v.article.is_some(), v.entities.clone()));
-        navigate(
-            view_state,
-            ViewState {
-                query,
-                entities,
-                article: None,
-            },
-            reading,
-        );
+        let (next, reading) =
+            view_state.with_untracked(|v| (v.with_query(&query), v.article().is_some()));
+        navigate(view_state, next, reading);
     };
     view! {
         <input

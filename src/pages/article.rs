@@ -1,27 +1,20 @@
-//! The article reader: headline, metadata line and the paragraphs.
-
-use std::sync::Arc;
+//! The article page: headline, metadata line, the paragraphs with their quotations and entity
+//! mentions marked, and who said what.
 
 use leptos::prelude::*;
 
-use super::quote_list::QuoteList;
-use super::quoted_paragraph::{MentionView, PieceView, QuotedParagraph};
-use crate::corpus_loader::Loaded;
-use crate::hash_state::ViewState;
+use crate::components::{MentionView, PieceView, QuoteList, QuotedParagraph};
+use crate::explorer::use_explorer;
+use crate::hash_state::{Page, ViewState};
 
 /// Shows the article the view state names, or a note when the corpus has no such id.
 #[component]
-pub fn ArticleReader(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
-    let back_href = move || {
-        view_state
-            .with(|v| ViewState {
-                article: None,
-                ..v.clone()
-            })
-            .to_hash()
-    };
+pub fn ArticlePage() -> impl IntoView {
+    let explorer = use_explorer();
+    let (data, view_state) = (explorer.data, explorer.view);
+    let back_href = move || view_state.with(|v| v.on_page(Page::Browse)).to_hash();
     let body = move || {
-        let id = view_state.with(|v| v.article.clone()).unwrap_or_default();
+        let id = view_state.with(|v| v.article().unwrap_or_default().to_string());
         let Some(article) = data.corpus.articles.iter().find(|a| a.id == id) else {
             return view! {
                 <p class="lede-status" role="status">
@@ -69,11 +62,7 @@ pub fn ArticleReader(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl
                                 id: e.id.clone(),
                                 kind: e.kind,
                                 name: e.name.clone(),
-                                href: ViewState {
-                                    entities: vec![e.id.clone()],
-                                    ..ViewState::default()
-                                }
-                                .to_hash(),
+                                href: ViewState::default().with_entity(&e.id).to_hash(),
                             })
                     })
                     .collect();

@@ -1,0 +1,7 @@
+//! The explorer's pages, one per file; `App` shows the one the view state names.
+
+mod article;
+mod browse;
+
+pub use article::ArticlePage;
+pub use browse::BrowsePage;
