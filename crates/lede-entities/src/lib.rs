@@ -11,6 +11,7 @@ mod features;
 mod hash;
 mod lexicon;
 mod model;
+pub mod score;
 pub mod tag;
 pub mod tokenize;
 pub mod train;
