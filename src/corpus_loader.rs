@@ -64,12 +64,12 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
     } = fetched?;
     let parsed = now();
     // A corpus that says which extractors ran over it needs nothing from them here.
-    if !corpus.is_annotated("quotes") {
-        derive_missing_quotes(&mut corpus);
-    }
-    if !corpus.is_annotated("entities") && corpus.articles.iter().any(|a| a.entities.is_empty()) {
-        derive_missing_entities(&mut corpus).await;
-    }
+    let tagger = if lede_annotate::lacks_entities(&corpus) {
+        fetch_tagger().await
+    } else {
+        None
+    };
+    fill_missing_annotations(&mut corpus, tagger.as_ref());
     let derived = now();
     // A pack's index fits its corpus unless annotations were derived here (then it is rebuilt).
     let index = match (packed_index, index_url, index_bytes) {
@@ -235,43 +235,38 @@ fn stored_index(url: &str, bytes: Result<Vec<u8>, String>, corpus: &Corpus) -> O
     Some(index)
 }
 
-/// Extracts the entities of every article that arrived without any, with the model fetched
-/// from [`MODEL_URL`]; without the model the articles stay without entities (a warning goes to
-/// the console: the corpus itself is fine).
-async fn derive_missing_entities(corpus: &mut Corpus) {
-    let tagger = match fetch_bytes(MODEL_URL).await {
+/// The entity model from [`MODEL_URL`]; without it (a warning goes to the console: the corpus
+/// itself is fine) the articles stay without entities.
+async fn fetch_tagger() -> Option<lede_entities::Tagger> {
+    match fetch_bytes(MODEL_URL).await {
         Ok(bytes) => match lede_entities::Tagger::from_bytes(&bytes) {
-            Ok(t) => t,
+            Ok(t) => Some(t),
             Err(e) => {
                 leptos::logging::warn!("Lede: the entity model is not usable: {e}");
-                return;
+                None
             }
         },
         Err(e) => {
             leptos::logging::warn!("Lede: no entity model ({e}); entities stay empty");
-            return;
+            None
         }
-    };
-    let started = now();
-    let (mut articles, mut words) = (0, 0);
-    for article in corpus.articles.iter_mut().filter(|a| a.entities.is_empty()) {
-        articles += 1;
-        words += article
-            .paragraphs
-            .iter()
-            .map(|p| p.split_whitespace().count())
-            .sum::<usize>();
-        article.entities =
-            lede_entities::extract_entities(&article.paragraphs, &tagger, &article.quotes);
-        lede_entities::link_speakers(&mut article.quotes, &article.entities);
     }
+}
+
+/// Annotates what the corpus arrived without (a corpus from elsewhere, or one ingested before
+/// quotes existed): quotes, and with the model entities, by the recipe `lede ingest` uses.
+fn fill_missing_annotations(corpus: &mut Corpus, tagger: Option<&lede_entities::Tagger>) {
+    let started = now();
+    let filled = lede_annotate::fill_missing(corpus, tagger);
     let ms = now() - started;
-    leptos::logging::log!(
-        "Lede: entities for {articles} articles ({words} words) in {ms:.0} ms ({:.0} words/s)",
-        words as f64 / (ms / 1000.0).max(1e-9)
-    );
-    lede_entities::unify_kinds(&mut corpus.articles);
-    corpus.entities = lede_corpus::derive_entity_table(&corpus.articles);
+    if tagger.is_some() {
+        leptos::logging::log!(
+            "Lede: entities for {} articles ({} words) in {ms:.0} ms ({:.0} words/s)",
+            filled.entities,
+            filled.entity_words,
+            filled.entity_words as f64 / (ms / 1000.0).max(1e-9)
+        );
+    }
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
@@ -283,12 +278,4 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         return Err(format!("HTTP {}", response.status()));
     }
     response.binary().await.map_err(|e| e.to_string())
-}
-
-/// Extracts the quotes of every article that arrived without any (a corpus from elsewhere, or
-/// one ingested before quotes existed).
-fn derive_missing_quotes(corpus: &mut Corpus) {
-    for article in corpus.articles.iter_mut().filter(|a| a.quotes.is_empty()) {
-        article.quotes = lede_quotes::extract_quotes(&article.paragraphs);
-    }
 }

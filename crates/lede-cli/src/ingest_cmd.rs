@@ -76,11 +76,9 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
     let started = Instant::now();
     let bar = std::io::stderr().is_terminal().then(Bar::new);
     let tagger = lede_entities::Tagger::bundled();
+    // The recipe's per-article step, mapped in parallel by lede-ingest; its corpus step below.
     let annotate = move |article: &mut lede_corpus::Article| {
-        article.quotes = lede_quotes::extract_quotes(&article.paragraphs);
-        article.entities =
-            lede_entities::extract_entities(&article.paragraphs, &tagger, &article.quotes);
-        lede_entities::link_speakers(&mut article.quotes, &article.entities);
+        lede_annotate::annotate_article(article, &tagger);
     };
     let options = IngestOptions {
         format: args.format,
@@ -90,16 +88,13 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
         progress: bar.as_ref().map(|b| b as &dyn Progress),
     };
     let mut result = ingest_paths(&args.paths, &options);
-    // One kind, so one id, per entity name across the corpus.
-    lede_entities::unify_kinds(&mut result.articles);
+    let mut corpus = Corpus::new(std::mem::take(&mut result.articles));
+    // One kind, so one id, per entity name across the corpus; the marks.
+    lede_annotate::finish(&mut corpus, result.annotated_all);
     print_entries(&result);
 
     let write_started = Instant::now();
-    let ingested = result.articles.len();
-    let mut corpus = Corpus::new(std::mem::take(&mut result.articles));
-    if result.annotated_all {
-        corpus.annotated = vec!["quotes".into(), "entities".into()];
-    }
+    let ingested = corpus.articles.len();
     if let Err(e) = write_json(&args.output, &corpus, args.pretty) {
         eprintln!("error: cannot write {}: {e}", args.output.display());
         return ExitCode::from(2);

@@ -6,8 +6,9 @@
 use std::time::Instant;
 
 use lede_entities::conll::{self, Document};
+use lede_entities::score;
 use lede_entities::train::{train, Progress, TrainOptions};
-use lede_entities::{spans, EntityType, Tagger};
+use lede_entities::{EntityType, Tagger};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -61,48 +62,11 @@ fn main() {
 
 /// Micro F1 over PER/ORG/LOC on exact spans, and per-type F1 as text.
 fn dev_f1(tagger: &Tagger, docs: &[Document]) -> (f64, String) {
-    let mut counts = [[0usize; 3]; 4]; // per type: correct, predicted, gold
-    for d in docs {
-        let sents: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.tokens.iter().map(String::as_str).collect())
-            .collect();
-        let predicted = tagger.tag_document(&sents);
-        for (s, p) in d.sentences.iter().zip(&predicted) {
-            let gold = spans(&s.tags);
-            let pred = spans(p);
-            for g in &gold {
-                counts[g.ty as usize][2] += 1;
-            }
-            for x in &pred {
-                counts[x.ty as usize][1] += 1;
-                if gold.contains(x) {
-                    counts[x.ty as usize][0] += 1;
-                }
-            }
-        }
-    }
-    let f1 = |c: [usize; 3]| {
-        let p = c[0] as f64 / c[1].max(1) as f64;
-        let r = c[0] as f64 / c[2].max(1) as f64;
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    };
-    let micro = (0..3).fold([0; 3], |acc, t| {
-        [
-            acc[0] + counts[t][0],
-            acc[1] + counts[t][1],
-            acc[2] + counts[t][2],
-        ]
-    });
+    let scores = score::score(docs, tagger);
     let text = EntityType::ALL
         .iter()
-        .map(|t| format!("{} {:.3}", t.as_str(), f1(counts[*t as usize])))
+        .map(|t| format!("{} {:.3}", t.as_str(), scores.of(*t).f1()))
         .collect::<Vec<_>>()
         .join(", ");
-    (f1(micro), text)
+    (scores.micro_per_org_loc().f1(), text)
 }

@@ -1,16 +1,18 @@
 //! Named-entity extraction for Lede: a compact averaged-perceptron tagger over hashed features
 //! (trained by `examples/train.rs` on CoNLL-2003, shipped as `model/ner.bin`) and the article
-//! pipeline that turns its tags into corpus entities with stable ids.
+//! pipeline that turns its tags into corpus entities with stable ids; `score` is the exact-span
+//! scorer on CoNLL that training and `lede eval entities` share.
 //!
 //! Pure Rust, no threads and no file IO in the API, so it runs in the browser unchanged.
 
 pub mod conll;
-pub mod corpus;
-pub mod extract;
+mod corpus;
+mod extract;
 mod features;
 mod hash;
 mod lexicon;
 mod model;
+pub mod score;
 pub mod tag;
 pub mod tokenize;
 pub mod train;

@@ -1,5 +1,6 @@
 //! Scores the named-entity tagger on CoNLL-2003 (IOB1) files, conlleval-style: a predicted
-//! entity is right only when its type and its exact token span equal a gold entity's.
+//! entity is right only when its type and its exact token span equal a gold entity's (the
+//! counting is [`lede_entities::score`], shared with the training example).
 //!
 //! Each `-DOCSTART-` document is tagged as one document (words seen elsewhere in it inform
 //! the tagger), one sentence at a time. Precision, recall and F1 are given per type and as
@@ -10,7 +11,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use lede_entities::conll::{self, Document};
-use lede_entities::{spans, EntityType, Tagger};
+use lede_entities::score::SpanCounts;
+use lede_entities::{EntityType, Tagger};
 use serde::Serialize;
 
 /// Precision, recall and F1 of one type (or the micro average); the counts are not in the JSON.
@@ -95,52 +97,27 @@ pub fn read_conll(path: &Path) -> Result<Vec<Document>, String> {
     conll::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Tags every document with `tagger` and scores the spans against the gold ones.
+/// Tags every document with `tagger` and scores the spans against the gold ones
+/// ([`lede_entities::score`]), timing the tagging.
 pub fn score(docs: &[Document], tagger: &Tagger) -> EntityScores {
-    // Per type: correct, predicted, gold.
-    let mut counts = [[0usize; 3]; 4];
-    let mut tokens = 0;
-    let mut sentences = 0;
     let mut seconds = 0.0;
-    for d in docs {
-        let sents: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.tokens.iter().map(String::as_str).collect())
-            .collect();
+    let counts = lede_entities::score::score_with(docs, |sents| {
         let started = Instant::now();
-        let predicted = tagger.tag_document(&sents);
+        let predicted = tagger.tag_document(sents);
         seconds += started.elapsed().as_secs_f64();
-        for (s, p) in d.sentences.iter().zip(&predicted) {
-            sentences += 1;
-            tokens += s.tokens.len();
-            let gold = spans(&s.tags);
-            for g in &gold {
-                counts[g.ty as usize][2] += 1;
-            }
-            for x in spans(p) {
-                counts[x.ty as usize][1] += 1;
-                if gold.contains(&x) {
-                    counts[x.ty as usize][0] += 1;
-                }
-            }
-        }
-    }
-    let of = |t: EntityType| {
-        let c = counts[t as usize];
-        TypeScores::from_counts(c[0], c[1], c[2])
-    };
-    let sum = |k: usize| counts[..3].iter().map(|c| c[k]).sum::<usize>();
+        predicted
+    });
+    let of = |c: SpanCounts| TypeScores::from_counts(c.correct, c.predicted, c.gold);
     EntityScores {
-        per: of(EntityType::Per),
-        org: of(EntityType::Org),
-        loc: of(EntityType::Loc),
-        misc: of(EntityType::Misc),
-        micro_per_org_loc: TypeScores::from_counts(sum(0), sum(1), sum(2)),
-        sentences,
-        tokens,
+        per: of(counts.of(EntityType::Per)),
+        org: of(counts.of(EntityType::Org)),
+        loc: of(counts.of(EntityType::Loc)),
+        misc: of(counts.of(EntityType::Misc)),
+        micro_per_org_loc: of(counts.micro_per_org_loc()),
+        sentences: counts.sentences,
+        tokens: counts.tokens,
         tokens_per_second: if seconds > 0.0 {
-            tokens as f64 / seconds
+            counts.tokens as f64 / seconds
         } else {
             0.0
         },

@@ -6,20 +6,6 @@ pub mod polnear;
 pub mod quotes;
 pub mod search;
 
-/// Precision, recall and their harmonic mean from counts (0 where a denominator is 0):
-/// `precision = right / predicted`, `recall = found / gold`.
-pub fn precision_recall_f1(
-    right: usize,
-    predicted: usize,
-    found: usize,
-    gold: usize,
-) -> (f64, f64, f64) {
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let (precision, recall) = (ratio(right, predicted), ratio(found, gold));
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
-    (precision, recall, f1)
-}
+/// Precision, recall and their harmonic mean from counts, the metric of every scorer here; it
+/// lives in `lede_entities::score` so that the entity training example shares it.
+pub use lede_entities::score::precision_recall_f1;

@@ -1,0 +1,210 @@
+//! Cleaning a tagged mention: pronouns, punctuation, possessives and titles leave its edges (a
+//! person's title becomes the role), datelines make places, and what is no name goes
+//! (capitalised sentence openers, hyphenated modifiers).
+
+use std::collections::HashMap;
+
+use lede_text::fold_for_match;
+
+use super::para::{
+    is_all_caps, is_connector, is_pronoun, is_role_word, is_title, lower, starts_sentence, words,
+    Para, Raw,
+};
+use crate::lexicon::{contains, lexicon};
+use crate::tag::EntityType;
+use crate::tokenize::{Token, TokenKind};
+
+/// Words that start sentences capitalised but are not names on their own.
+pub(super) const SENTENCE_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "of",
+    "to",
+    "as",
+    "if",
+    "so",
+    "however",
+    "meanwhile",
+    "after",
+    "before",
+    "while",
+    "when",
+    "where",
+    "although",
+    "despite",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "there",
+    "here",
+    "some",
+    "many",
+    "most",
+    "several",
+    "all",
+    "both",
+    "each",
+    "no",
+    "not",
+    "yes",
+    "then",
+    "now",
+    "also",
+    "still",
+    "only",
+    "even",
+    "officials",
+    "police",
+    "analysts",
+    "critics",
+    "residents",
+    "experts",
+    "sources",
+    "asked",
+    "under",
+    "over",
+    "since",
+    "until",
+    "with",
+    "without",
+    "by",
+    "from",
+    "about",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "shares",
+    "prices",
+    "members",
+    "leaders",
+    "workers",
+    "investors",
+    "traders",
+    "sales",
+    "profits",
+    "exports",
+    "imports",
+    "talks",
+    "news",
+    "supporters",
+    "opponents",
+    "ministers",
+    "staff",
+    "employees",
+    "shareholders",
+    "rebels",
+    "troops",
+    "soldiers",
+    "delegates",
+    "voters",
+];
+
+/// Strips pronouns, punctuation, possessives and titles from the edges, keeps a person's
+/// title as the role, and drops what is left when it is no name.
+pub(super) fn clean(paras: &[Para], mut r: Raw, lowercase: &HashMap<String, usize>) -> Option<Raw> {
+    let para = &paras[r.p];
+    let toks = &para.toks;
+    let junk = |t: &Token| t.kind != TokenKind::Word || is_pronoun(t) || lower(t) == "the";
+    while r.a < r.b && junk(&toks[r.a]) {
+        r.a += 1;
+    }
+    while r.b > r.a && (junk(&toks[r.b - 1]) || matches!(lower(&toks[r.b - 1]).as_str(), "'s")) {
+        r.b -= 1;
+    }
+    if r.a >= r.b {
+        return None;
+    }
+    // `Shares of Calder Instruments`: a common word opening the sentence before `of`.
+    if r.b - r.a >= 3 && starts_sentence(para, r.a) && lower(&toks[r.a + 1]) == "of" {
+        let f = fold_for_match(&toks[r.a].text);
+        if contains(SENTENCE_WORDS, &f) || lowercase.contains_key(&f) {
+            r.a += 2;
+            while r.a < r.b && is_connector(&lower(&toks[r.a])) {
+                r.a += 1;
+            }
+        }
+    }
+    // Titles inside the mention (`President Arlen Voss` tagged whole).
+    let honorific = matches!(
+        lower(&toks[r.a]).trim_end_matches('.'),
+        "mr" | "mrs" | "ms" | "dr" | "sir"
+    );
+    if r.ty == EntityType::Per || honorific {
+        let mut k = r.a;
+        while k + 1 < r.b && is_role_word(&toks[k]) {
+            k += 1;
+        }
+        if k > r.a && (r.a..k).any(|j| is_title(&toks[j])) {
+            r.role = Some(words(para, r.a, k));
+            r.a = k;
+            r.ty = EntityType::Per;
+        }
+    }
+    // Titles before a person's name.
+    if r.ty == EntityType::Per && r.role.is_none() {
+        let mut k = r.a;
+        while k > 0 && toks[k - 1].kind == TokenKind::Word && is_role_word(&toks[k - 1]) {
+            k -= 1;
+        }
+        while k < r.a && is_connector(&lower(&toks[k])) {
+            k += 1;
+        }
+        if k < r.a && (k..r.a).any(|j| is_title(&toks[j])) {
+            r.role = Some(words(para, k, r.a));
+        }
+    }
+    if (r.a..r.b).all(|k| is_pronoun(&toks[k]) || is_title(&toks[k])) {
+        return None;
+    }
+    // `SAO PAULO (Reuters) -`: a dateline names a place.
+    let dateline = r.a == 0
+        && toks
+            .get(r.b)
+            .is_some_and(|t| matches!(t.text.as_str(), "(" | "," | "-" | "--"));
+    let name = words(para, r.a, r.b);
+    if dateline && (is_all_caps(&name) || lexicon().places.contains_key(&fold_for_match(&name))) {
+        r.ty = EntityType::Loc;
+    }
+    if is_hyphenated_modifier(&name) {
+        return None;
+    }
+    // A capitalised common word opening a sentence (`Officials said`) is no name.
+    if r.b - r.a == 1 && starts_sentence(para, r.a) {
+        let t = &toks[r.a];
+        let f = fold_for_match(&t.text);
+        let lx = lexicon();
+        let known = lx.places.contains_key(&f) || lx.first_names.contains(&f);
+        if !known && (contains(SENTENCE_WORDS, &f) || lowercase.contains_key(&f)) {
+            return None;
+        }
+    }
+    Some(r)
+}
+
+/// True for one hyphenated word that modifies rather than names (`Kremlin-financed`,
+/// `Soviet-style`) and for party tags after a politician (`R-Neb`, `D-Calif.`).
+pub(super) fn is_hyphenated_modifier(name: &str) -> bool {
+    if name.contains(' ') || !name.contains('-') {
+        return false;
+    }
+    let mut parts = name.split('-');
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let party_tag = matches!(first, "R" | "D" | "I")
+        && rest.len() == 1
+        && rest[0].trim_end_matches('.').chars().count() <= 5
+        && rest[0].chars().next().is_some_and(char::is_uppercase);
+    let modifier = rest
+        .iter()
+        .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    party_tag || modifier
+}
