@@ -3,7 +3,7 @@
 //! pronouns resolved to the nearest earlier person, and descriptions (`the minister`) to the
 //! person the article names with that role, else kept as written.
 
-use lede_text::word_lists::{SUBJECT_PRONOUNS as PRONOUNS, TITLES};
+use lede_text::word_lists::{NAME_PARTICLES, SUBJECT_PRONOUNS as PRONOUNS, TITLES};
 
 use crate::tokens::{tokenize, Tok};
 
@@ -172,11 +172,9 @@ fn is_title_word(lower: &str) -> bool {
     TITLES.contains(&lower) || ROLE_WORDS.contains(&lower)
 }
 
+/// True for a particle of a personal name as written (`de`, `van`: [`NAME_PARTICLES`]).
 fn is_lowercase_particle(t: &Tok) -> bool {
-    matches!(
-        t.text,
-        "de" | "van" | "von" | "der" | "da" | "al" | "bin" | "del" | "la" | "le"
-    )
+    NAME_PARTICLES.contains(&t.text)
 }
 
 /// Strips leading titles from a run of tokens; returns the name tokens.

@@ -1,5 +1,5 @@
 //! Word lists shared by the extractors: titles written before a name, pronouns, abbreviations
-//! whose dot does not end a sentence, and reporting verbs. One list per concept; a crate that
+//! whose dot does not end a sentence, reporting verbs, sentence openers and name connectors. One list per concept; a crate that
 //! needs more or fewer words names its extra or subset next to its use, built from these.
 
 /// Titles and roles written before a person's name (`President`, `Mr`, `Minister`, `Coach`),
@@ -396,6 +396,61 @@ pub const REPORTING_VERBS: &[&str] = &[
 /// between a closing quote mark and one of these is a person).
 pub const COMMON_REPORTING_VERBS: &[&str] = REPORTING_VERBS.split_at(16).0;
 
+/// Words that open sentences capitalised and never begin a name on their own (`The`, `But`,
+/// `However`, `Yesterday`), lowercased. An extractor that needs more names its extra next to
+/// its rules (lede-quotes `attribution::words::MORE_SENTENCE_OPENERS`).
+pub const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "of",
+    "to",
+    "as",
+    "if",
+    "so",
+    "however",
+    "meanwhile",
+    "after",
+    "before",
+    "while",
+    "when",
+    "although",
+    "yesterday",
+    "today",
+    "there",
+    "here",
+    "then",
+    "now",
+    "also",
+    "still",
+    "asked",
+    "since",
+    "with",
+    "by",
+    "from",
+    "last",
+    "earlier",
+    "later",
+];
+
+/// Lowercase words that may stand inside a capitalised name (`Bank of England`, `Ludwig van
+/// Beethoven`): five function words, then ([`NAME_PARTICLES`]) the particles of personal names.
+pub const NAME_CONNECTORS: &[&str] = &[
+    "of", "and", "for", "the", "&", "de", "van", "von", "der", "da", "al", "bin", "del", "la",
+    "le", "du", "di", "y",
+];
+
+/// The lowercase particles of personal names (`de`, `van`, `bin`): [`NAME_CONNECTORS`] from the
+/// sixth on.
+pub const NAME_PARTICLES: &[&str] = NAME_CONNECTORS.split_at(5).1;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -405,12 +460,20 @@ mod tests {
         assert_eq!(SUBJECT_PRONOUNS, ["he", "she", "they", "we", "i", "it"]);
         assert_eq!(COMMON_REPORTING_VERBS.first(), Some(&"said"));
         assert_eq!(COMMON_REPORTING_VERBS.last(), Some(&"recalled"));
-        assert!(!PRONOUNS[6..].iter().any(|p| SUBJECT_PRONOUNS.contains(p)));
+        assert_eq!(NAME_PARTICLES.first(), Some(&"de"));
+        assert!(!NAME_PARTICLES.contains(&"the"));
     }
 
     #[test]
     fn lists_hold_each_word_once_lowercased() {
-        for list in [TITLES, PRONOUNS, ABBREVIATIONS, REPORTING_VERBS] {
+        for list in [
+            TITLES,
+            PRONOUNS,
+            ABBREVIATIONS,
+            REPORTING_VERBS,
+            SENTENCE_OPENERS,
+            NAME_CONNECTORS,
+        ] {
             for (i, w) in list.iter().enumerate() {
                 assert_eq!(w.to_lowercase(), *w);
                 assert!(!list[..i].contains(w), "{w} twice");

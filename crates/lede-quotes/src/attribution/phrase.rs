@@ -3,9 +3,7 @@
 
 use lede_text::word_lists::{ABBREVIATIONS, SUBJECT_PRONOUNS as PRONOUNS};
 
-use super::words::{
-    is_cue, is_in, is_stopword, ADVERBS, CAPITAL_STOPWORDS, CLAUSE_WORDS, DETERMINERS,
-};
+use super::words::{is_cue, is_in, is_stopword, ADVERBS, CLAUSE_WORDS, DETERMINERS};
 use crate::tokens::Tok;
 
 /// A noun phrase read forward from token `i`: a pronoun, a capitalised name (titles included),
@@ -15,7 +13,7 @@ pub(crate) fn np_forward(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     if is_in(t, PRONOUNS) {
         return Some((i, i + 1));
     }
-    if t.is_capitalized() && !is_in(t, CAPITAL_STOPWORDS) {
+    if t.is_capitalized() && !is_stopword(t) {
         let mut j = i + 1;
         while j < toks.len() && j < i + 6 {
             let tj = &toks[j];
@@ -82,7 +80,7 @@ pub(crate) fn np_backward(toks: &[Tok], mut j: usize) -> Option<(usize, usize)> 
                 break;
             }
         }
-        while i < j && is_in(&toks[i], CAPITAL_STOPWORDS) {
+        while i < j && is_stopword(&toks[i]) {
             i += 1;
         }
         return (i < j).then_some((i, j));
@@ -121,7 +119,7 @@ pub(crate) fn is_past_tense(t: &Tok) -> bool {
 pub(crate) fn looks_like_np(phrase: &[Tok]) -> bool {
     let first = &phrase[0];
     (is_in(first, PRONOUNS) && phrase.len() == 1)
-        || (first.is_capitalized() && !is_in(first, CAPITAL_STOPWORDS))
+        || (first.is_capitalized() && !is_stopword(first))
         || is_in(first, DETERMINERS)
         || (first.is_word() && phrase.len() >= 2 && phrase[1..].iter().any(Tok::is_capitalized))
 }
@@ -153,6 +151,6 @@ pub(crate) fn after_preposition(toks: &[Tok], k: usize) -> bool {
 /// Index of the first token that can start a subject (skipping sentence-initial stopwords).
 pub(crate) fn first_word(toks: &[Tok]) -> usize {
     (0..toks.len())
-        .find(|&k| toks[k].is_word() && !is_in(&toks[k], CAPITAL_STOPWORDS))
+        .find(|&k| toks[k].is_word() && !is_stopword(&toks[k]))
         .unwrap_or(0)
 }

@@ -1,8 +1,8 @@
 //! The word lists attribution reads besides the shared ones in `lede_text::word_lists`:
-//! weak cues, adverbs, clause words, determiners and sentence-initial capitalised words; and
+//! weak cues, adverbs, clause words, determiners and more sentence openers; and
 //! the tests of a token against them.
 
-use lede_text::word_lists::REPORTING_VERBS;
+use lede_text::word_lists::{REPORTING_VERBS, SENTENCE_OPENERS};
 
 use crate::tokens::Tok;
 
@@ -168,57 +168,23 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "three", "several", "many", "both",
 ];
 
-/// Capitalised words that begin sentences and never start a name.
-pub(crate) const CAPITAL_STOPWORDS: &[&str] = &[
-    "the",
-    "in",
-    "but",
-    "and",
-    "on",
-    "at",
-    "after",
-    "before",
-    "as",
-    "when",
-    "while",
-    "if",
-    "for",
-    "from",
-    "with",
-    "by",
-    "to",
-    "of",
-    "so",
+/// Capitalised words that begin sentences and never start a name, besides the shared
+/// [`SENTENCE_OPENERS`]: weekdays, conjunctions and adverbs the shared list lacks, and the
+/// participles that open a clause before a quote (`According`, `Speaking`, `Responding`).
+pub(crate) const MORE_SENTENCE_OPENERS: &[&str] = &[
     "yet",
-    "or",
-    "then",
-    "now",
-    "still",
     "speaking",
-    "asked",
-    "however",
-    "meanwhile",
-    "later",
-    "earlier",
-    "also",
-    "last",
     "this",
     "that",
-    "there",
-    "here",
     "during",
     "according",
     "addressing",
     "writing",
     "responding",
-    "since",
     "though",
-    "although",
     "because",
     "instead",
     "indeed",
-    "yesterday",
-    "today",
     "monday",
     "tuesday",
     "wednesday",
@@ -226,13 +192,11 @@ pub(crate) const CAPITAL_STOPWORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "a",
-    "an",
 ];
 
 /// True for a capitalised word that begins sentences and never starts a name.
 pub(crate) fn is_stopword(t: &Tok) -> bool {
-    is_in(t, CAPITAL_STOPWORDS)
+    is_in(t, SENTENCE_OPENERS) || is_in(t, MORE_SENTENCE_OPENERS)
 }
 
 /// True for a reporting verb ([`REPORTING_VERBS`]): the cue of an attribution.
