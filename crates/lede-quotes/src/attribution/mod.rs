@@ -137,6 +137,17 @@ mod tests {
     }
 
     #[test]
+    fn sentence_starts_follow_the_shared_abbreviations() {
+        // `GOP` is an acronym without dots: its dot ends the sentence; `etc.` and `v.` do not.
+        let text = "It backed the GOP. Wang said “yes”.";
+        assert_eq!(sentence_start(text, 0, text.find('“').unwrap()), 18);
+        let text = "Roe v. Wade said “yes”.";
+        assert_eq!(sentence_start(text, 0, text.find('“').unwrap()), 0);
+        let text = "Fish, rice etc. were sold, Wang said “yes”.";
+        assert_eq!(sentence_start(text, 0, text.find('“').unwrap()), 0);
+    }
+
+    #[test]
     fn attribution_clauses_between_pieces() {
         assert!(is_only_attribution(" he said. "));
         assert!(is_only_attribution(", said the mayor, "));
