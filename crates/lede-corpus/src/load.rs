@@ -140,11 +140,7 @@ impl From<Article> for LenientArticle {
 
 /// Splits a plain-text body into paragraphs: one per non-blank line, trimmed.
 pub fn split_body(body: &str) -> Vec<String> {
-    body.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
+    lede_text::paragraphs(body).map(str::to_string).collect()
 }
 
 impl Corpus {

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use lede_text::word_lists::NAME_CONNECTORS as CONNECTORS;
+
 use crate::hash::{feature, mix};
 use crate::lexicon::{self, contains, lexicon, LOC_CUES, ORG_CUES, TITLES};
 use crate::tag::Tag;
@@ -30,12 +32,6 @@ const T_TRANS: u8 = 16;
 const T_PAIR_SHAPE: u8 = 17;
 const T_HEADLINE_WORD: u8 = 18;
 const T_FIRST_PASS: u8 = 19;
-
-/// Lowercase words that may stand inside a capitalised name (`Bank of England`).
-const CONNECTORS: &[&str] = &[
-    "of", "and", "for", "de", "the", "&", "du", "la", "le", "von", "van", "der", "del", "al",
-    "bin", "da", "di", "y",
-];
 
 /// Per-document counts: how often a word (folded) appears lowercase, and capitalised inside a
 /// sentence (not first, not in an all-caps line).

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use lede_text::is_apostrophe;
+use lede_text::split::{is_sentence_end_mark, keeps_dot};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,14 +31,6 @@ pub struct Token {
     /// Word, punctuation or ticker.
     pub kind: TokenKind,
 }
-
-/// Abbreviations that keep their final dot (compared lowercased, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj",
-    "adm", "cmdr", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "bros", "no", "vs",
-    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave",
-    "dept", "univ", "assn", "est", "approx", "etc", "pres", "supt",
-];
 
 fn is_clitic(lower: &str) -> bool {
     matches!(lower, "s" | "re" | "ll" | "ve" | "d" | "m")
@@ -120,9 +113,7 @@ pub fn tokenize(paragraph: &str) -> Vec<Token> {
             let mut end = j;
             if j < n && chars[j] == '.' {
                 let word: String = chars[i..j].iter().collect();
-                let lower = word.to_lowercase();
-                let single_capital = j - i == 1 && c.is_uppercase();
-                if word.contains('.') || single_capital || ABBREVIATIONS.contains(&lower.as_str()) {
+                if word.contains('.') || keeps_dot(&word) {
                     end = j + 1;
                 }
             }
@@ -198,15 +189,18 @@ fn is_opener(t: &Token, chars_before_space: bool) -> bool {
     matches!(t.text.as_str(), "(" | "[") || (t.text == "\"" && chars_before_space)
 }
 
-/// Splits tokens into sentences (ranges of token indices): after `.`, `!` or `?` (and any
-/// closing quote or bracket right after it) when the next token starts a sentence.
+/// Splits tokens into sentences (ranges of token indices): after `.`, `!`, `?` or `...` (and any
+/// closing quote or bracket right after it) when the next token starts a sentence. A dot that
+/// [`keeps_dot`] gives to an abbreviation is part of its word token and ends nothing.
 pub fn sentences(tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut k = 0;
     while k < tokens.len() {
         let t = &tokens[k];
-        let ends = matches!(t.text.as_str(), "." | "!" | "?" | "...")
+        // An ellipsis ends a sentence here (CoNLL's sentences do), unlike in attribution.
+        let ends = is_sentence_end_mark(&t.text)
+            || t.text == "..."
             || (t.kind == TokenKind::Word
                 && t.text.ends_with('.')
                 && t.text.len() > 2
@@ -280,6 +274,10 @@ mod tests {
                 "Mr.", "J.", "Doe", "of", "the", "U.S.", "paid", "$", "1,250.50", "to", "Acme",
                 "Inc.", "<ACME.N>", "today", "."
             ]
+        );
+        assert_eq!(
+            texts("Roe v. Wade, the GOP."),
+            ["Roe", "v.", "Wade", ",", "the", "GOP", "."]
         );
         let t = tokenize("Buy <TXN> now");
         assert_eq!(t[1].kind, TokenKind::Ticker);

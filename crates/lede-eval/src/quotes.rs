@@ -1,7 +1,8 @@
 //! Scores the quote extractor against PolNeAR's direct quotations.
 //!
 //! Rules (see docs/evaluation.md): the article text is split into paragraphs at line breaks
-//! (blank lines dropped) and every paragraph is given to the extractor. Spans are compared as sets of code-point
+//! (trimmed, blank lines dropped: `lede_text::paragraphs`, as ingest splits it) and every
+//! paragraph is given to the extractor. Spans are compared as sets of code-point
 //! positions, counting only letters and digits (quote marks, spaces and punctuation do not
 //! count, so `“Yes,”` and `Yes` are the same span). Overlap is the Jaccard index of two sets.
 //! - Gold: attributions whose content begins with a double quote mark (direct quotations).
@@ -111,13 +112,9 @@ fn overlaps(a: (usize, usize), frags: &Fragments) -> bool {
 fn predict(article: &GoldArticle, chars: &[char]) -> Vec<Predicted> {
     let mut paragraphs = Vec::new();
     let mut offsets = Vec::new();
-    let mut at = 0;
-    for line in article.text.split('\n') {
-        if !line.trim().is_empty() {
-            paragraphs.push(line.to_string());
-            offsets.push(at);
-        }
-        at += line.chars().count() + 1;
+    for (at, paragraph) in lede_text::paragraphs_with_offsets(&article.text) {
+        paragraphs.push(paragraph.to_string());
+        offsets.push(at);
     }
     let quotes = lede_quotes::extract_quotes(&paragraphs);
     let mut out: Vec<Predicted> = Vec::new();

@@ -142,7 +142,7 @@ pub fn publisher_name(code: &str) -> String {
 /// Parses one PolNeAR text with its metadata row; `id` is the file stem.
 pub fn parse_polnear(id: &str, text: &str, row: &MetaRow) -> FileParse {
     let mut warnings = Vec::new();
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut lines = lede_text::paragraphs(text);
     let result = match lines.next() {
         None => Err("the file is empty".to_string()),
         Some(first_line) => {

@@ -81,11 +81,7 @@ pub struct RawArticle {
 /// Parses one raw article file's text; `id` is the file stem.
 pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .lines()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .peekable();
+    let mut lines = lede_text::paragraphs(text).peekable();
     let mut article = Article {
         id: id.to_string(),
         ..Article::default()

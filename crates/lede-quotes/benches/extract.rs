@@ -17,12 +17,7 @@ fn polnear_paragraphs() -> Option<Vec<Vec<String>>> {
         files.sort();
         for f in files {
             let text = std::fs::read_to_string(&f).ok()?;
-            articles.push(
-                text.lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .map(str::to_string)
-                    .collect(),
-            );
+            articles.push(lede_text::paragraphs(&text).map(str::to_string).collect());
         }
     }
     Some(articles)

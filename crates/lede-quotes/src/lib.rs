@@ -338,6 +338,16 @@ mod tests {
     }
 
     #[test]
+    fn shared_titles_and_the_role_words_are_stripped_from_names() {
+        let q = quotes(&[
+            "“We will pray,” Father Ansel Brio said.",
+            "“We will vote,” Democratic nominee Petra Lindqvist said.",
+        ]);
+        assert_eq!(q[0].speaker.as_ref().unwrap().name, "Ansel Brio");
+        assert_eq!(q[1].speaker.as_ref().unwrap().name, "Petra Lindqvist");
+    }
+
+    #[test]
     fn unattributed_paragraph_inherits_the_previous_speaker() {
         let q = quotes(&[
             "“The first point is clear,” Mayor Sunniva Okafor-Brandt said.",

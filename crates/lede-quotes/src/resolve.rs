@@ -3,15 +3,17 @@
 //! pronouns resolved to the nearest earlier person, and descriptions (`the minister`) to the
 //! person the article names with that role, else kept as written.
 
-use crate::attribution::PRONOUNS;
+use lede_text::word_lists::{NAME_PARTICLES, SUBJECT_PRONOUNS as PRONOUNS, TITLES};
+
 use crate::tokens::{tokenize, Tok};
 
-/// Titles and roles that precede a name and are not part of it.
-const TITLES: &[&str] = &[
-    "president",
+/// Words that stand before a speaker's name and are not part of it, besides the shared
+/// [`TITLES`]: role modifiers (`foreign`, `prime`), offices and parties (`house`, `gop`),
+/// roles the shared list lacks (`candidate`, `dean`) and abbreviations as this crate's
+/// tokenizer reads them, without their dot (`sen`, `rev`).
+const ROLE_WORDS: &[&str] = &[
     "vice",
     "prime",
-    "minister",
     "foreign",
     "finance",
     "defence",
@@ -19,73 +21,19 @@ const TITLES: &[&str] = &[
     "interior",
     "health",
     "education",
-    "secretary",
-    "senator",
     "sen",
-    "sen.",
     "rep",
-    "rep.",
-    "representative",
     "gov",
-    "gov.",
-    "governor",
-    "mayor",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "judge",
-    "justice",
-    "general",
     "gen",
-    "gen.",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "chairman",
-    "chairwoman",
     "chair",
-    "chief",
-    "director",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "professor",
-    "prof",
-    "prof.",
-    "speaker",
-    "leader",
     "commissioner",
-    "ambassador",
-    "deputy",
     "state",
-    "attorney",
     "economy",
     "trade",
     "transport",
-    "coach",
-    "captain",
-    "manager",
     "councillor",
     "councilor",
-    "sheriff",
-    "detective",
-    "officer",
-    "pope",
-    "bishop",
-    "reverend",
     "rev",
-    "rev.",
-    "lord",
-    "lady",
-    "sir",
-    "dame",
     "former",
     "acting",
     "house",
@@ -97,14 +45,12 @@ const TITLES: &[&str] = &[
     "candidate",
     "nominee",
     "executive",
-    "ceo",
     "cfo",
     "agriculture",
     "labour",
     "labor",
     "environment",
     "energy",
-    "justice",
     "treasury",
     "commerce",
     "sports",
@@ -112,18 +58,10 @@ const TITLES: &[&str] = &[
     "affairs",
     "home",
     "interim",
-    "lieutenant",
-    "colonel",
-    "sergeant",
-    "superintendent",
-    "inspector",
-    "constable",
     "dean",
     "rector",
     "head",
     "presidential",
-    "congressman",
-    "congresswoman",
     "assemblyman",
     "assemblywoman",
     "gop",
@@ -226,14 +164,17 @@ pub struct Resolver<'a> {
 }
 
 fn is_title(t: &Tok) -> bool {
-    TITLES.contains(&t.lower().as_str())
+    is_title_word(&t.lower())
 }
 
+/// True for a lowercased word in [`TITLES`] or [`ROLE_WORDS`].
+fn is_title_word(lower: &str) -> bool {
+    TITLES.contains(&lower) || ROLE_WORDS.contains(&lower)
+}
+
+/// True for a particle of a personal name as written (`de`, `van`: [`NAME_PARTICLES`]).
 fn is_lowercase_particle(t: &Tok) -> bool {
-    matches!(
-        t.text,
-        "de" | "van" | "von" | "der" | "da" | "al" | "bin" | "del" | "la" | "le"
-    )
+    NAME_PARTICLES.contains(&t.text)
 }
 
 /// Strips leading titles from a run of tokens; returns the name tokens.
@@ -413,7 +354,7 @@ impl<'a> Resolver<'a> {
     /// the name after `Minister` or before `, the … minister`).
     fn describe(&self, toks: &[Tok], at: (usize, usize)) -> Option<String> {
         let head = toks.last()?.lower();
-        if !TITLES.contains(&head.as_str()) {
+        if !is_title_word(&head) {
             return None;
         }
         for (p, text) in self.paragraphs.iter().enumerate().take(at.0 + 1).rev() {

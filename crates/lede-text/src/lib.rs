@@ -1,7 +1,12 @@
 //! Text normalisation shared by Lede's parsers, extractors and search: whitespace, case,
-//! diacritic and apostrophe folding, and conversions between char and byte offsets.
+//! diacritic and apostrophe folding, conversions between char and byte offsets, paragraph and
+//! sentence splitting ([`split`]) and the shared word lists ([`word_lists`]).
 
 mod fold_table;
+pub mod split;
+pub mod word_lists;
+
+pub use split::{paragraphs, paragraphs_with_offsets};
 
 /// Trims `s` and collapses every run of Unicode whitespace inside it into one ASCII space.
 pub fn collapse_whitespace(s: &str) -> String {

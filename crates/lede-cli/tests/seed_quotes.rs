@@ -1,4 +1,6 @@
-//! The user's seed article: six quotation pieces, all by Wang Yi (read from ../shared).
+//! The user's seed article: six quotation pieces, all by Wang Yi (read from ../shared). It needs
+//! both the raw-text parser and the quote extractor, so it lives here, in the crate above both
+//! (lede-quotes does not depend on lede-ingest, not even for tests).
 
 use lede_ingest::raw_text::parse_raw_article;
 use lede_quotes::extract_quotes;

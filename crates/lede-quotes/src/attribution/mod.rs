@@ -1,0 +1,156 @@
+//! Finds who a quoted piece is attributed to from the words around it: a reporting verb (the
+//! cue) and its subject (the speaker), after the quote (`,” he said`, `,” said X`) or before it
+//! (`X also said: “`, `X went on to say that “`, `according to X`, a partial quote inside
+//! indirect speech).
+//!
+//! The cue verbs, pronouns and abbreviations are the shared `lede_text::word_lists`; the lists
+//! only attribution needs are in [`words`].
+
+mod after;
+mod before;
+mod phrase;
+mod words;
+
+use lede_text::split::{is_sentence_end_mark, keeps_dot};
+
+use crate::tokens::{tokenize, Tok};
+pub(crate) use after::after_quote;
+pub(crate) use before::before_quote;
+use words::is_cue;
+pub(crate) use words::is_stopword;
+
+/// A found attribution, in byte offsets of the paragraph it stands in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker's words in the text (a name, a pronoun or a description).
+    pub speaker: (usize, usize),
+    /// The cue.
+    pub cue: (usize, usize),
+    /// True when the cue stands right next to the quote (it cannot be a scare quote).
+    pub adjacent: bool,
+    /// Which pattern matched.
+    pub rule: &'static str,
+}
+
+/// True when token `k` ends a sentence: a `!`, `?` or `.`, except a dot that an abbreviation
+/// or an initial keeps ([`keeps_dot`]) and a dot before a bracket or comma.
+fn is_sentence_end(toks: &[Tok], k: usize) -> bool {
+    let text = toks[k].text;
+    if text != "." {
+        return is_sentence_end_mark(text);
+    }
+    // `(D-Wis.) said`, `R-Ky., said`: a dot before a bracket or comma ends nothing.
+    let before_bracket = toks
+        .get(k + 1)
+        .is_some_and(|n| matches!(n.text, ")" | "," | "]"));
+    let kept = k > 0 && toks[k - 1].is_word() && keeps_dot(toks[k - 1].text);
+    !before_bracket && !kept
+}
+
+/// Byte offset where the sentence containing `at` begins, not before `floor`.
+pub(crate) fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
+    let toks = tokenize(text, floor, at);
+    (0..toks.len())
+        .rev()
+        .find(|&k| is_sentence_end(&toks, k))
+        .map_or(floor, |k| toks[k].end)
+}
+
+/// True when `text` is only an attribution clause (`he said.`, `, said X, `), so that the
+/// pieces on either side of it are one quotation.
+pub(crate) fn is_only_attribution(text: &str) -> bool {
+    let toks = tokenize(text, 0, text.len());
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    words > 0
+        && words <= 14
+        && toks.iter().any(is_cue)
+        && after_quote(text, 0, text.len()).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after(text: &str) -> Option<(String, String)> {
+        after_quote(text, 0, text.len()).map(|a| {
+            (
+                text[a.speaker.0..a.speaker.1].to_string(),
+                text[a.cue.0..a.cue.1].to_string(),
+            )
+        })
+    }
+
+    fn before(text: &str) -> Option<(String, String, bool)> {
+        before_quote(text, 0, text.len()).map(|a| {
+            (
+                text[a.speaker.0..a.speaker.1].to_string(),
+                text[a.cue.0..a.cue.1].to_string(),
+                a.adjacent,
+            )
+        })
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(after(", he said."), s("he", "said"));
+        assert_eq!(
+            after(" said Edward Alden of the Council."),
+            s("Edward Alden", "said")
+        );
+        assert_eq!(
+            after(", Wang Yi, the foreign minister, said."),
+            s("Wang Yi", "said")
+        );
+        assert_eq!(
+            after(" the minister told reporters."),
+            s("the minister", "told")
+        );
+        assert_eq!(
+            after(", Sen. Bernie Sanders said."),
+            s("Sen. Bernie Sanders", "said")
+        );
+        assert_eq!(after(" and then the rain came."), None);
+    }
+
+    #[test]
+    fn speaker_before_the_quote() {
+        let s = |a: &str, b: &str, adj| Some((a.to_string(), b.to_string(), adj));
+        assert_eq!(before("Wang also said: "), s("Wang", "said", true));
+        assert_eq!(before("Wang went on to say that "), s("Wang", "say", true));
+        assert_eq!(before("He also noted that "), s("He", "noted", true));
+        assert_eq!(
+            before("According to Governor Petra Lindqvist-Ames, demand was "),
+            s("Governor Petra Lindqvist-Ames", "According to", false)
+        );
+        assert_eq!(
+            before("Wang said China will call on all parties to implement resolutions "),
+            s("Wang", "said", false)
+        );
+        assert_eq!(before("The so-called "), None);
+    }
+
+    #[test]
+    fn sentence_starts_skip_abbreviations() {
+        let text = "It rained. Mr. Smith said “yes”.";
+        assert_eq!(sentence_start(text, 0, text.find('“').unwrap()), 10);
+    }
+
+    #[test]
+    fn sentence_starts_follow_the_shared_abbreviations() {
+        // `GOP` is an acronym without dots: its dot ends the sentence; `etc.` and `v.` do not.
+        let text = "It backed the GOP. Wang said “yes”.";
+        assert_eq!(sentence_start(text, 0, text.find('“').unwrap()), 18);
+        let text = "Roe v. Wade said “yes”.";
+        assert_eq!(sentence_start(text, 0, text.find('“').unwrap()), 0);
+        let text = "Fish, rice etc. were sold, Wang said “yes”.";
+        assert_eq!(sentence_start(text, 0, text.find('“').unwrap()), 0);
+    }
+
+    #[test]
+    fn attribution_clauses_between_pieces() {
+        assert!(is_only_attribution(" he said. "));
+        assert!(is_only_attribution(", said the mayor, "));
+        assert!(!is_only_attribution(" and the rain fell on the town. "));
+    }
+}

@@ -1,0 +1,156 @@
+//! Noun phrases around a cue: the speaker read forward or backward from a token, the
+//! sentence's subject, and the tests that tell a speaker from a clause.
+
+use lede_text::word_lists::{ABBREVIATIONS, SUBJECT_PRONOUNS as PRONOUNS};
+
+use super::words::{is_cue, is_in, is_stopword, ADVERBS, CLAUSE_WORDS, DETERMINERS};
+use crate::tokens::Tok;
+
+/// A noun phrase read forward from token `i`: a pronoun, a capitalised name (titles included),
+/// or a determiner and the words up to a cue or punctuation. Returns its token range.
+pub(crate) fn np_forward(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let t = toks.get(i)?;
+    if is_in(t, PRONOUNS) {
+        return Some((i, i + 1));
+    }
+    if t.is_capitalized() && !is_stopword(t) {
+        let mut j = i + 1;
+        while j < toks.len() && j < i + 6 {
+            let tj = &toks[j];
+            let name_dot = tj.text == "." && is_in(&toks[j - 1], ABBREVIATIONS);
+            if (tj.is_capitalized() && !is_cue(tj)) || name_dot {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        return Some((i, j));
+    }
+    if is_in(t, DETERMINERS) {
+        let mut j = i + 1;
+        while j < toks.len()
+            && j < i + 8
+            && toks[j].is_word()
+            && !is_cue(&toks[j])
+            && !is_in(&toks[j], CLAUSE_WORDS)
+        {
+            j += 1;
+        }
+        return (j > i + 1).then_some((i, j));
+    }
+    None
+}
+
+/// A noun phrase that ends just before token `j`, read backward over adverbs and an
+/// appositive (`X, the foreign minister, said`). Returns its token range.
+pub(crate) fn np_backward(toks: &[Tok], mut j: usize) -> Option<(usize, usize)> {
+    while j > 0 && is_in(&toks[j - 1], ADVERBS) {
+        j -= 1;
+    }
+    if j > 0 && toks[j - 1].text == "," {
+        // An appositive closes with a comma: skip back to the comma that opens it.
+        let open = (j.saturating_sub(14)..j - 1)
+            .rev()
+            .find(|&k| toks[k].text == ",");
+        match open {
+            Some(k) if k > 0 => j = k,
+            _ => return None,
+        }
+    }
+    if j == 0 {
+        return None;
+    }
+    let last = &toks[j - 1];
+    if is_in(last, PRONOUNS) {
+        return Some((j - 1, j));
+    }
+    if last.is_capitalized() || (last.text == "." && j >= 2 && toks[j - 2].is_capitalized()) {
+        let mut i = j - 1;
+        while i > 0 && j - i < 6 {
+            let prev = &toks[i - 1];
+            let name_dot = prev.text == "." && i >= 2 && is_in(&toks[i - 2], ABBREVIATIONS);
+            // `Minister of Coastal Affairs Bram Ostrander`: `of` inside a capitalised run.
+            let connector = prev.text == "of"
+                && i >= 2
+                && toks[i - 2].is_capitalized()
+                && !is_stopword(&toks[i - 2]);
+            if (prev.is_capitalized() && !is_cue(prev)) || name_dot || connector {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        while i < j && is_stopword(&toks[i]) {
+            i += 1;
+        }
+        return (i < j).then_some((i, j));
+    }
+    if last.is_word() {
+        // A description: lowercase words back to a determiner.
+        let mut i = j - 1;
+        while i > 0 && j - i < 7 {
+            if is_in(&toks[i], DETERMINERS) {
+                return Some((i, j));
+            }
+            if !toks[i - 1].is_word() || is_cue(&toks[i - 1]) {
+                break;
+            }
+            i -= 1;
+        }
+        if is_in(&toks[i], DETERMINERS) {
+            return Some((i, j));
+        }
+    }
+    None
+}
+
+pub(crate) fn span(toks: &[Tok], r: (usize, usize)) -> (usize, usize) {
+    (toks[r.0].start, toks[r.1 - 1].end)
+}
+
+/// A lowercase word in the past tense (`fumed`, `boomed`): an unlisted reporting verb when it
+/// stands right beside a quote and a name.
+pub(crate) fn is_past_tense(t: &Tok) -> bool {
+    t.is_word() && !t.is_capitalized() && t.text.len() > 4 && t.text.ends_with("ed")
+}
+
+/// True when `phrase` can be a speaker: it starts with a pronoun, a capitalised word, a
+/// determiner or a possessive, and holds no verb-like clause word.
+pub(crate) fn looks_like_np(phrase: &[Tok]) -> bool {
+    let first = &phrase[0];
+    (is_in(first, PRONOUNS) && phrase.len() == 1)
+        || (first.is_capitalized() && !is_stopword(first))
+        || is_in(first, DETERMINERS)
+        || (first.is_word() && phrase.len() >= 2 && phrase[1..].iter().any(Tok::is_capitalized))
+}
+
+/// The subject of the sentence before token `upto`: the first pronoun or name that starts the
+/// sentence or follows a comma (`During the speech, Trump attacked …`).
+pub(crate) fn sentence_subject(toks: &[Tok], upto: usize) -> Option<(usize, usize)> {
+    (0..upto)
+        .filter(|&k| k == 0 || toks[k - 1].text == ",")
+        .filter(|&k| {
+            (is_in(&toks[k], PRONOUNS) || toks[k].is_capitalized()) && !is_stopword(&toks[k])
+        })
+        .find_map(|k| np_forward(toks, k))
+}
+
+/// True when the token before `k` is a preposition (`through the streets` is no speaker).
+pub(crate) fn after_preposition(toks: &[Tok], k: usize) -> bool {
+    k > 0
+        && is_in(
+            &toks[k - 1],
+            &[
+                "through", "in", "at", "on", "to", "from", "of", "with", "by", "for", "into",
+                "across", "around", "outside", "inside", "near", "during", "after", "out", "about",
+                "over", "under", "and",
+            ],
+        )
+}
+
+/// Index of the first token that can start a subject (skipping sentence-initial stopwords).
+pub(crate) fn first_word(toks: &[Tok]) -> usize {
+    (0..toks.len())
+        .find(|&k| toks[k].is_word() && !is_stopword(&toks[k]))
+        .unwrap_or(0)
+}
