@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use lede_text::fold_for_match;
+use lede_text::word_lists::SENTENCE_OPENERS;
 
 use super::para::{
     is_all_caps, is_connector, is_pronoun, is_role_word, is_title, lower, starts_sentence, words,
@@ -14,37 +15,13 @@ use crate::lexicon::{contains, lexicon};
 use crate::tag::EntityType;
 use crate::tokenize::{Token, TokenKind};
 
-/// Words that start sentences capitalised but are not names on their own.
-pub(super) const SENTENCE_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "or",
-    "in",
-    "on",
-    "at",
-    "for",
-    "of",
-    "to",
-    "as",
-    "if",
-    "so",
-    "however",
-    "meanwhile",
-    "after",
-    "before",
-    "while",
-    "when",
+/// Capitalised words that start sentences in news and are no name on their own, beyond the
+/// shared [`SENTENCE_OPENERS`]: quantifiers and the plural nouns that open reports
+/// (`Officials`, `Shares`, `Troops`).
+const MORE_SENTENCE_WORDS: &[&str] = &[
     "where",
-    "although",
     "despite",
-    "yesterday",
-    "today",
     "tomorrow",
-    "there",
-    "here",
     "some",
     "many",
     "most",
@@ -55,10 +32,6 @@ pub(super) const SENTENCE_WORDS: &[&str] = &[
     "no",
     "not",
     "yes",
-    "then",
-    "now",
-    "also",
-    "still",
     "only",
     "even",
     "officials",
@@ -68,20 +41,12 @@ pub(super) const SENTENCE_WORDS: &[&str] = &[
     "residents",
     "experts",
     "sources",
-    "asked",
     "under",
     "over",
-    "since",
     "until",
-    "with",
     "without",
-    "by",
-    "from",
     "about",
-    "last",
     "next",
-    "earlier",
-    "later",
     "shares",
     "prices",
     "members",
@@ -108,6 +73,11 @@ pub(super) const SENTENCE_WORDS: &[&str] = &[
     "voters",
 ];
 
+/// A word (lowercased) that starts sentences capitalised but is not a name on its own.
+pub(super) fn is_sentence_word(lower: &str) -> bool {
+    contains(SENTENCE_OPENERS, lower) || contains(MORE_SENTENCE_WORDS, lower)
+}
+
 /// Strips pronouns, punctuation, possessives and titles from the edges, keeps a person's
 /// title as the role, and drops what is left when it is no name.
 pub(super) fn clean(paras: &[Para], mut r: Raw, lowercase: &HashMap<String, usize>) -> Option<Raw> {
@@ -126,7 +96,7 @@ pub(super) fn clean(paras: &[Para], mut r: Raw, lowercase: &HashMap<String, usiz
     // `Shares of Calder Instruments`: a common word opening the sentence before `of`.
     if r.b - r.a >= 3 && starts_sentence(para, r.a) && lower(&toks[r.a + 1]) == "of" {
         let f = fold_for_match(&toks[r.a].text);
-        if contains(SENTENCE_WORDS, &f) || lowercase.contains_key(&f) {
+        if is_sentence_word(&f) || lowercase.contains_key(&f) {
             r.a += 2;
             while r.a < r.b && is_connector(&lower(&toks[r.a])) {
                 r.a += 1;
@@ -183,7 +153,7 @@ pub(super) fn clean(paras: &[Para], mut r: Raw, lowercase: &HashMap<String, usiz
         let f = fold_for_match(&t.text);
         let lx = lexicon();
         let known = lx.places.contains_key(&f) || lx.first_names.contains(&f);
-        if !known && (contains(SENTENCE_WORDS, &f) || lowercase.contains_key(&f)) {
+        if !known && (is_sentence_word(&f) || lowercase.contains_key(&f)) {
             return None;
         }
     }

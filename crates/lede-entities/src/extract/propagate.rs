@@ -4,9 +4,8 @@ use std::collections::HashMap;
 
 use lede_text::fold_for_match;
 
-use super::clean::SENTENCE_WORDS;
+use super::clean::is_sentence_word;
 use super::para::{is_cap, is_pronoun, starts_sentence, Para, Raw};
-use crate::lexicon::contains;
 use crate::tag::EntityType;
 use crate::tokenize::TokenKind;
 
@@ -27,7 +26,7 @@ pub(super) fn propagate(paras: &[Para], raws: &mut Vec<Raw>, lowercase: &HashMap
             let plain = is_cap(last)
                 && last.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && !is_pronoun(last)
-                && !contains(SENTENCE_WORDS, &f)
+                && !is_sentence_word(&f)
                 && !lowercase.contains_key(&f);
             if plain {
                 names.push((vec![last.text.clone()], EntityType::Per, None));

@@ -2,6 +2,7 @@
 //! extractor named, and capitalised words between a closing quote mark and a reporting verb.
 
 use lede_corpus::Quote;
+use lede_text::word_lists::COMMON_REPORTING_VERBS;
 
 use super::para::{is_cap, is_connector, is_pronoun, is_role_word, is_title, lower, Para, Raw};
 use crate::lexicon::contains;
@@ -46,26 +47,6 @@ pub(super) fn add_speakers(paras: &[Para], quotes: &[Quote], raws: &mut Vec<Raw>
     }
 }
 
-/// Reporting verbs that follow a speaker's name after a quotation.
-pub(super) const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "asked",
-    "wrote",
-    "explained",
-    "insisted",
-    "replied",
-    "warned",
-    "argued",
-    "noted",
-    "declared",
-    "stated",
-    "tweeted",
-    "recalled",
-];
-
 /// `“…,” Mirela Vostrikova said`: capitalised words right after a closing quote mark and
 /// before a reporting verb are a person, when the tagger did not see it.
 pub(super) fn add_names_after_quotes(paras: &[Para], raws: &mut Vec<Raw>) {
@@ -86,7 +67,7 @@ pub(super) fn add_names_after_quotes(paras: &[Para], raws: &mut Vec<Raw>) {
             }
             let verb = toks
                 .get(b)
-                .is_some_and(|t| contains(SPEECH_VERBS, &lower(t)));
+                .is_some_and(|t| contains(COMMON_REPORTING_VERBS, &lower(t)));
             let a = (k..b).find(|&j| !is_role_word(&toks[j])).unwrap_or(b);
             let covered = raws.iter().any(|r| r.p == p && r.a < b && k < r.b);
             if verb && a < b && !covered && !(k..b).any(|j| is_pronoun(&toks[j])) {
