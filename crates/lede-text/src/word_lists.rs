@@ -447,6 +447,10 @@ pub const NAME_CONNECTORS: &[&str] = &[
     "le", "du", "di", "y",
 ];
 
+/// The function words that stand inside names of organisations and places (`Bank of England`,
+/// `Marks & Spencer`): the first five of [`NAME_CONNECTORS`].
+pub const NAME_FUNCTION_WORDS: &[&str] = NAME_CONNECTORS.split_at(5).0;
+
 /// The lowercase particles of personal names (`de`, `van`, `bin`): [`NAME_CONNECTORS`] from the
 /// sixth on.
 pub const NAME_PARTICLES: &[&str] = NAME_CONNECTORS.split_at(5).1;
@@ -460,6 +464,7 @@ mod tests {
         assert_eq!(SUBJECT_PRONOUNS, ["he", "she", "they", "we", "i", "it"]);
         assert_eq!(COMMON_REPORTING_VERBS.first(), Some(&"said"));
         assert_eq!(COMMON_REPORTING_VERBS.last(), Some(&"recalled"));
+        assert_eq!(NAME_FUNCTION_WORDS, ["of", "and", "for", "the", "&"]);
         assert_eq!(NAME_PARTICLES.first(), Some(&"de"));
         assert!(!NAME_PARTICLES.contains(&"the"));
     }

@@ -71,9 +71,10 @@ pub(super) fn is_role_word(t: &Token) -> bool {
     is_title(t) || contains(ROLE_MODIFIERS, &lower(t))
 }
 
-/// A lowercase word that can stand inside a name (`of`, `the`, `de`).
+/// A lowercase word that can stand inside a name (`of`, `the`, `de`): the shared function
+/// words, the commonest particle, and `on` (`Council on Foreign Relations`).
 pub(super) fn is_connector(l: &str) -> bool {
-    matches!(l, "of" | "for" | "the" | "and" | "&" | "de" | "on")
+    lede_text::word_lists::NAME_FUNCTION_WORDS.contains(&l) || matches!(l, "de" | "on")
 }
 
 /// Folded words the article writes lowercase somewhere.
