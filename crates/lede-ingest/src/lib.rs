@@ -2,16 +2,16 @@
 //! either ingested or listed in the report with its reason and location.
 //!
 //! Formats: raw scraped text ([`raw_text`]), JSON and JSONL (`json_input`), Reuters-21578 SGML
-//! (`reuters`) and PolNeAR (`polnear`). [`ingest_paths`] walks the inputs, reads and parses
+//! (`reuters`) and PolNeAR ([`polnear`]). [`ingest_paths`] walks the inputs, reads and parses
 //! files in parallel (rayon), checks ids and duplicates in input order, then runs the caller's
 //! annotate step (the quote and entity extractors) in parallel across articles. The output order
 //! is deterministic: files sorted by path, records in file order.
 
-pub mod dates;
+pub(crate) mod dates;
 pub(crate) mod decode;
 mod format;
 pub(crate) mod json_input;
-pub mod markup;
+pub(crate) mod markup;
 mod options;
 mod outcome;
 mod pipeline;
@@ -19,7 +19,7 @@ pub mod polnear;
 pub mod raw_text;
 mod record;
 mod report;
-pub mod reuters;
+pub(crate) mod reuters;
 pub(crate) mod walk;
 
 pub use crate::format::Format;
