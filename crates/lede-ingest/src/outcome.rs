@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use lede_corpus::Article;
 
+use crate::report;
 use crate::{Location, ReportDocument, ReportEntry, Severity, StageMillis};
 
 /// Wall-clock time by stage.
@@ -56,10 +57,7 @@ impl Ingested {
     }
 
     fn count(&self, severity: Severity) -> usize {
-        self.report
-            .iter()
-            .filter(|e| e.severity == severity)
-            .count()
+        report::count(&self.report, severity)
     }
 
     /// The JSON report document, given the run's total time and the time spent writing.

@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 use lede_corpus::Article;
 use rayon::prelude::*;
 
-use crate::{walk, IngestOptions, Ingested, Location, ReportEntry, Severity, Stage, Timings};
+use crate::{
+    report, walk, IngestOptions, Ingested, Location, ReportEntry, Severity, Stage, Timings,
+};
 
 /// An article ready for the id checks.
 struct Ready {
@@ -46,10 +48,7 @@ pub fn ingest_paths(paths: &[PathBuf], options: &IngestOptions) -> Ingested {
     let started = Instant::now();
     let walk = walk::collect_files(paths);
     let mut report = walk.report;
-    let missing = report
-        .iter()
-        .filter(|e| e.severity == Severity::Rejected)
-        .count();
+    let missing = report::count(&report, Severity::Rejected);
     let jobs = plan::plan(&walk.files, options.format, &mut report);
     if let Some(p) = options.progress {
         p.start(Stage::ReadParse, jobs.len() as u64);
