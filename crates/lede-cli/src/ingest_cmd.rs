@@ -1,40 +1,71 @@
 //! `lede ingest`: files in, corpus JSON out, every input accounted for on stderr (and in
 //! `--report FILE` as JSON), with a progress bar when stderr is a terminal.
 
+use std::fmt::Display;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use lede_corpus::Corpus;
 use lede_ingest::{ingest_paths, Format, IngestOptions, Ingested, Progress, Stage};
 
-/// The options of `lede ingest`.
+/// The options of `lede ingest` (declared here once; `main` flattens them into the command).
+#[derive(Args)]
 pub struct IngestArgs {
     /// Files or directories to read.
+    #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Where the corpus goes.
+    /// Where to write the corpus JSON.
+    #[arg(short, long)]
     pub output: PathBuf,
-    /// Forced input format.
+    /// Read every file as this format instead of detecting it.
+    #[arg(long, value_parser = format_parser())]
     pub format: Option<Format>,
-    /// Drop exact duplicates, rename repeated ids.
+    /// Drop exact duplicate articles and rename repeated ids instead of rejecting them.
+    #[arg(long)]
     pub dedupe: bool,
-    /// Annotate Lede-format inputs again.
+    /// Extract quotes and entities again for articles already in Lede's format.
+    #[arg(long)]
     pub reannotate: bool,
-    /// Exit 0 despite rejections.
+    /// Exit 0 even when some inputs were rejected.
+    #[arg(long)]
     pub allow_rejects: bool,
-    /// Where the JSON report goes.
+    /// Also write the report (counts, timings, every warning and rejection) as JSON here.
+    #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
-    /// Print the time by stage.
+    /// Print the time spent in each stage (read/parse, ids, annotate, write).
+    #[arg(long)]
     pub timings: bool,
-    /// Where the binary search index goes, if anywhere.
+    /// Also write the search index (binary, for the app to load instead of building it)
+    /// here, conventionally beside the corpus as `corpus.index`.
+    #[arg(long, value_name = "FILE")]
     pub index: Option<PathBuf>,
-    /// Where the pack (compact corpus + index) goes, if anywhere.
+    /// Also write a pack here (`corpus.lede`): the corpus as compact bytes and its search
+    /// index in one file, which the app loads several times faster than the JSON (point
+    /// `data-corpus` at it).
+    #[arg(long, value_name = "FILE")]
     pub pack: Option<PathBuf>,
-    /// Indent the corpus JSON for reading (larger and slower to load).
+    /// Indent the corpus JSON for reading (the default is compact: smaller, faster to load).
+    #[arg(long)]
     pub pretty: bool,
+}
+
+impl IngestArgs {
+    /// True when a search index is to be built: for `--index`, `--pack` or both.
+    fn writes_index(&self) -> bool {
+        self.index.is_some() || self.pack.is_some()
+    }
+}
+
+/// `--format` values, parsed into [`Format`].
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::ALL.map(Format::name))
+        .map(|s| s.parse::<Format>().expect("only listed names get here"))
 }
 
 /// A progress bar on stderr (only made when stderr is a terminal).
@@ -96,24 +127,21 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
     let write_started = Instant::now();
     let ingested = corpus.articles.len();
     if let Err(e) = write_json(&args.output, &corpus, args.pretty) {
-        eprintln!("error: cannot write {}: {e}", args.output.display());
-        return ExitCode::from(2);
+        return write_failed(args.output.display(), e);
     }
     let index_started = Instant::now();
-    if args.index.is_some() || args.pack.is_some() {
+    if args.writes_index() {
         let index = lede_search::Index::build(&corpus);
         if let Some(path) = &args.index {
             if let Err(e) = write_bytes(path, &index.to_bytes()) {
-                eprintln!("error: cannot write the index {}: {e}", path.display());
-                return ExitCode::from(2);
+                return write_failed(format_args!("the index {}", path.display()), e);
             }
         }
         if let Some(path) = &args.pack {
             let written = lede_search::pack::write_pack(&corpus, &index)
                 .and_then(|bytes| write_bytes(path, &bytes).map_err(|e| e.to_string()));
             if let Err(e) = written {
-                eprintln!("error: cannot write the pack {}: {e}", path.display());
-                return ExitCode::from(2);
+                return write_failed(format_args!("the pack {}", path.display()), e);
             }
         }
     }
@@ -124,8 +152,7 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
 
     if let Some(path) = &args.report {
         if let Err(e) = write_json(path, &result.document(elapsed, write), true) {
-            eprintln!("error: cannot write the report {}: {e}", path.display());
-            return ExitCode::from(2);
+            return write_failed(format_args!("the report {}", path.display()), e);
         }
     }
     let dropped = if result.dropped > 0 {
@@ -149,7 +176,7 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
             seconds(t.ids),
             seconds(t.annotate),
             seconds(write),
-            if args.index.is_some() || args.pack.is_some() {
+            if args.writes_index() {
                 format!(", search index and pack {}", seconds(index_time))
             } else {
                 String::new()
@@ -160,6 +187,12 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// Says on stderr what could not be written and why; exit status 2.
+fn write_failed(what: impl Display, error: impl Display) -> ExitCode {
+    eprintln!("error: cannot write {what}: {error}");
+    ExitCode::from(2)
 }
 
 /// Every warning and rejection, one per line, on stderr.
@@ -204,4 +237,40 @@ fn write_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// A duration as `1.234s`.
 fn seconds(d: Duration) -> String {
     format!("{:.3}s", d.as_secs_f64())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(index: Option<&str>, pack: Option<&str>) -> IngestArgs {
+        IngestArgs {
+            paths: vec!["in".into()],
+            output: "corpus.json".into(),
+            format: None,
+            dedupe: false,
+            reannotate: false,
+            allow_rejects: false,
+            report: None,
+            timings: false,
+            index: index.map(PathBuf::from),
+            pack: pack.map(PathBuf::from),
+            pretty: false,
+        }
+    }
+
+    #[test]
+    fn an_index_is_built_for_index_or_pack() {
+        assert!(!args(None, None).writes_index());
+        assert!(args(Some("c.index"), None).writes_index());
+        assert!(args(None, Some("c.lede")).writes_index());
+    }
+
+    #[test]
+    fn a_failed_write_exits_2() {
+        assert_eq!(
+            write_failed("the pack c.lede", "disk full"),
+            ExitCode::from(2)
+        );
+    }
 }

@@ -7,9 +7,7 @@ mod stats_cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
-use lede_ingest::Format;
 
 /// Lede: turn article files into a corpus the Lede app explores.
 #[derive(Parser)]
@@ -29,42 +27,8 @@ enum Command {
     /// Exit status: 0 when nothing was rejected (or --allow-rejects), 1 when inputs were
     /// rejected, 2 when the corpus or the report cannot be written.
     Ingest {
-        /// Files or directories to read.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Where to write the corpus JSON.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Read every file as this format instead of detecting it.
-        #[arg(long, value_parser = format_parser())]
-        format: Option<Format>,
-        /// Drop exact duplicate articles and rename repeated ids instead of rejecting them.
-        #[arg(long)]
-        dedupe: bool,
-        /// Extract quotes and entities again for articles already in Lede's format.
-        #[arg(long)]
-        reannotate: bool,
-        /// Exit 0 even when some inputs were rejected.
-        #[arg(long)]
-        allow_rejects: bool,
-        /// Also write the report (counts, timings, every warning and rejection) as JSON here.
-        #[arg(long, value_name = "FILE")]
-        report: Option<PathBuf>,
-        /// Print the time spent in each stage (read/parse, ids, annotate, write).
-        #[arg(long)]
-        timings: bool,
-        /// Also write the search index (binary, for the app to load instead of building it)
-        /// here, conventionally beside the corpus as `corpus.index`.
-        #[arg(long, value_name = "FILE")]
-        index: Option<PathBuf>,
-        /// Also write a pack here (`corpus.lede`): the corpus as compact bytes and its search
-        /// index in one file, which the app loads several times faster than the JSON (point
-        /// `data-corpus` at it).
-        #[arg(long, value_name = "FILE")]
-        pack: Option<PathBuf>,
-        /// Indent the corpus JSON for reading (the default is compact: smaller, faster to load).
-        #[arg(long)]
-        pretty: bool,
+        #[command(flatten)]
+        args: ingest_cmd::IngestArgs,
     },
     /// Score an extractor against a gold standard.
     Eval {
@@ -78,40 +42,72 @@ enum Command {
     },
 }
 
-/// `--format` values, parsed into [`Format`].
-fn format_parser() -> impl TypedValueParser<Value = Format> {
-    PossibleValuesParser::new(Format::ALL.map(Format::name))
-        .map(|s| s.parse::<Format>().expect("only listed names get here"))
-}
-
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Ingest {
-            paths,
-            output,
-            format,
-            dedupe,
-            reannotate,
-            allow_rejects,
-            report,
-            timings,
-            index,
-            pack,
-            pretty,
-        } => ingest_cmd::ingest(&ingest_cmd::IngestArgs {
-            paths,
-            output,
-            format,
-            dedupe,
-            reannotate,
-            allow_rejects,
-            report,
-            timings,
-            index,
-            pack,
-            pretty,
-        }),
+        Command::Ingest { args } => ingest_cmd::ingest(&args),
         Command::Eval { what } => eval_cmd::eval(what),
         Command::Stats { corpus } => stats_cmd::stats(&corpus),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+    use lede_ingest::Format;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_ingest_flag_reaches_the_ingest_args() {
+        let cli = Cli::try_parse_from([
+            "lede",
+            "ingest",
+            "in/a",
+            "in/b.json",
+            "-o",
+            "out/corpus.json",
+            "--format",
+            "jsonl",
+            "--dedupe",
+            "--reannotate",
+            "--allow-rejects",
+            "--report",
+            "report.json",
+            "--timings",
+            "--index",
+            "corpus.index",
+            "--pack",
+            "corpus.lede",
+            "--pretty",
+        ])
+        .unwrap();
+        let Command::Ingest { args } = cli.command else {
+            panic!("not the ingest command");
+        };
+        assert_eq!(
+            args.paths,
+            [PathBuf::from("in/a"), PathBuf::from("in/b.json")]
+        );
+        assert_eq!(args.output, PathBuf::from("out/corpus.json"));
+        assert_eq!(args.format, Some(Format::Jsonl));
+        assert!(args.dedupe && args.reannotate && args.allow_rejects);
+        assert!(args.timings && args.pretty);
+        assert_eq!(args.report, Some(PathBuf::from("report.json")));
+        assert_eq!(args.index, Some(PathBuf::from("corpus.index")));
+        assert_eq!(args.pack, Some(PathBuf::from("corpus.lede")));
+    }
+
+    #[test]
+    fn ingest_needs_paths_and_an_output_and_a_known_format() {
+        let parse = |args: &[&str]| Cli::try_parse_from(["lede", "ingest"].iter().chain(args));
+        assert!(parse(&["a.txt", "-o", "c.json"]).is_ok());
+        assert!(parse(&["a.txt"]).is_err());
+        assert!(parse(&["-o", "c.json"]).is_err());
+        assert!(parse(&["a.txt", "-o", "c.json", "--format", "xml"]).is_err());
     }
 }

@@ -26,6 +26,16 @@ fn lede(args: &[&str]) -> Output {
         .expect("the lede binary runs")
 }
 
+/// A JSON file read back.
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A corpus file read back, validated by the corpus loader.
+fn read_corpus(path: &Path) -> lede_corpus::Corpus {
+    lede_corpus::Corpus::from_json(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
 /// Writes the inputs; returns the file names that must be rejected.
 fn build(dir: &Path) -> BTreeSet<String> {
     write(dir, "good.txt", GOOD.as_bytes());
@@ -85,7 +95,7 @@ fn rejects_fail_the_run_and_every_input_is_in_the_report() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
 
-    let doc: Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    let doc = read_json(&report);
     let n = |k: &str| doc[k].as_u64().unwrap();
     assert_eq!(n("read"), n("ingested") + n("rejected"), "{doc:#}");
     // 5 texts + 2 JSONL lines + broken.json + 3 SGML records.
@@ -184,7 +194,7 @@ fn clean_input_exits_zero_and_format_can_be_forced() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(ok.status.code(), Some(0));
-    let corpus: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    let corpus = read_json(&out);
     assert_eq!(corpus["articles"][0]["title"], "Quay Vote Passes");
     assert_eq!(
         corpus["articles"][0]["paragraphs"]
@@ -203,7 +213,7 @@ fn clean_input_exits_zero_and_format_can_be_forced() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(forced.status.code(), Some(0));
-    let corpus: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    let corpus = read_json(&out);
     assert_eq!(corpus["articles"][0]["id"], "x1");
 
     let bad_format = lede(&["ingest", "x", "--format", "xml", "-o", "y"]);
@@ -242,7 +252,7 @@ fn duplicate_ids_name_both_files_unless_dedupe() {
         "--dedupe",
     ]);
     assert_eq!(run.status.code(), Some(0));
-    let corpus: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    let corpus = read_json(&out);
     let ids: Vec<&str> = corpus["articles"]
         .as_array()
         .unwrap()
@@ -277,7 +287,7 @@ fn the_index_written_beside_the_corpus_fits_it_and_finds_a_misspelled_title() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let corpus = lede_corpus::Corpus::from_json(&fs::read_to_string(&out).unwrap()).unwrap();
+    let corpus = read_corpus(&out);
     let index = lede_search::Index::from_bytes(&fs::read(&index).unwrap()).unwrap();
     assert!(
         index.fits(&corpus),
@@ -320,7 +330,7 @@ fn a_corpus_passed_through_with_its_own_annotations_is_not_marked_annotated() {
     assert!(corpus.annotated.is_empty(), "{:?}", corpus.annotated);
     let again = lede(&["ingest", input, "-o", out_s, "--reannotate"]);
     assert_eq!(again.status.code(), Some(0));
-    let corpus = lede_corpus::Corpus::from_json(&fs::read_to_string(&out).unwrap()).unwrap();
+    let corpus = read_corpus(&out);
     assert_eq!(corpus.annotated, ["quotes", "entities"]);
     assert_eq!(corpus.articles[0].quotes.len(), 1, "re-annotated");
 }

@@ -26,6 +26,11 @@ impl Severity {
     }
 }
 
+/// How many of `entries` are of `severity`.
+pub(crate) fn count(entries: &[ReportEntry], severity: Severity) -> usize {
+    entries.iter().filter(|e| e.severity == severity).count()
+}
+
 /// Where an input is: a file, and inside it a record index, a line (and column) and a byte offset
 /// when the format has them. Lines and columns are 1-based; records and byte offsets 0-based.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -185,6 +190,19 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_counted_by_severity() {
+        let at = || Location::file(Path::new("a.txt"));
+        let entries = [
+            ReportEntry::warning(at(), "odd"),
+            ReportEntry::rejected(at(), "bad"),
+            ReportEntry::warning(at(), "odder"),
+        ];
+        assert_eq!(count(&entries, Severity::Warning), 2);
+        assert_eq!(count(&entries, Severity::Rejected), 1);
+        assert_eq!(count(&[], Severity::Rejected), 0);
+    }
 
     #[test]
     fn lines_from_offsets() {

@@ -1,0 +1,149 @@
+//! The ingest pipeline: walk the inputs, read, decode and parse each file (in parallel), check
+//! ids and duplicates (in input order), run the annotate hook (in parallel), with the time of
+//! each stage.
+
+mod dedupe;
+mod detect;
+mod plan;
+mod read;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use lede_corpus::Article;
+use rayon::prelude::*;
+
+use crate::{
+    report, walk, IngestOptions, Ingested, Location, ReportEntry, Severity, Stage, Timings,
+};
+
+/// An article ready for the id checks.
+struct Ready {
+    article: Article,
+    location: Location,
+    annotate: bool,
+}
+
+/// What one file gave.
+#[derive(Default)]
+struct FileOutput {
+    read: usize,
+    ready: Vec<Ready>,
+    entries: Vec<ReportEntry>,
+}
+
+impl FileOutput {
+    /// One input, the whole file, rejected.
+    fn rejected(file: Location, reason: String) -> Self {
+        FileOutput {
+            read: 1,
+            ready: Vec::new(),
+            entries: vec![ReportEntry::rejected(file, reason)],
+        }
+    }
+}
+
+/// Ingests every file under `paths` (files as given, directories walked recursively).
+pub fn ingest_paths(paths: &[PathBuf], options: &IngestOptions) -> Ingested {
+    let started = Instant::now();
+    let walk = walk::collect_files(paths);
+    let mut report = walk.report;
+    let missing = report::count(&report, Severity::Rejected);
+    let jobs = plan::plan(&walk.files, options.format, &mut report);
+    if let Some(p) = options.progress {
+        p.start(Stage::ReadParse, jobs.len() as u64);
+    }
+    let outputs: Vec<FileOutput> = jobs
+        .par_iter()
+        .map(|job| {
+            let out = read::read_job(job, options);
+            if let Some(p) = options.progress {
+                p.advance(1);
+            }
+            out
+        })
+        .collect();
+    if let Some(p) = options.progress {
+        p.finish();
+    }
+    let read_parse = started.elapsed();
+    finish(outputs, missing, report, read_parse, options)
+}
+
+/// Ingests one file's bytes as if read from `path` (no directory walk, no PolNeAR metadata).
+pub fn ingest_bytes(path: &Path, bytes: &[u8], options: &IngestOptions) -> Ingested {
+    let started = Instant::now();
+    let out = read::parse_file(path, bytes, options.format, None, options);
+    finish(vec![out], 0, Vec::new(), started.elapsed(), options)
+}
+
+/// Id checks, duplicates and the annotate step, in that order.
+fn finish(
+    outputs: Vec<FileOutput>,
+    read_before: usize,
+    mut report: Vec<ReportEntry>,
+    read_parse: Duration,
+    options: &IngestOptions,
+) -> Ingested {
+    let mut read = read_before;
+    let mut ready = Vec::new();
+    for out in outputs {
+        read += out.read;
+        report.extend(out.entries);
+        ready.extend(out.ready);
+    }
+    let ids_started = Instant::now();
+    let (mut kept, dropped) = dedupe::resolve_ids(ready, options.dedupe, &mut report);
+    let ids = ids_started.elapsed();
+
+    let annotate_started = Instant::now();
+    let annotated_all = annotate(&mut kept, options);
+    let annotate = annotate_started.elapsed();
+
+    let (articles, sources) = kept.into_iter().map(|r| (r.article, r.location)).unzip();
+    let ingested = Ingested {
+        articles,
+        sources,
+        read,
+        dropped,
+        report,
+        timings: Timings {
+            read_parse,
+            ids,
+            annotate,
+        },
+        annotated_all,
+    };
+    debug_assert_eq!(
+        ingested.read,
+        ingested.ingested() + ingested.rejected() + ingested.dropped,
+        "every input is ingested, rejected or dropped"
+    );
+    ingested
+}
+
+/// Runs the annotate hook (if any) over the articles that want it, in parallel; true when it
+/// ran over every article.
+fn annotate(kept: &mut [Ready], options: &IngestOptions) -> bool {
+    let annotated_all = options.annotate.is_some() && kept.iter().all(|r| r.annotate);
+    if let Some(annotate) = options.annotate {
+        let todo = kept.iter().filter(|r| r.annotate).count();
+        if let Some(p) = options.progress {
+            p.start(Stage::Annotate, todo as u64);
+        }
+        kept.par_iter_mut().filter(|r| r.annotate).for_each(|r| {
+            if options.reannotate {
+                r.article.quotes.clear();
+                r.article.entities.clear();
+            }
+            annotate(&mut r.article);
+            if let Some(p) = options.progress {
+                p.advance(1);
+            }
+        });
+        if let Some(p) = options.progress {
+            p.finish();
+        }
+    }
+    annotated_all
+}

@@ -1,0 +1,80 @@
+//! Reading one file: its bytes decoded, parsed by the right parser, and each record given its
+//! location (line, column, byte offset in the file, record index).
+
+use std::path::Path;
+
+use crate::polnear::MetaRow;
+use crate::{decode, Format, IngestOptions, LineIndex, Location, ReportEntry};
+
+use super::plan::Job;
+use super::{detect, FileOutput, Ready};
+
+/// Reads and parses a planned file; a file that cannot be read is one rejected input.
+pub(super) fn read_job(job: &Job, options: &IngestOptions) -> FileOutput {
+    match std::fs::read(&job.path) {
+        Ok(bytes) => parse_file(&job.path, &bytes, job.format, job.polnear.as_ref(), options),
+        Err(e) => FileOutput::rejected(Location::file(&job.path), format!("cannot read: {e}")),
+    }
+}
+
+/// Decodes and parses one file's bytes.
+pub(super) fn parse_file(
+    path: &Path,
+    bytes: &[u8],
+    format: Option<Format>,
+    polnear_row: Option<&MetaRow>,
+    options: &IngestOptions,
+) -> FileOutput {
+    let file = Location::file(path);
+    let decoded = match decode::decode(bytes) {
+        Ok(d) => d,
+        Err(reason) => return FileOutput::rejected(file, reason),
+    };
+    let mut out = FileOutput::default();
+    if let Some(w) = &decoded.warning {
+        out.entries
+            .push(ReportEntry::warning(file.clone(), w.clone()));
+    }
+    let text = decoded.text.as_str();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "article".into());
+    let parse = match format {
+        Some(format) => detect::parse_as(format, &stem, text, polnear_row, options.reannotate),
+        None => detect::detect_and_parse(path, &stem, text, options.reannotate),
+    };
+    let lines = parse
+        .records
+        .iter()
+        .any(|r| r.offset.is_some() && r.line.is_none())
+        .then(|| LineIndex::new(text));
+    for r in parse.records {
+        out.read += 1;
+        let location = Location {
+            file: path.to_path_buf(),
+            line: r.line.or_else(|| Some(lines.as_ref()?.line(r.offset?))),
+            column: r.column,
+            byte_offset: r.offset.and_then(|o| decoded.file_offset(o)),
+            record: r.index,
+        };
+        match r.result {
+            Ok(article) => {
+                for w in r.warnings {
+                    out.entries.push(ReportEntry::warning(location.clone(), w));
+                }
+                out.ready.push(Ready {
+                    article,
+                    location,
+                    annotate: !r.passthrough || options.reannotate,
+                });
+            }
+            Err(reason) => out.entries.push(ReportEntry::rejected(location, reason)),
+        }
+    }
+    for w in parse.warnings {
+        out.entries.push(ReportEntry::warning(file.clone(), w));
+    }
+    out
+}
