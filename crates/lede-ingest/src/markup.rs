@@ -120,11 +120,7 @@ mod tests {
                     <script>var x = '<p>';</script>";
         assert!(looks_like_html(html));
         let text = html_to_text(html);
-        let lines: Vec<&str> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
+        let lines: Vec<&str> = lede_text::paragraphs(&text).collect();
         assert_eq!(lines, vec!["First bold line.", "Second one", "wraps"]);
         assert!(!looks_like_html("a < b and c > d"));
     }

@@ -228,13 +228,7 @@ fn body_paragraphs(
     value: Value,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<String>, String> {
-    let lines = |s: &str| -> Vec<String> {
-        s.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
+    let lines = |s: &str| -> Vec<String> { lede_text::paragraphs(s).map(str::to_string).collect() };
     match value {
         Value::String(s) if looks_like_html(&s) => {
             warnings.push(format!("{key} is HTML; the markup was removed"));
