@@ -14,12 +14,11 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync,
+  existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { launchChromium } from '../scripts/lib/browser.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'target', 'bench');
@@ -244,13 +243,9 @@ function ensurePagefind(corpus, cache, build) {
 
 /** Launches headless Debian Chromium with precise memory figures and gc(). */
 async function launchBrowser() {
-  const { chromium } = await import('playwright-core');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'lede-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.LEDE_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
+  const { context, userDataDir } = await launchChromium({
+    profilePrefix: 'lede-bench-chromium-',
     args: [
-      ...CHROMIUM_ARGS,
       '--enable-precise-memory-info',
       '--js-flags=--expose-gc',
       // measureUserAgentSpecificMemory() at once instead of at the next GC (up to 20 s).
