@@ -9,6 +9,11 @@
 //! Typo budget per query word: none up to four letters, one for 5-8, two from 9. A word of four
 //! letters gets one typo as a last resort: when no article has it, or none has every query word
 //! with it exact.
+//!
+//! [`Index::search`] runs one stage per module: `filter` (the articles the filters and negated
+//! clauses leave), `score` (each clause's terms from `expand`, then BM25F over every clause, or
+//! any when none has them all), `rank` (the candidates, the re-ranking window and the order),
+//! `facets` (counts over every result) and `page` (the hits with their matches and snippets).
 
 mod expand;
 mod facets;
