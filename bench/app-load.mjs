@@ -8,7 +8,7 @@
 // Usage: node bench/app-load.mjs DIR [QUERY] [--json]   (build the app first: trunk build --release ...)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, DIST } from '../tests/e2e/harness.mjs';
+import { startServer, launchBrowser, DIST } from '../scripts/lib/browser.mjs';
 
 const args = process.argv.slice(2);
 const forceJson = args.includes('--json');

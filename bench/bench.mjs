@@ -50,10 +50,11 @@ function percentile(xs, p) {
   return xs[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))];
 }
 
-/** Queries interleaved kind by kind (title, typo, prefix, body, title, …). */
+/** Queries interleaved kind by kind (title, typo, prefix, body, title, …), each with its
+ * position in the file (`index`). */
 function roundRobin(queries) {
   const byKind = new Map();
-  for (const q of queries) {
+  for (const q of queries.map((x, index) => ({ ...x, index }))) {
     if (!byKind.has(q.kind)) byKind.set(q.kind, []);
     byKind.get(q.kind).push(q);
   }
@@ -137,8 +138,7 @@ async function runEngine(name) {
   const minimum = 5 * kinds.length;
   const times = [];
   const timed = [];
-  const notFirst = [];
-  const perKind = Object.fromEntries(kinds.map((k) => [k, { n: 0, rr: 0, found: 0 }]));
+  const ranked = [];
   const started = performance.now();
   for (let i = 0; i < order.length; i++) {
     if (i >= minimum && performance.now() - started > budgetMs) break;
@@ -150,16 +150,7 @@ async function runEngine(name) {
     const ms = performance.now() - t;
     times.push(ms);
     timed.push({ q: q.q, kind: q.kind, ms });
-    const rank = top.indexOf(q.target);
-    if (rank !== 0 && notFirst.length < 12) {
-      notFirst.push({ ...q, rank: rank < 0 ? null : rank + 1, top3: top.slice(0, 3) });
-    }
-    const k = perKind[q.kind];
-    k.n += 1;
-    if (rank >= 0) {
-      k.rr += 1 / (rank + 1);
-      k.found += 1;
-    }
+    ranked.push({ query: q.index, ranked: top.map(String) });
     if (i % 16 === 15) {
       status.textContent = `${name}: ${i + 1}/${order.length} queries`;
       await new Promise((ok) => setTimeout(ok, 0));
@@ -172,16 +163,6 @@ async function runEngine(name) {
   const heapAfterQueries = heap();
   const endUasm = await uasm();
 
-  const mrr10 = { overall: 0 };
-  const found10 = { overall: 0 };
-  for (const [kind, k] of Object.entries(perKind)) {
-    mrr10[kind] = round(k.n ? k.rr / k.n : null, 4);
-    found10[kind] = round(k.n ? k.found / k.n : null, 4);
-    mrr10.overall += k.rr;
-    found10.overall += k.found;
-  }
-  mrr10.overall = round(mrr10.overall / queries_run, 4);
-  found10.overall = round(found10.overall / queries_run, 4);
   const sorted = [...times].sort((a, b) => a - b);
   const p50ByKind = {};
   for (const kind of kinds) {
@@ -203,9 +184,10 @@ async function runEngine(name) {
     mean_ms: round(times.reduce((a, b) => a + b, 0) / queries_run),
     p50_by_kind_ms: p50ByKind,
     slowest,
-    not_first_sample: notFirst,
-    mrr10,
-    found10,
+    // Scored by bench/run with `lede eval score` (the scorer of `lede eval search`) from `ranked`.
+    not_first_sample: null,
+    mrr10: null,
+    found10: null,
     load_ms: round(load_ms, 1),
     phases_ms: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v, 1)])),
     memory_bytes,
@@ -223,6 +205,7 @@ async function runEngine(name) {
     cross_origin_isolated: globalThis.crossOriginIsolated === true,
     ...extra,
     notes,
+    ranked,
   };
 }
 
@@ -243,6 +226,7 @@ function runInFrame(name) {
 }
 
 function table(engines) {
+  // Quality is scored by bench/run (`lede eval score`); by hand the page shows none.
   const kinds = Object.keys(Object.values(engines).find((e) => e.mrr10)?.mrr10 ?? {});
   const head = ['engine', 'load ms', 'p50 ms', 'p95 ms', 'max ms', ...kinds.map((k) => `MRR ${k}`),
     'found@10', 'memory MB', 'transfer KB', 'queries'];
@@ -250,7 +234,7 @@ function table(engines) {
     r.error
       ? [name, `error: ${r.error}`]
       : [name, r.load_ms, r.p50_ms, r.p95_ms, r.max_ms, ...kinds.map((k) => r.mrr10[k]),
-        r.found10.overall, r.memory_bytes == null ? '?' : (r.memory_bytes / 1e6).toFixed(1),
+        r.found10?.overall ?? '-', r.memory_bytes == null ? '?' : (r.memory_bytes / 1e6).toFixed(1),
         (r.transfer_bytes / 1e3).toFixed(0), `${r.queries_run}/${r.queries_total}`],
   );
   const esc = (s) => String(s).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);

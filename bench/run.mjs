@@ -7,18 +7,18 @@
 //
 // It builds what is missing or stale first (cargo under `flock /tmp/lede-cargo.lock`):
 // the wasm engine (target/bench/pkg), the default corpus (Reuters from ../shared, with the
-// pack from `lede ingest --pack`), a query set, the engine's pack for another corpus (a
-// sibling `<stem>.lede` when it holds that corpus, else made with the wasm engine in node),
-// and the Pagefind site and bundle (target/bench/cache/).
+// pack from `lede ingest --pack`), a query set (`lede eval make-queries`), the engine's pack for
+// another corpus (a sibling `<stem>.lede` when it holds that corpus, else made with the wasm
+// engine in node), and the Pagefind site and bundle (target/bench/cache/). Each engine's ranked
+// ids are scored by `lede eval score`, the scorer of `lede eval search`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync,
+  existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { launchChromium } from '../scripts/lib/browser.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'target', 'bench');
@@ -90,13 +90,19 @@ function markModule() {
   if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
 }
 
+/** The `lede` command (target/release/lede), built first unless `--no-build`. */
+function ensureLede(build) {
+  const lede = join(ROOT, 'target', 'release', 'lede');
+  if (build) run('cargo', ['build', '--quiet', '--release', '-p', 'lede-cli'], { lock: true });
+  if (!existsSync(lede)) throw new Error(`${rel(lede)} is missing: run without --no-build`);
+  return lede;
+}
+
 /** The default corpus: Reuters-21578 ingested with its index and pack (target/bench/reuters.*). */
-function ensureReuters(build) {
+function ensureReuters(lede, build) {
   const corpus = join(BENCH, 'reuters.json');
   const index = join(BENCH, 'reuters.index');
   const pack = join(BENCH, 'reuters.lede');
-  const lede = join(ROOT, 'target', 'release', 'lede');
-  if (build) run('cargo', ['build', '--quiet', '--release', '-p', 'lede-cli'], { lock: true });
   if ([corpus, index, pack].every((f) => mtime(f) >= mtime(lede))) return corpus;
   const source = join(ROOT, '..', 'shared', 'corpora', 'reuters21578');
   if (!existsSync(source)) throw new Error(`${source} is missing: pass --corpus FILE`);
@@ -156,21 +162,45 @@ async function ensurePack(corpus, cache) {
 }
 
 /** The default query set for `corpus` (generated under target/bench/, never committed). */
-async function ensureQueries(corpus) {
+function ensureQueries(lede, corpus) {
   const out = join(BENCH, `queries-${basename(corpus, extname(corpus))}.json`);
-  const gen = join(ROOT, 'bench', 'make-queries.mjs');
-  if (mtime(out) >= Math.max(mtime(corpus), mtime(gen))) return out;
-  const { makeQueries, formatQuerySet } = await import(pathToFileURL(gen).href);
-  const parsed = JSON.parse(readFileSync(corpus, 'utf8'));
-  const set = makeQueries(parsed, { perKind: 100, seed: 6 });
-  writeFileSync(out, formatQuerySet({
-    generated_by: 'bench/make-queries.mjs --per-kind 100 --seed 6',
-    corpus: basename(corpus),
-    articles: parsed.articles.length,
-    ...set,
-  }));
-  log(`${set.queries.length} queries -> ${rel(out)}`);
+  if (mtime(out) >= Math.max(mtime(corpus), mtime(lede))) return out;
+  run(lede, ['eval', 'make-queries', '--corpus', corpus, '--out', out, '--per-kind', '100', '--seed', '6']);
   return out;
+}
+
+const round = (x, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * Scores every engine's ranked ids with `lede eval score` (the scorer of `lede eval search`):
+ * sets `mrr10` and `found10` (overall and per kind, null for a kind none of whose queries ran)
+ * and `not_first_sample` (the first 12 queries whose target did not come first, in run order),
+ * and moves the ranked ids out of the result into target/bench/ranked-<corpus>.json.
+ */
+function scoreEngines(lede, queries, querySet, corpus, engines) {
+  const ranked = Object.fromEntries(Object.entries(engines).filter(([, r]) => !r.error).map(([n, r]) => [n, r.ranked]));
+  const file = join(BENCH, `ranked-${basename(corpus, extname(corpus))}.json`);
+  writeFileSync(file, `${JSON.stringify({ engines: ranked })}\n`);
+  const r = spawnSync(lede, ['eval', 'score', '--queries', queries, '--runs', file, '--json'],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 2] });
+  if (r.status !== 0) throw new Error(`lede eval score failed (${r.error ?? `exit ${r.status}`})`);
+  const scored = JSON.parse(r.stdout).engines;
+  const kinds = [...new Set(querySet.queries.map((q) => q.kind))];
+  for (const [name, s] of Object.entries(scored)) {
+    const e = engines[name];
+    const byKind = (field) => ({
+      overall: round(s.overall[field]),
+      ...Object.fromEntries(kinds.map((k) => [k, s.kinds[k].queries ? round(s.kinds[k][field]) : null])),
+    });
+    e.mrr10 = byKind('mrr10');
+    e.found10 = byKind('found10');
+    const top = new Map(e.ranked.map((x) => [x.query, x.ranked]));
+    e.not_first_sample = s.not_first.slice(0, 12).map((m) => {
+      const { q, target, kind } = querySet.queries[m.query];
+      return { q, target, kind, rank: m.rank, top3: top.get(m.query).slice(0, 3) };
+    });
+    delete e.ranked;
+  }
 }
 
 const escapeHtml = (s) =>
@@ -213,13 +243,9 @@ function ensurePagefind(corpus, cache, build) {
 
 /** Launches headless Debian Chromium with precise memory figures and gc(). */
 async function launchBrowser() {
-  const { chromium } = await import('playwright-core');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'lede-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.LEDE_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
+  const { context, userDataDir } = await launchChromium({
+    profilePrefix: 'lede-bench-chromium-',
     args: [
-      ...CHROMIUM_ARGS,
       '--enable-precise-memory-info',
       '--js-flags=--expose-gc',
       // measureUserAgentSpecificMemory() at once instead of at the next GC (up to 20 s).
@@ -290,9 +316,10 @@ async function main() {
   mkdirSync(BENCH, { recursive: true });
   const started = performance.now();
   ensureWasm(args.build);
-  const corpus = args.corpus ?? ensureReuters(args.build);
+  const lede = ensureLede(args.build);
+  const corpus = args.corpus ?? ensureReuters(lede, args.build);
   if (!existsSync(corpus)) throw new Error(`no corpus at ${corpus}`);
-  const queries = args.queries ?? (await ensureQueries(corpus));
+  const queries = args.queries ?? ensureQueries(lede, corpus);
   const cache = cacheDir(corpus);
   const pack = args.engines.includes('lede') ? await ensurePack(corpus, cache) : null;
   const pagefind = args.engines.includes('pagefind') ? ensurePagefind(corpus, cache, args.build) : null;
@@ -383,6 +410,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  scoreEngines(lede, queries, querySet, corpus, engines);
 
   const corpusText = readFileSync(corpus, 'utf8');
   const parsed = JSON.parse(corpusText);

@@ -1,12 +1,13 @@
 //! `lede eval`: score the extractors and the search engine against gold standards and print a
-//! table or JSON.
+//! table or JSON; make known-item query files and score any engine's ranked results on them.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Subcommand;
-use lede_eval::{entities, polnear, quotes, search};
+use lede_eval::{entities, known_item, polnear, quotes, search};
 
 /// What `lede eval` scores.
 #[derive(Subcommand)]
@@ -52,6 +53,36 @@ pub enum EvalTarget {
         #[arg(long)]
         json: bool,
     },
+    /// Known-item queries from a corpus: title words, title words with one typo, title words
+    /// with the last word cut, three rare body words with one typo; the same corpus and seed
+    /// give the same file ({"queries": [{"q", "target", "kind"}]}, one query per line).
+    MakeQueries {
+        /// The corpus JSON (from `lede ingest`).
+        #[arg(long)]
+        corpus: PathBuf,
+        /// The query file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Queries of each kind.
+        #[arg(long, default_value_t = 100)]
+        per_kind: usize,
+        /// The seed of the draw.
+        #[arg(long, default_value_t = 6)]
+        seed: u32,
+    },
+    /// MRR@10 and found@10 per kind of ranked results that engines returned for a query file
+    /// (what `bench/run` does with each engine's results).
+    Score {
+        /// The query file.
+        #[arg(long)]
+        queries: PathBuf,
+        /// The results: {"engines": {NAME: [{"query": POSITION IN THE FILE, "ranked": [ID, …]}]}}.
+        #[arg(long)]
+        runs: PathBuf,
+        /// Print the scores as JSON: {"engines": {NAME: {"overall", "kinds", "ranks", "not_first"}}}.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs `lede eval …`.
@@ -71,27 +102,116 @@ pub fn eval(target: EvalTarget) -> ExitCode {
             json,
         } => match eval_search(&corpus, &queries, index.as_deref(), misses, json) {
             Ok(code) => code,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
+            Err(e) => failed(&e),
         },
+        EvalTarget::MakeQueries {
+            corpus,
+            out,
+            per_kind,
+            seed,
+        } => make_queries(&corpus, &out, per_kind, seed).unwrap_or_else(|e| failed(&e)),
+        EvalTarget::Score {
+            queries,
+            runs,
+            json,
+        } => score_runs(&queries, &runs, json).unwrap_or_else(|e| failed(&e)),
     }
 }
 
+fn failed(e: &str) -> ExitCode {
+    eprintln!("error: {e}");
+    ExitCode::FAILURE
+}
+
+fn read_corpus(path: &Path) -> Result<lede_corpus::Corpus, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    lede_corpus::Corpus::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn make_queries(
+    corpus_path: &Path,
+    out: &Path,
+    per_kind: usize,
+    seed: u32,
+) -> Result<ExitCode, String> {
+    let corpus = read_corpus(corpus_path)?;
+    let queries = known_item::generate(&corpus, per_kind, seed);
+    let name = corpus_path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let text = known_item::format_query_set(
+        &[
+            (
+                "generated_by",
+                format!("lede eval make-queries --per-kind {per_kind} --seed {seed}").into(),
+            ),
+            ("corpus", name.into()),
+            ("articles", corpus.articles.len().into()),
+        ],
+        &queries,
+    );
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    let counts: Vec<String> = known_item::KINDS
+        .iter()
+        .map(|k| format!("{k} {}", queries.iter().filter(|q| q.kind == *k).count()))
+        .collect();
+    eprintln!(
+        "make-queries: {} queries ({}) -> {}",
+        queries.len(),
+        counts.join(", "),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The results file of `lede eval score`.
+#[derive(serde::Deserialize)]
+struct Runs {
+    engines: BTreeMap<String, Vec<known_item::Ranked>>,
+}
+
+fn score_runs(queries_path: &Path, runs_path: &Path, json: bool) -> Result<ExitCode, String> {
+    let set = known_item::read_queries(queries_path)?;
+    let text = std::fs::read_to_string(runs_path)
+        .map_err(|e| format!("cannot read {}: {e}", runs_path.display()))?;
+    let runs: Runs =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", runs_path.display()))?;
+    let mut engines = BTreeMap::new();
+    for (name, ranked) in &runs.engines {
+        let scores = known_item::score(&set, ranked)
+            .map_err(|e| format!("{}: {name}: {e}", runs_path.display()))?;
+        engines.insert(name.as_str(), scores);
+    }
+    if json {
+        return Ok(print_json(&serde_json::json!({ "engines": engines })));
+    }
+    println!(
+        "{:<12} {:>7} {:>7} {:>9}",
+        "engine", "queries", "MRR@10", "found@10"
+    );
+    for (name, s) in &engines {
+        println!(
+            "{name:<12} {:>7} {:>7.3} {:>9.3}",
+            s.overall.queries, s.overall.mrr10, s.overall.found10
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn eval_search(
-    corpus_path: &std::path::Path,
-    queries_path: &std::path::Path,
-    index_path: Option<&std::path::Path>,
+    corpus_path: &Path,
+    queries_path: &Path,
+    index_path: Option<&Path>,
     misses: usize,
     json: bool,
 ) -> Result<ExitCode, String> {
-    let text = std::fs::read_to_string(corpus_path)
-        .map_err(|e| format!("cannot read {}: {e}", corpus_path.display()))?;
-    let corpus = lede_corpus::Corpus::from_json(&text)
-        .map_err(|e| format!("{}: {e}", corpus_path.display()))?;
-    drop(text);
-    let set = search::read_queries(queries_path)?;
+    let corpus = read_corpus(corpus_path)?;
+    let set = known_item::read_queries(queries_path)?;
     let index = match index_path {
         Some(path) => {
             let bytes =

@@ -1,7 +1,8 @@
 //! Scores Lede against gold standards: PolNeAR attributions for quotes, CoNLL-2003 for
-//! entities, known-item query files for search.
+//! entities, known-item queries (generated, and scored for any engine) for search.
 
 pub mod entities;
+pub mod known_item;
 pub mod polnear;
 pub mod quotes;
 pub mod search;

@@ -1,49 +1,15 @@
-//! Known-item search evaluation: MRR@10, found@10 and latency per query kind for a query file
-//! in the format `bench/` uses (`{"queries": [{"q", "target", "kind"}]}`).
+//! Known-item search evaluation of Lede's engine, natively: runs every query of a query file
+//! (the format of `bench/`), scores the ranks with [`known_item::score`](crate::known_item::score)
+//! and adds latency per kind and the titles of the queries whose target did not come first.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 use std::time::Instant;
 
 use lede_corpus::Corpus;
 use lede_search::{Index, Query};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// How many results count: a target ranked below this is a miss.
-pub const CUTOFF: usize = 10;
-
-/// A query file: known-item queries, each naming the article it should find.
-#[derive(Debug, Clone, Deserialize)]
-pub struct QuerySet {
-    /// The queries, in file order.
-    pub queries: Vec<KnownItem>,
-}
-
-/// One known-item query.
-#[derive(Debug, Clone, Deserialize)]
-pub struct KnownItem {
-    /// What the user types.
-    pub q: String,
-    /// The id of the article that should come first.
-    pub target: String,
-    /// A label to group scores by (`title`, `typo`, …); `""` when the file has none.
-    #[serde(default)]
-    pub kind: String,
-}
-
-/// Reads a query file; errors name the file and, for a bad query, its position.
-pub fn read_queries(path: &Path) -> Result<QuerySet, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{}: not a query file (line {}, column {}): {e}",
-            path.display(),
-            e.line(),
-            e.column()
-        )
-    })
-}
+use crate::known_item::{self, QuerySet, Ranked, CUTOFF};
 
 /// MRR@10 and found@10 over some queries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -101,63 +67,63 @@ pub fn score(corpus: &Corpus, index: &Index, set: &QuerySet) -> Result<SearchSco
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    let mut sums: BTreeMap<String, (usize, f64, usize, Vec<f64>)> = BTreeMap::new();
+    let mut runs = Vec::with_capacity(set.queries.len());
     let mut times = Vec::with_capacity(set.queries.len());
-    let mut not_first = Vec::new();
+    let mut kind_times: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
     for (n, item) in set.queries.iter().enumerate() {
-        let Some(&target) = by_id.get(item.target.as_str()) else {
+        if !by_id.contains_key(item.target.as_str()) {
             return Err(format!(
                 "query {} ({:?}): target {:?} is not an article of the corpus",
                 n + 1,
                 item.q,
                 item.target
             ));
-        };
+        }
         let mut query = Query::parse(&item.q);
         query.limit = CUTOFF;
         let started = Instant::now();
         let results = index.search(corpus, &query);
         let ms = started.elapsed().as_secs_f64() * 1000.0;
         times.push(ms);
-        let rank = results
-            .hits
-            .iter()
-            .position(|h| h.article == target)
-            .map(|p| p + 1);
-        let entry = sums.entry(item.kind.clone()).or_default();
-        entry.0 += 1;
-        entry.3.push(ms);
-        if let Some(r) = rank {
-            entry.1 += 1.0 / r as f64;
-            entry.2 += 1;
-        }
-        if rank != Some(1) {
-            not_first.push(NotFirst {
-                q: item.q.clone(),
-                kind: item.kind.clone(),
-                target: item.target.clone(),
-                target_title: corpus.articles[target].title.clone(),
-                rank,
-                first_title: results
-                    .hits
-                    .first()
-                    .map(|h| corpus.articles[h.article].title.clone()),
-            });
-        }
+        kind_times.entry(item.kind.as_str()).or_default().push(ms);
+        runs.push(Ranked {
+            query: n,
+            ranked: results
+                .hits
+                .iter()
+                .map(|h| corpus.articles[h.article].id.clone())
+                .collect(),
+        });
     }
-    let median = |mut t: Vec<f64>| {
+    let scores = known_item::score(set, &runs)?;
+    let median = |t: &[f64]| {
+        let mut t = t.to_vec();
         t.sort_by(f64::total_cmp);
         t.get(t.len().saturating_sub(1) / 2).copied().unwrap_or(0.0)
     };
-    let to_score = |(n, rr, found, t): (usize, f64, usize, Vec<f64>)| KindScore {
-        queries: n,
-        mrr10: if n == 0 { 0.0 } else { rr / n as f64 },
-        found10: if n == 0 { 0.0 } else { found as f64 / n as f64 },
+    let with_time = |s: &known_item::Score, t: &[f64]| KindScore {
+        queries: s.queries,
+        mrr10: s.mrr10,
+        found10: s.found10,
         p50_ms: median(t),
     };
-    let total = sums.values().fold((0, 0.0, 0, times.clone()), |t, s| {
-        (t.0 + s.0, t.1 + s.1, t.2 + s.2, t.3)
-    });
+    let not_first = scores
+        .not_first
+        .iter()
+        .map(|m| {
+            let item = &set.queries[m.query];
+            let first = runs[m.query].ranked.first();
+            NotFirst {
+                q: item.q.clone(),
+                kind: item.kind.clone(),
+                target: item.target.clone(),
+                target_title: corpus.articles[by_id[item.target.as_str()]].title.clone(),
+                rank: m.rank,
+                first_title: first.map(|id| corpus.articles[by_id[id.as_str()]].title.clone()),
+            }
+        })
+        .collect();
+    let overall = with_time(&scores.overall, &times);
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| {
         if times.is_empty() {
@@ -167,8 +133,12 @@ pub fn score(corpus: &Corpus, index: &Index, set: &QuerySet) -> Result<SearchSco
         }
     };
     Ok(SearchScores {
-        overall: to_score(total),
-        kinds: sums.into_iter().map(|(k, s)| (k, to_score(s))).collect(),
+        overall,
+        kinds: scores
+            .kinds
+            .iter()
+            .map(|(k, s)| (k.clone(), with_time(s, &kind_times[k.as_str()])))
+            .collect(),
         p50_ms: pct(0.5),
         p95_ms: pct(0.95),
         max_ms: times.last().copied().unwrap_or(0.0),
@@ -179,6 +149,7 @@ pub fn score(corpus: &Corpus, index: &Index, set: &QuerySet) -> Result<SearchSco
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::known_item::KnownItem;
 
     fn corpus() -> Corpus {
         Corpus::from_json(

@@ -6,7 +6,7 @@
 
 use lede_search::pack::PackReader;
 
-#[path = "../benches/support/counting.rs"]
+#[path = "support/counting.rs"]
 mod counting;
 use counting::{live, mib, peak, reset_peak};
 

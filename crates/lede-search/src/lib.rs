@@ -92,7 +92,7 @@ mod postings;
 mod query;
 mod search;
 mod snippet;
-pub mod typo;
+mod typo;
 
 pub use dates::DayRange;
 pub use index::{Index, IndexStats};

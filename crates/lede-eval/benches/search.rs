@@ -1,18 +1,22 @@
 //! Search speed and relevance on Reuters-21578 (read from ../shared; skipped when absent): the
-//! index build, then known-item queries of four kinds (title words, title words with one typo,
-//! title words with the last word cut short, three rare body words with one typo) against a
-//! baseline measured in the same run, a naive linear scan over the folded texts. Prints MRR@10
-//! and latency percentiles per kind, then runs the criterion benchmarks.
+//! index build, then the known-item queries `bench/run` uses (`lede_eval::known_item::generate`,
+//! 100 per kind, seed 6: title words, title words with one typo, title words with the last word
+//! cut short, three rare body words with one typo) against a baseline measured in the same run,
+//! a naive linear scan over the folded texts. Prints MRR@10 and latency percentiles per kind,
+//! then runs the criterion benchmarks. Lives in lede-eval, not lede-search, because the
+//! generator does (lede-eval depends on lede-search).
 
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use lede_search::{Index, Query};
 
-#[path = "support/known_item.rs"]
-mod known_item;
+use lede_eval::known_item::{self, KINDS};
+
 #[path = "support/reuters.rs"]
 mod reuters;
+#[path = "support/speed.rs"]
+mod speed;
 
 fn bench(c: &mut Criterion) {
     let Some(dir) = lede_testdata::shared_path("bench search", "corpora/reuters21578") else {
@@ -34,9 +38,9 @@ fn bench(c: &mut Criterion) {
         stats.heap_bytes as f64 / text as f64,
         index.to_bytes().len() as f64 / 1048576.0,
     );
-    let scan = known_item::LinearScan::new(&corpus);
-    let items = known_item::generate(&corpus, 500, 21578);
-    known_item::print(&known_item::evaluate(&index, &corpus, &scan, &items));
+    let scan = speed::LinearScan::new(&corpus);
+    let items = known_item::generate(&corpus, 100, 6);
+    speed::print(&speed::evaluate(&index, &corpus, &scan, &items));
 
     let mut group = c.benchmark_group("reuters_build");
     group.sample_size(10);
@@ -50,13 +54,13 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("reuters_50_queries");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(3));
-    for kind in known_item::Kind::ALL {
+    for kind in KINDS {
         let queries: Vec<Query> = items
             .iter()
             .filter(|i| i.kind == kind)
             .take(50)
             .map(|i| {
-                let mut q = Query::parse(&i.query);
+                let mut q = Query::parse(&i.q);
                 q.limit = 10;
                 q.snippets = 0;
                 q
@@ -66,9 +70,9 @@ fn bench(c: &mut Criterion) {
             .iter()
             .filter(|i| i.kind == kind)
             .take(50)
-            .map(|i| i.query.as_str())
+            .map(|i| i.q.as_str())
             .collect();
-        group.bench_function(format!("{}/engine", kind.name()), |b| {
+        group.bench_function(format!("{kind}/engine"), |b| {
             b.iter(|| {
                 queries
                     .iter()
@@ -76,7 +80,7 @@ fn bench(c: &mut Criterion) {
                     .sum::<usize>()
             })
         });
-        group.bench_function(format!("{}/linear_scan", kind.name()), |b| {
+        group.bench_function(format!("{kind}/linear_scan"), |b| {
             b.iter(|| texts.iter().map(|q| scan.search(q).len()).sum::<usize>())
         });
     }

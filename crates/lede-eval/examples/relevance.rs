@@ -1,25 +1,28 @@
 //! Known-item relevance and speed on Reuters-21578 (read from ../shared; skipped when absent):
 //! index build time and memory against the corpus text, MRR@10 and latency percentiles per
 //! query kind, against a naive linear scan. Run with
-//! `cargo run --release -p lede-search --example relevance [QUERIES_PER_KIND] [--dump DIR]`;
+//! `cargo run --release -p lede-eval --example relevance [QUERIES_PER_KIND] [--dump DIR]`;
 //! `--dump DIR` also writes the corpus (`reuters.json`), its stored index (`reuters.index`) and
 //! the queries (`queries.tsv`: kind, target article index, text) to DIR, which must lie outside
 //! the repository, for a browser benchmark.
 
 use std::time::Instant;
 
-#[path = "../benches/support/known_item.rs"]
-mod known_item;
+use lede_eval::known_item;
+
 #[path = "../benches/support/reuters.rs"]
 mod reuters;
+#[path = "../benches/support/speed.rs"]
+mod speed;
 
-#[path = "../benches/support/counting.rs"]
+// The counting allocator of lede-search's pack_memory example (one for both).
+#[path = "../../lede-search/examples/support/counting.rs"]
 mod counting;
 use counting::{live, mib, peak, reset_peak};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let per_kind: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(500);
+    let per_kind: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(100);
     let dump = args
         .iter()
         .position(|a| a == "--dump")
@@ -79,7 +82,7 @@ fn main() {
         times.push(t.elapsed());
         std::hint::black_box(hits);
     }
-    let (p50, _, max) = known_item::percentiles(times);
+    let (p50, _, max) = speed::percentiles(times);
     println!(
         "jump box over {} titles: p50 {:.2} ms, max {:.2} ms",
         corpus.articles.len(),
@@ -87,7 +90,13 @@ fn main() {
         max.as_secs_f64() * 1e3
     );
 
-    let items = known_item::generate(&corpus, per_kind, 21578);
+    let items = known_item::generate(&corpus, per_kind, 6);
+    let by_id: std::collections::HashMap<&str, usize> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
     if let Some(dir) = dump {
         let t = Instant::now();
         let bytes = index.to_bytes();
@@ -101,7 +110,7 @@ fn main() {
         std::fs::create_dir_all(&dir).expect("the dump folder can be made");
         let queries: String = items
             .iter()
-            .map(|it| format!("{}\t{}\t{}\n", it.kind.name(), it.target, it.query))
+            .map(|it| format!("{}\t{}\t{}\n", it.kind, by_id[it.target.as_str()], it.q))
             .collect();
         std::fs::write(dir.join("reuters.json"), corpus.to_json_pretty()).expect("writable");
         std::fs::write(dir.join("reuters.index"), &bytes).expect("writable");
@@ -111,22 +120,23 @@ fn main() {
             dir.display()
         );
     }
-    let scan = known_item::LinearScan::new(&corpus);
-    let reports = known_item::evaluate(&index, &corpus, &scan, &items);
-    known_item::print(&reports);
+    let scan = speed::LinearScan::new(&corpus);
+    let reports = speed::evaluate(&index, &corpus, &scan, &items);
+    speed::print(&reports);
     if std::env::var_os("LEDE_SHOW_MISSES").is_some() {
         for it in &items {
-            let ranked = known_item::top10(&index, &corpus, &it.query);
-            if ranked.first() != Some(&it.target) {
+            let target = by_id[it.target.as_str()];
+            let ranked = speed::top10(&index, &corpus, &it.q);
+            if ranked.first() != Some(&target) {
                 let got = ranked
                     .first()
                     .map_or("-".to_string(), |&d| corpus.articles[d].title.clone());
                 println!(
                     "{:<15} {:?} -> rank {:?}; want {:?}; got {:?}",
-                    it.kind.name(),
-                    it.query,
-                    ranked.iter().position(|&d| d == it.target).map(|r| r + 1),
-                    corpus.articles[it.target].title,
+                    it.kind,
+                    it.q,
+                    ranked.iter().position(|&d| d == target).map(|r| r + 1),
+                    corpus.articles[target].title,
                     got
                 );
             }

@@ -1,0 +1,78 @@
+//! Result assembly: the hits of the requested page, with the terms each matched, its title
+//! ranges and its snippets.
+
+use lede_corpus::Corpus;
+
+use crate::index::Index;
+use crate::query::Query;
+use crate::snippet::{self, ClauseMatcher};
+
+use super::rank::Cand;
+use super::score::Scored;
+use super::Hit;
+
+impl Index {
+    /// The hits of `page` (ranked candidates), in order.
+    pub(super) fn hits(
+        &self,
+        corpus: &Corpus,
+        query: &Query,
+        scored: &Scored,
+        page: &[Cand],
+    ) -> Vec<Hit> {
+        let plans = &scored.plans;
+        let mut hits = Vec::with_capacity(page.len());
+        let mut used: Vec<Vec<Vec<u16>>> = vec![vec![Vec::new(); plans.len()]; page.len()];
+        if let Some(a) = &scored.acc {
+            let mut order: Vec<(u32, usize)> =
+                page.iter().enumerate().map(|(i, c)| (c.doc, i)).collect();
+            order.sort_unstable();
+            for &(d, ci, di, _) in &a.seen {
+                if let Ok(k) = order.binary_search_by(|p| p.0.cmp(&d)) {
+                    let list = &mut used[order[k].1][ci as usize];
+                    if !list.contains(&di) {
+                        list.push(di);
+                    }
+                }
+            }
+        }
+        for (c, used) in page.iter().zip(used) {
+            let article = &corpus.articles[c.doc as usize];
+            let mut matchers = Vec::with_capacity(plans.len());
+            let mut matched_terms = Vec::new();
+            if scored.acc.is_some() {
+                for (plan, dis) in plans.iter().zip(used) {
+                    let terms: Vec<String> = if plan.clause.phrase && !dis.is_empty() {
+                        plan.clause.terms.clone()
+                    } else {
+                        dis.iter()
+                            .map(|&di| self.text_of(&plan.derivations[di as usize]))
+                            .collect()
+                    };
+                    for t in &terms {
+                        if !matched_terms.contains(t) {
+                            matched_terms.push(t.clone());
+                        }
+                    }
+                    matchers.push(if plan.clause.phrase {
+                        ClauseMatcher::phrase(plan.clause.terms.clone(), plan.clause.scope)
+                    } else {
+                        ClauseMatcher::words(terms, plan.clause.scope)
+                    });
+                }
+            }
+            let snippets = snippet::passages(article, &matchers, query.snippets.min(3));
+            let title_ranges = snippet::title_ranges(&article.title, &matchers);
+            hits.push(Hit {
+                article: c.doc as usize,
+                score: c.score,
+                words_matched: c.words as usize,
+                typos: c.typos,
+                matched_terms,
+                title_ranges,
+                snippets,
+            });
+        }
+        hits
+    }
+}
