@@ -6,14 +6,20 @@
 //! start of the paragraph, as half-open ranges `[start, end)`.
 
 mod compact;
-mod facets;
+pub mod date;
+mod entity_table;
+mod error;
 mod load;
 mod model;
 mod segments;
 mod stream;
+mod validate;
+pub mod varint;
 
 pub use compact::CompactReader;
-pub use load::{derive_entity_table, CorpusError, ErrorLocation};
+pub use date::{Date, DateError};
+pub use entity_table::derive_entity_table;
+pub use error::{CorpusError, ErrorLocation};
 pub use model::*;
 pub use segments::{segments, Segment};
 pub use stream::CorpusReader;
