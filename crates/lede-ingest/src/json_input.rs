@@ -385,7 +385,7 @@ impl Mapper<'_> {
         value: Value,
         index: usize,
     ) -> (Result<Article, String>, Vec<String>, bool) {
-        let Value::Object(map) = value else {
+        let Value::Object(mut map) = value else {
             return (
                 Err(format!(
                     "record {index} is a JSON {}, not an article object",
@@ -405,7 +405,8 @@ impl Mapper<'_> {
                     self.unused.entry(k.clone()).or_insert(index);
                 }
             }
-            return (self.pass_through(map), Vec::new(), true);
+            let warnings = crate::dates::drop_impossible_date(&mut map);
+            return (self.pass_through(map), warnings.into_iter().collect(), true);
         }
         let mut warnings = Vec::new();
         let result = self.map_fields(map, index, &mut warnings);
