@@ -2,8 +2,8 @@
 //! (month lengths and leap years checked), written back as ISO, and counted in days for filters.
 //!
 //! The grammar: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and after a full date `T` (or a space) and
-//! `HH:MM`, optionally `:SS` (`60` for a leap second), a fraction of 1 to 9 digits (`.fff`) and a
-//! zone (`Z` or `±HH:MM`). Years run from 0000 to 9999, proleptic Gregorian.
+//! `HH:MM`, optionally `:SS` (`60` for a leap second) with a fraction of 1 to 9 digits (`.fff`),
+//! and optionally a zone (`Z` or `±HH:MM`). Years run from 0000 to 9999, proleptic Gregorian.
 
 use std::fmt;
 use std::str::FromStr;
@@ -266,8 +266,8 @@ impl Date {
 }
 
 impl Time {
-    /// `hour:minute[:second][.fraction]` and a zone; `None` when a part is out of range (hour
-    /// 24, minute 60, second 61, offset hour 24) or `fraction` is not 1 to 9 digits.
+    /// `hour:minute[:second[.fraction]]` and a zone; `None` when a part is out of range (hour
+    /// 24, minute 60, second 61), or `fraction` is not 1 to 9 digits or comes without seconds.
     pub fn from_parts(
         hour: u32,
         minute: u32,
@@ -276,6 +276,9 @@ impl Time {
         zone: Option<Zone>,
     ) -> Option<Time> {
         check_clock(hour, minute, second).ok()?;
+        if fraction.is_some() && second.is_none() {
+            return None;
+        }
         let fraction = match fraction {
             None => None,
             Some(digits) => Some(read_fraction(digits)?),
@@ -368,7 +371,7 @@ fn parse_parts(text: &str) -> Result<Date, Option<String>> {
     })
 }
 
-/// `HH:MM[:SS][.f][Z|±HH:MM]`, errors as [`parse_parts`] gives them.
+/// `HH:MM[:SS[.f]][Z|±HH:MM]`, errors as [`parse_parts`] gives them.
 fn parse_time(text: &str) -> Result<Time, Option<String>> {
     let (clock, zone) = if let Some(clock) = text.strip_suffix('Z') {
         (clock, Some(Zone::Utc))
@@ -393,7 +396,7 @@ fn parse_time(text: &str) -> Result<Time, Option<String>> {
     let hour = hms.next().and_then(|h| digits(h, 2)).ok_or(None)?;
     let minute = hms.next().and_then(|m| digits(m, 2)).ok_or(None)?;
     let second = hms.next().map(|s| digits(s, 2).ok_or(None)).transpose()?;
-    if hms.next().is_some() {
+    if hms.next().is_some() || (fraction.is_some() && second.is_none()) {
         return Err(None);
     }
     check_clock(hour, minute, second).map_err(Some)?;
@@ -432,7 +435,7 @@ impl fmt::Display for Date {
 }
 
 impl fmt::Display for Time {
-    /// `HH:MM[:SS][.f][Z|±HH:MM]`, the fraction with as many digits as it was given.
+    /// `HH:MM[:SS[.f]][Z|±HH:MM]`, the fraction with as many digits as it was given.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:02}:{:02}", self.hour, self.minute)?;
         if let Some(second) = self.second {
@@ -529,6 +532,7 @@ mod tests {
             "2024-07-01T09:30:00.",
             "2024-07-01T09:30:00.x",
             "2024-07-01T09:30:00.1234567890",
+            "2024-07-01T09:30.5",
             "2024-07-01T09:30+0430",
             "2024-07-01junk",
             " 2024",
@@ -579,7 +583,8 @@ mod tests {
         let month = Date::from_parts(2024, Some(7), None).unwrap();
         assert_eq!(month.with_time(time), None);
         assert_eq!(Time::from_parts(24, 0, None, None, None), None);
-        assert_eq!(Time::from_parts(9, 0, None, Some("1e3"), None), None);
+        assert_eq!(Time::from_parts(9, 0, Some(0), Some("1e3"), None), None);
+        assert_eq!(Time::from_parts(9, 0, None, Some("5"), None), None);
         let zone = Zone::offset(true, 5, 30).unwrap();
         let t = Time::from_parts(9, 0, None, None, Some(zone)).unwrap();
         assert_eq!(t.to_string(), "09:00-05:30");
