@@ -5,8 +5,12 @@
 //! `HH:MM`, optionally `:SS` (`60` for a leap second) with a fraction of 1 to 9 digits (`.fff`),
 //! and optionally a zone (`Z` or `±HH:MM`). Years run from 0000 to 9999, proleptic Gregorian.
 
+mod calendar;
+
 use std::fmt;
 use std::str::FromStr;
+
+use calendar::{civil_from_days, days_from_civil, days_in_month, MONTH_NAMES};
 
 /// A publication date as the corpus format writes it: a year, a month or a day, and after a day
 /// optionally a time of day.
@@ -81,61 +85,6 @@ impl fmt::Display for DateError {
 }
 
 impl std::error::Error for DateError {}
-
-/// English month names, January first.
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// True for a Gregorian leap year.
-fn is_leap_year(year: u32) -> bool {
-    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
-}
-
-/// Days in `month` (1-12) of `year`.
-pub(crate) fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days from 1970-01-01 to `year-month-day` (H. Hinnant's `days_from_civil`).
-fn days_from_civil(year: u32, month: u32, day: u32) -> i32 {
-    let y = year as i32 - i32::from(month <= 2);
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = (y - era * 400) as u32;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe as i32 - 719_468
-}
-
-/// (year, month, day) of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
 
 /// The checks every way of making a [`Date`] goes through; the error is the reason in words.
 fn check_calendar(year: u32, month: Option<u32>, day: Option<u32>) -> Result<(), String> {
