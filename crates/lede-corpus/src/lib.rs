@@ -1,5 +1,6 @@
 //! Lede's corpus model and its JSON format v1: the types, loading with validation, and the
-//! derivations that let a minimal corpus (only `id`, `title` and text) load.
+//! derivations that let a minimal corpus (only `id`, `title` and text) load; also the one
+//! publication-date type ([`Date`]) and the one varint ([`varint`]) the other crates use.
 //!
 //! Offsets in the format (`start`, `end` of quotes, cues, speakers and mentions) count Unicode
 //! scalar values (Rust `char`s, JavaScript code points as `Array.from(s)` gives them) from the
