@@ -1,19 +1,26 @@
 //! Lede's corpus model and its JSON format v1: the types, loading with validation, and the
-//! derivations that let a minimal corpus (only `id`, `title` and text) load.
+//! derivations that let a minimal corpus (only `id`, `title` and text) load; also the one
+//! publication-date type ([`Date`]) and the one varint ([`varint`]) the other crates use.
 //!
 //! Offsets in the format (`start`, `end` of quotes, cues, speakers and mentions) count Unicode
 //! scalar values (Rust `char`s, JavaScript code points as `Array.from(s)` gives them) from the
 //! start of the paragraph, as half-open ranges `[start, end)`.
 
 mod compact;
-mod facets;
+pub mod date;
+mod entity_table;
+mod error;
 mod load;
 mod model;
 mod segments;
 mod stream;
+mod validate;
+pub mod varint;
 
 pub use compact::CompactReader;
-pub use load::{derive_entity_table, CorpusError, ErrorLocation};
+pub use date::{Date, DateError};
+pub use entity_table::derive_entity_table;
+pub use error::{CorpusError, ErrorLocation};
 pub use model::*;
 pub use segments::{segments, segments_within, Segment};
 pub use stream::CorpusReader;

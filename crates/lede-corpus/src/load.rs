@@ -2,92 +2,14 @@
 //! and every error names the article (index and id) and the field.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::model::{Article, ArticleEntity, Corpus, EntitySummary, Quote, Span};
-
-/// Where in the corpus an error is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ErrorLocation {
-    /// A line and column of the JSON text (1-based), for text that is not valid JSON.
-    Text {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-    },
-    /// The top-level object.
-    Top {
-        /// The top-level field at fault.
-        field: String,
-    },
-    /// One article.
-    Article {
-        /// 0-based position in `articles`.
-        index: usize,
-        /// Its id, when it has a readable one.
-        id: Option<String>,
-        /// The field path inside the article (`paragraphs[2]`, `quotes[0].end`).
-        field: String,
-    },
-}
-
-/// Why a corpus did not load.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorpusError {
-    /// Where the fault is.
-    pub location: ErrorLocation,
-    /// What is wrong, in words.
-    pub message: String,
-}
-
-impl fmt::Display for CorpusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.location {
-            ErrorLocation::Text { line, column } => {
-                write!(
-                    f,
-                    "not valid JSON at line {line}, column {column}: {}",
-                    self.message
-                )
-            }
-            ErrorLocation::Top { field } => write!(f, "field `{field}`: {}", self.message),
-            ErrorLocation::Article { index, id, field } => {
-                write!(f, "article {index}")?;
-                if let Some(id) = id {
-                    write!(f, " (id \"{id}\")")?;
-                }
-                write!(f, ", field `{field}`: {}", self.message)
-            }
-        }
-    }
-}
-
-impl std::error::Error for CorpusError {}
-
-/// A JSON syntax error at `line` (of the whole text) and the column serde_json gives.
-pub(crate) fn syntax_error(e: &serde_json::Error, line: usize) -> CorpusError {
-    CorpusError {
-        location: ErrorLocation::Text {
-            line,
-            column: e.column(),
-        },
-        message: e.to_string(),
-    }
-}
-
-/// An error in the corpus object's own field `field` (empty: the object itself).
-pub(crate) fn top_error(field: &str, message: impl Into<String>) -> CorpusError {
-    CorpusError {
-        location: ErrorLocation::Top {
-            field: field.to_string(),
-        },
-        message: message.into(),
-    }
-}
+use crate::entity_table::derive_entity_table;
+use crate::error::{article_error, syntax_error, top_error, CorpusError, ErrorLocation};
+use crate::model::{Article, ArticleEntity, Corpus, EntitySummary, Quote};
+use crate::validate::{check_article, check_entity_references};
 
 /// An article as the format accepts it: `paragraphs` or a plain `body`.
 #[derive(Deserialize)]
@@ -118,28 +40,34 @@ pub(crate) struct LenientArticle {
     tags: BTreeMap<String, Vec<String>>,
 }
 
-impl From<Article> for LenientArticle {
-    fn from(a: Article) -> Self {
-        LenientArticle {
-            id: a.id,
-            title: a.title,
-            date: a.date,
-            source: a.source,
-            byline: a.byline,
-            editor: a.editor,
-            dateline: a.dateline,
-            url: a.url,
-            paragraphs: Some(a.paragraphs),
-            body: None,
-            quotes: a.quotes,
-            entities: a.entities,
-            tags: a.tags,
+impl LenientArticle {
+    /// The article in the model's shape (paragraphs from `body` when there are none), not yet
+    /// checked.
+    pub(crate) fn into_article(self) -> Article {
+        let paragraphs = match (self.paragraphs, self.body) {
+            (Some(p), _) if !p.is_empty() => p,
+            (_, Some(body)) => split_body(&body),
+            _ => Vec::new(),
+        };
+        Article {
+            id: self.id,
+            title: self.title,
+            date: self.date,
+            source: self.source,
+            byline: self.byline,
+            editor: self.editor,
+            dateline: self.dateline,
+            url: self.url,
+            paragraphs,
+            quotes: self.quotes,
+            entities: self.entities,
+            tags: self.tags,
         }
     }
 }
 
 /// Splits a plain-text body into paragraphs: one per non-blank line, trimmed.
-pub fn split_body(body: &str) -> Vec<String> {
+pub(crate) fn split_body(body: &str) -> Vec<String> {
     lede_text::paragraphs(body).map(str::to_string).collect()
 }
 
@@ -154,7 +82,7 @@ impl Corpus {
             if format_ok && version_ok {
                 let mut assembler = Assembler::default();
                 for article in fast.articles {
-                    assembler.push(article)?;
+                    assembler.push(article.into_article())?;
                 }
                 return assembler.finish(fast.entities.unwrap_or_default(), fast.annotated);
             }
@@ -169,7 +97,7 @@ impl Corpus {
         };
         let mut assembler = Assembler::default();
         for (index, raw) in raw_articles.into_iter().enumerate() {
-            assembler.push(article_from_value(index, raw)?)?;
+            assembler.push(article_from_value(index, raw)?.into_article())?;
         }
         assembler.finish(entities, annotated)
     }
@@ -263,22 +191,17 @@ impl Default for Assembler {
 }
 
 impl Assembler {
-    /// Checks and keeps the next article.
-    pub(crate) fn push(&mut self, lenient: LenientArticle) -> Result<(), CorpusError> {
+    /// Checks the next article, collapses the whitespace of its title and keeps it.
+    pub(crate) fn push(&mut self, mut article: Article) -> Result<(), CorpusError> {
         let index = self.articles.len();
-        let fail = |id: String, field: String, message: String| CorpusError {
-            location: ErrorLocation::Article {
-                index,
-                id: Some(id),
-                field,
-            },
-            message,
-        };
-        let article = into_article(lenient).map_err(|(id, field, msg)| fail(id, field, msg))?;
+        if let Err((field, message)) = check_article(&article) {
+            return Err(article_error(index, Some(article.id), field, message));
+        }
         if let Some(first) = self.first_index_of_id.insert(article.id.clone(), index) {
             let message = format!("duplicate of article {first}");
-            return Err(fail(article.id, "id".into(), message));
+            return Err(article_error(index, Some(article.id), "id", message));
         }
+        article.title = tidy_title(article.title);
         self.articles.push(article);
         Ok(())
     }
@@ -317,268 +240,19 @@ impl Assembler {
     }
 }
 
-/// Checks one article and turns the lenient shape into the model; errors are (id, field,
-/// message).
-fn into_article(a: LenientArticle) -> Result<Article, (String, String, String)> {
-    match check_article(&a) {
-        Ok(()) => {}
-        Err((field, message)) => return Err((a.id, field, message)),
-    }
-    let paragraphs = match (a.paragraphs, a.body) {
-        (Some(p), _) if !p.is_empty() => p,
-        (_, Some(body)) => split_body(&body),
-        _ => Vec::new(),
-    };
-    // Most titles are clean already: no new string for them.
-    let clean = !a.title.starts_with(char::is_whitespace)
-        && !a.title.ends_with(char::is_whitespace)
-        && !a
-            .title
+/// The title with its whitespace collapsed; most titles are clean already and are kept as they
+/// are, without a new string.
+fn tidy_title(title: String) -> String {
+    let clean = !title.starts_with(char::is_whitespace)
+        && !title.ends_with(char::is_whitespace)
+        && !title
             .as_bytes()
             .windows(2)
             .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-        && !a.title.chars().any(|c| c.is_whitespace() && c != ' ');
-    Ok(Article {
-        id: a.id,
-        title: if clean {
-            a.title
-        } else {
-            lede_text::collapse_whitespace(&a.title)
-        },
-        date: a.date,
-        source: a.source,
-        byline: a.byline,
-        editor: a.editor,
-        dateline: a.dateline,
-        url: a.url,
-        paragraphs,
-        quotes: a.quotes,
-        entities: a.entities,
-        tags: a.tags,
-    })
-}
-
-/// The checks of [`into_article`]; errors are (field, message).
-fn check_article(a: &LenientArticle) -> Result<(), (String, String)> {
-    if a.id.trim().is_empty() {
-        return Err(("id".into(), "must not be empty".into()));
-    }
-    let split;
-    let paragraphs: &[String] = match (&a.paragraphs, &a.body) {
-        (Some(p), _) if !p.is_empty() => p,
-        (_, Some(body)) => {
-            split = split_body(body);
-            &split
-        }
-        _ => &[],
-    };
-    if paragraphs.iter().all(|p| p.trim().is_empty()) {
-        return Err((
-            "paragraphs".into(),
-            "the article has no text: give `paragraphs` (array of strings) or `body` (string)"
-                .into(),
-        ));
-    }
-    if let Some(date) = &a.date {
-        if !is_iso8601(date) {
-            return Err((
-                "date".into(),
-                format!("\"{date}\" is not an ISO 8601 date (YYYY-MM-DD, optionally with a time)"),
-            ));
-        }
-    }
-    let para_len: Vec<usize> = paragraphs.iter().map(|p| p.chars().count()).collect();
-    // `field` is only formatted when the span is bad: a corpus has a million spans.
-    let check_span = |field: &dyn Fn() -> String, span: Span| -> Result<(), (String, String)> {
-        let Some(&len) = para_len.get(span.paragraph) else {
-            return Err((
-                format!("{}.paragraph", field()),
-                format!(
-                    "paragraph {} does not exist (the article has {})",
-                    span.paragraph,
-                    para_len.len()
-                ),
-            ));
-        };
-        if span.start > span.end || span.end > len {
-            return Err((
-                field(),
-                format!(
-                    "chars {}..{} are outside paragraph {} ({len} chars)",
-                    span.start, span.end, span.paragraph
-                ),
-            ));
-        }
-        Ok(())
-    };
-    for (i, q) in a.quotes.iter().enumerate() {
-        let span = Span {
-            paragraph: q.paragraph,
-            start: q.start,
-            end: q.end,
-        };
-        check_span(&|| format!("quotes[{i}]"), span)?;
-        let at = || {
-            paragraphs[q.paragraph]
-                .chars()
-                .skip(q.start)
-                .take(q.end - q.start)
-        };
-        if !at().eq(q.text.chars()) {
-            let actual: String = at().collect();
-            return Err((
-                format!("quotes[{i}].text"),
-                format!(
-                    "\"{}\" is not the text at chars {}..{} (\"{actual}\"): offsets count chars",
-                    q.text, q.start, q.end
-                ),
-            ));
-        }
-        if let Some(next) = q.next {
-            if next <= i || next >= a.quotes.len() {
-                return Err((
-                    format!("quotes[{i}].next"),
-                    format!("must name a later quote of this article, found {next}"),
-                ));
-            }
-        }
-        if let Some(span) = q.speaker.as_ref().and_then(|s| s.span) {
-            check_span(&|| format!("quotes[{i}].speaker.span"), span)?;
-        }
-        if let Some(cue) = &q.cue {
-            check_span(&|| format!("quotes[{i}].cue.span"), cue.span)?;
-        }
-    }
-    for (i, e) in a.entities.iter().enumerate() {
-        if e.id.is_empty() {
-            return Err((format!("entities[{i}].id"), "must not be empty".into()));
-        }
-        for (j, m) in e.mentions.iter().enumerate() {
-            check_span(&|| format!("entities[{i}].mentions[{j}]"), *m)?;
-        }
-    }
-    Ok(())
-}
-
-/// True for `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]`.
-pub fn is_iso8601(s: &str) -> bool {
-    fn num(s: &str, lo: u32, hi: u32) -> bool {
-        s.bytes().all(|b| b.is_ascii_digit())
-            && !s.is_empty()
-            && s.parse::<u32>().is_ok_and(|n| (lo..=hi).contains(&n))
-    }
-    let (date, time) = match s.split_once(['T', ' ']) {
-        Some((d, t)) => (d, Some(t)),
-        None => (s, None),
-    };
-    let parts: Vec<&str> = date.split('-').collect();
-    let date_ok = match parts.as_slice() {
-        [y] => y.len() == 4 && num(y, 0, 9999),
-        [y, m] => y.len() == 4 && num(y, 0, 9999) && m.len() == 2 && num(m, 1, 12),
-        [y, m, d] => {
-            y.len() == 4
-                && num(y, 0, 9999)
-                && m.len() == 2
-                && num(m, 1, 12)
-                && d.len() == 2
-                && num(d, 1, 31)
-        }
-        _ => false,
-    };
-    let Some(time) = time else {
-        return date_ok;
-    };
-    if !date_ok || parts.len() != 3 {
-        return false;
-    }
-    let (clock, zone) = if let Some(c) = time.strip_suffix('Z') {
-        (c, None)
-    } else if let Some(pos) = time.rfind(['+', '-']) {
-        (&time[..pos], Some(&time[pos + 1..]))
+        && !title.chars().any(|c| c.is_whitespace() && c != ' ');
+    if clean {
+        title
     } else {
-        (time, None)
-    };
-    let clock = clock.split('.').next().unwrap_or("");
-    let hms: Vec<&str> = clock.split(':').collect();
-    let clock_ok = match hms.as_slice() {
-        [h, m] => h.len() == 2 && num(h, 0, 23) && m.len() == 2 && num(m, 0, 59),
-        [h, m, s] => {
-            h.len() == 2
-                && num(h, 0, 23)
-                && m.len() == 2
-                && num(m, 0, 59)
-                && s.len() == 2
-                && num(s, 0, 60)
-        }
-        _ => false,
-    };
-    let zone_ok = zone.is_none_or(|z| {
-        matches!(z.split_once(':'), Some((h, m)) if h.len() == 2 && num(h, 0, 23) && m.len() == 2 && num(m, 0, 59))
-    });
-    clock_ok && zone_ok
-}
-
-/// Builds the corpus-wide entity table from the articles' entities: one row per id, with the
-/// number of articles mentioning it, the number of quotes it is the speaker of, and all aliases.
-pub fn derive_entity_table(articles: &[Article]) -> Vec<EntitySummary> {
-    let mut table: BTreeMap<&str, EntitySummary> = BTreeMap::new();
-    for article in articles {
-        for e in &article.entities {
-            let row = table.entry(&e.id).or_insert_with(|| EntitySummary {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                kind: e.kind,
-                aliases: Vec::new(),
-                article_count: 0,
-                quoted_count: 0,
-            });
-            row.article_count += 1;
-            for alias in std::iter::once(&e.name).chain(&e.aliases) {
-                if *alias != row.name && !row.aliases.contains(alias) {
-                    row.aliases.push(alias.clone());
-                }
-            }
-        }
-        for q in &article.quotes {
-            if let Some(id) = q.speaker.as_ref().and_then(|s| s.entity.as_deref()) {
-                if let Some(row) = table.get_mut(id) {
-                    row.quoted_count += 1;
-                }
-            }
-        }
+        lede_text::collapse_whitespace(&title)
     }
-    let mut rows: Vec<EntitySummary> = table.into_values().collect();
-    for row in &mut rows {
-        row.aliases.sort();
-    }
-    rows
-}
-
-/// Every entity id an article or a speaker names must be in the corpus table.
-fn check_entity_references(corpus: &Corpus) -> Result<(), CorpusError> {
-    let known: std::collections::HashSet<&str> =
-        corpus.entities.iter().map(|e| e.id.as_str()).collect();
-    for (index, article) in corpus.articles.iter().enumerate() {
-        let unknown = |field: String, id: &str| CorpusError {
-            location: ErrorLocation::Article {
-                index,
-                id: Some(article.id.clone()),
-                field,
-            },
-            message: format!("entity id \"{id}\" is not in the corpus `entities` table"),
-        };
-        for (i, e) in article.entities.iter().enumerate() {
-            if !known.contains(e.id.as_str()) {
-                return Err(unknown(format!("entities[{i}].id"), &e.id));
-            }
-        }
-        for (i, q) in article.quotes.iter().enumerate() {
-            if let Some(id) = q.speaker.as_ref().and_then(|s| s.entity.as_deref()) {
-                if !known.contains(id) {
-                    return Err(unknown(format!("quotes[{i}].speaker.entity"), id));
-                }
-            }
-        }
-    }
-    Ok(())
 }

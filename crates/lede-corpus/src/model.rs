@@ -1,4 +1,6 @@
-//! The corpus types as they are serialised in format v1.
+//! The corpus types as they are serialised in format v1 (JSON leaves out empty and absent
+//! fields; compact packs write their own record types, see `compact::records`).
+//! [`Corpus::new`], which derives the entity table, is in `entity_table`.
 
 use std::collections::BTreeMap;
 
@@ -14,28 +16,15 @@ pub struct Corpus {
     /// The articles, in the order the corpus lists them.
     pub articles: Vec<Article>,
     /// One row per distinct entity across all articles.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<EntitySummary>,
     /// The extractors (`quotes`, `entities`) that ran over every article: an article's empty
     /// list then means it has none, and readers need not extract them again.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub annotated: Vec<String>,
 }
 
 impl Corpus {
-    /// A corpus of `articles` with the format fields set and the entity table derived.
-    pub fn new(articles: Vec<Article>) -> Self {
-        let mut corpus = Corpus {
-            format: crate::FORMAT.to_string(),
-            version: crate::VERSION,
-            articles,
-            entities: Vec::new(),
-            annotated: Vec::new(),
-        };
-        corpus.entities = crate::load::derive_entity_table(&corpus.articles);
-        corpus
-    }
-
     /// True when `annotated` says the extractor `name` (`quotes`, `entities`) ran over every
     /// article.
     pub fn is_annotated(&self, name: &str) -> bool {
@@ -56,34 +45,34 @@ pub struct Article {
     /// The headline, whitespace collapsed.
     pub title: String,
     /// Publication date, ISO 8601 (`2024-07-01`, or with a time).
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Publication or wire the story comes from (`ATN`, `Reuters`).
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// The author(s) as printed.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub byline: Option<String>,
     /// The editor named on the masthead.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editor: Option<String>,
     /// The place of the dateline, title-cased (`Kabul`).
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dateline: Option<String>,
     /// Where the article was published, when known.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The body, one exact string per paragraph.
     pub paragraphs: Vec<String>,
     /// Direct quotation pieces, in reading order.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,
     /// Named entities mentioned in the body.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<ArticleEntity>,
     /// Category tags the source supplies, by kind (`places`, `people`, `orgs`, `topics`,
     /// `exchanges` for Reuters-21578), each list in source order.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_empty_map")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, Vec<String>>,
 }
 
@@ -110,17 +99,17 @@ pub struct Quote {
     /// The quoted words: exactly `paragraphs[paragraph][start..end]` in chars.
     pub text: String,
     /// Who said it, when known.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<Speaker>,
     /// The reporting verb or phrase (`said`, `told reporters`).
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<Cue>,
     /// Index in the article's `quotes` of the next piece of the same quotation (split by an
     /// attribution or running into the next paragraph).
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<usize>,
     /// Name of the extraction rule that found it.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
 }
 
@@ -130,10 +119,10 @@ pub struct Speaker {
     /// The resolved name (`Wang Yi`), or the description when no name is known.
     pub name: String,
     /// Id of the speaker in the corpus entity table, when the speaker is a known entity.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
     /// Where the speaker is named in the text (may be a pronoun that was resolved).
-    #[serde(default, skip_serializing_if = "crate::compact::skip_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
 }
 
@@ -190,10 +179,10 @@ pub struct ArticleEntity {
     /// What it is.
     pub kind: EntityKind,
     /// Other names it goes by in this article.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// Where it is mentioned.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<Span>,
 }
 
@@ -207,7 +196,7 @@ pub struct EntitySummary {
     /// What it is.
     pub kind: EntityKind,
     /// Every other name seen for it across the corpus.
-    #[serde(default, skip_serializing_if = "crate::compact::skip_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// How many articles mention it.
     #[serde(default)]

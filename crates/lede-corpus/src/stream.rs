@@ -5,10 +5,9 @@
 
 use serde_json::Value;
 
-use crate::load::{
-    article_from_value, check_top, syntax_error, top_error, Assembler, LenientArticle,
-};
-use crate::{Corpus, CorpusError, ErrorLocation};
+use crate::error::{syntax_error, top_error, CorpusError, ErrorLocation};
+use crate::load::{article_from_value, check_top, Assembler, LenientArticle};
+use crate::Corpus;
 
 /// A corpus read piece by piece: [`CorpusReader::push`] every chunk in order, then
 /// [`CorpusReader::finish`].
@@ -239,7 +238,7 @@ impl CorpusReader {
                 }
             },
         };
-        self.assembler.push(lenient)
+        self.assembler.push(lenient.into_article())
     }
 
     fn text_error(&self, message: &str) -> CorpusError {

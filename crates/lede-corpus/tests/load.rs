@@ -179,3 +179,40 @@ fn written_corpus_round_trips() {
     let again = Corpus::from_json(&corpus.to_json_pretty()).unwrap();
     assert_eq!(again, corpus);
 }
+
+#[test]
+fn an_impossible_date_is_an_error_naming_the_article_and_the_date_field() {
+    let v = json!({"articles": [
+        {"id": "ok", "title": "t", "body": "x", "date": "2024-02-29"},
+        {"id": "feb", "title": "t", "body": "x", "date": "2023-02-30"}
+    ]});
+    let (index, id, field, text) = article_error(v.clone());
+    assert_eq!(
+        (index, id.as_deref(), field.as_str()),
+        (1, Some("feb"), "date")
+    );
+    assert_eq!(
+        text,
+        "article 1 (id \"feb\"), field `date`: \"2023-02-30\" is not a real date: \
+         February 2023 has 28 days"
+    );
+    // The app's streaming load path says the same.
+    let mut reader = lede_corpus::CorpusReader::new();
+    let streamed = v
+        .to_string()
+        .as_bytes()
+        .chunks(5)
+        .try_for_each(|chunk| reader.push(chunk))
+        .and_then(|()| reader.finish());
+    assert_eq!(streamed.unwrap_err().to_string(), text);
+    // And a pack written from such a corpus does not load unchecked.
+    let corpus = Corpus::new(vec![lede_corpus::Article {
+        id: "feb".into(),
+        title: "t".into(),
+        date: Some("2023-02-30".into()),
+        paragraphs: vec!["x".into()],
+        ..Default::default()
+    }]);
+    let err = Corpus::from_compact_bytes(&corpus.to_compact_bytes()).unwrap_err();
+    assert!(err.to_string().contains("field `date`"), "{err}");
+}

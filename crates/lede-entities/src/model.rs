@@ -16,6 +16,7 @@ use crate::features::{
 };
 use crate::lexicon;
 use crate::tag::Tag;
+use lede_corpus::varint::{self, VarintError};
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
 /// Number of labels (BIO over the four types).
@@ -77,12 +78,12 @@ impl Table {
         out.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
         let mut prev = 0;
         for (k, &s) in nonzero.iter().enumerate() {
-            write_varint(out, (if k == 0 { s } else { s - prev }) as u64);
+            varint::write(out, (if k == 0 { s } else { s - prev }) as u64);
             prev = s;
         }
         for &s in &nonzero {
             let v = i64::from(self.weights[s]);
-            write_varint(out, ((v << 1) ^ (v >> 63)) as u64);
+            varint::write(out, ((v << 1) ^ (v >> 63)) as u64);
         }
     }
 
@@ -311,18 +312,6 @@ pub(crate) fn viterbi(f: &SentenceFeatures, w: impl Fn(u64, usize) -> f32) -> Ve
 
 const PREVS: [usize; L] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 
-pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -350,15 +339,10 @@ impl<'a> Reader<'a> {
     }
 
     fn varint(&mut self) -> Result<u64, ModelError> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.take(1)?[0];
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(ModelError::Corrupt("varint too long".into()))
+        varint::read_u64(self.bytes, &mut self.at).map_err(|e| match e {
+            VarintError::Truncated => ModelError::Corrupt("file ends early".into()),
+            VarintError::Overflow => ModelError::Corrupt("varint too long".into()),
+        })
     }
 }
 

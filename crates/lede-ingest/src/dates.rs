@@ -1,9 +1,12 @@
 //! Date normalisation: the date shapes article sources use, turned into the ISO 8601 forms the
-//! corpus format accepts (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally `THH:MM[:SS[.f]]` and a zone).
+//! corpus format accepts (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally `THH:MM[:SS[.f]]` and a zone),
+//! checked and written by [`lede_corpus::Date`].
 
 use std::sync::LazyLock;
 
+use lede_corpus::date::{Date, DateError, Time, Zone};
 use regex::Regex;
+use serde_json::{Map, Value};
 
 /// Month names and their common abbreviations, lowercased, January first.
 const MONTHS: [&str; 12] = [
@@ -58,7 +61,8 @@ pub fn month_number(name: &str) -> Option<u32> {
 }
 
 /// Normalises a date string to ISO 8601, or `None` when the shape is not understood or a part
-/// is out of range. Already-ISO dates come back unchanged apart from zone spelling.
+/// is out of range ([`Date`] checks the parts). Already-ISO dates come back unchanged apart from
+/// zone spelling.
 pub fn normalise_date(input: &str) -> Option<String> {
     let s = input.trim();
     if s.is_empty() || s.len() > 64 {
@@ -79,59 +83,43 @@ pub fn normalise_date(input: &str) -> Option<String> {
     } else {
         return None;
     };
+    let number = |name: &str| -> Option<Option<u32>> {
+        match caps.name(name) {
+            Some(m) => Some(Some(m.as_str().parse().ok()?)),
+            None => Some(None),
+        }
+    };
     let year: u32 = caps["y"].parse().ok()?;
-    let mut out = format!("{year:04}");
-    let Some(month) = month else {
-        return Some(out);
+    // A day only counts with a month, and a time only with a day.
+    let day = if month.is_some() { number("d")? } else { None };
+    let date = Date::from_parts(year, month, day)?;
+    let (Some(_), Some(hour)) = (day, number("h")?) else {
+        return Some(date.to_string());
     };
-    if !(1..=12).contains(&month) {
-        return None;
-    }
-    out.push_str(&format!("-{month:02}"));
-    let Some(day) = caps.name("d") else {
-        return Some(out);
-    };
-    let day: u32 = day.as_str().parse().ok()?;
-    if !(1..=days_in_month(year, month)).contains(&day) {
-        return None;
-    }
-    out.push_str(&format!("-{day:02}"));
-    let Some(hour) = caps.name("h") else {
-        return Some(out);
-    };
-    let hour: u32 = hour.as_str().parse().ok()?;
-    let minute: u32 = caps["min"].parse().ok()?;
-    if hour > 23 || minute > 59 {
-        return None;
-    }
-    out.push_str(&format!("T{hour:02}:{minute:02}"));
-    if let Some(sec) = caps.name("s") {
-        let sec: u32 = sec.as_str().parse().ok()?;
-        if sec > 60 {
-            return None;
-        }
-        out.push_str(&format!(":{sec:02}"));
-        if let Some(f) = caps.name("f") {
-            out.push_str(f.as_str());
-        }
-    }
-    if let Some(zone) = caps.name("z") {
-        let z = zone.as_str();
-        if z.eq_ignore_ascii_case("z")
-            || z.eq_ignore_ascii_case("utc")
-            || z.eq_ignore_ascii_case("gmt")
+    let minute = number("min")??;
+    let second = number("s")?;
+    let fraction = caps.name("f").map(|f| &f.as_str()[1..]);
+    let zone = match caps.name("z").map(|z| z.as_str()) {
+        None => None,
+        Some(z)
+            if ["z", "utc", "gmt"]
+                .iter()
+                .any(|u| z.eq_ignore_ascii_case(u)) =>
         {
-            out.push('Z');
-        } else {
+            Some(Zone::Utc)
+        }
+        Some(z) => {
             let digits: String = z[1..].chars().filter(char::is_ascii_digit).collect();
             let (h, m) = digits.split_at(2);
-            if h.parse::<u32>().ok()? > 23 || m.parse::<u32>().ok()? > 59 {
-                return None;
-            }
-            out.push_str(&format!("{}{h}:{m}", &z[..1]));
+            Some(Zone::offset(
+                z.starts_with('-'),
+                h.parse().ok()?,
+                m.parse().ok()?,
+            )?)
         }
-    }
-    Some(out)
+    };
+    let time = Time::from_parts(hour, minute, second, fraction, zone)?;
+    Some(date.with_time(time)?.to_string())
 }
 
 /// An ISO date-time (UTC) from a Unix timestamp in seconds, or in milliseconds when it is too
@@ -142,44 +130,30 @@ pub fn from_unix_timestamp(value: i64) -> Option<String> {
     } else {
         value
     };
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    if !(0..=9999).contains(&y) {
-        return None;
-    }
-    Some(format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+    let rem = secs.rem_euclid(86_400) as u32;
+    let date = Date::from_day_number(secs.div_euclid(86_400))?;
+    let time = Time::from_parts(
         rem / 3600,
         rem % 3600 / 60,
-        rem % 60
-    ))
+        Some(rem % 60),
+        None,
+        Some(Zone::Utc),
+    )?;
+    Some(date.with_time(time)?.to_string())
 }
 
-/// (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-/// Days in `month` of `year` (Gregorian).
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+/// For a record already in Lede's format: takes out a `date` in the ISO shape that names no
+/// real day or time (`2023-02-30`), which the corpus loader would reject, and gives the warning
+/// that says so; the article is then kept without the date.
+pub(crate) fn drop_impossible_date(record: &mut Map<String, Value>) -> Option<String> {
+    let Some(Value::String(text)) = record.get("date") else {
+        return None;
+    };
+    let Err(e @ DateError::Impossible { .. }) = Date::parse(text) else {
+        return None;
+    };
+    record.remove("date");
+    Some(format!("date {e}; left out"))
 }
 
 #[cfg(test)]
@@ -217,6 +191,24 @@ mod tests {
         ] {
             assert_eq!(normalise_date(input).as_deref(), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn an_impossible_iso_date_is_dropped_with_a_warning_and_others_are_kept() {
+        let mut record = Map::new();
+        record.insert("date".into(), Value::from("2023-02-30"));
+        assert_eq!(
+            drop_impossible_date(&mut record).as_deref(),
+            Some("date \"2023-02-30\" is not a real date: February 2023 has 28 days; left out")
+        );
+        assert!(!record.contains_key("date"));
+        for kept in ["2024-02-29", "July 1st, 2024", ""] {
+            record.insert("date".into(), Value::from(kept));
+            assert_eq!(drop_impossible_date(&mut record), None, "{kept}");
+            assert_eq!(record["date"], kept);
+        }
+        record.insert("date".into(), Value::from(20240229));
+        assert_eq!(drop_impossible_date(&mut record), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use lede_corpus::Article;
+use lede_corpus::{Article, Date};
 use lede_text::{collapse_whitespace, title_case};
 use regex::Regex;
 
@@ -34,6 +34,8 @@ static SOURCE_TAG: LazyLock<Regex> = LazyLock::new(|| {
 pub enum Missing {
     /// No `Editor in Chief: … <date>` line.
     Masthead,
+    /// A masthead whose date names no real day (`February 30th`); the date is left out.
+    MastheadDate,
     /// No `CITY -` at the start of the first paragraph.
     Dateline,
     /// No `(TAG)` at the end of the last paragraph.
@@ -45,6 +47,7 @@ impl Missing {
     pub fn describe(&self) -> &'static str {
         match self {
             Missing::Masthead => "no masthead line (editor and date)",
+            Missing::MastheadDate => "the masthead's date is not a real day; left out",
             Missing::Dateline => "no dateline at the start of the first paragraph",
             Missing::SourceTag => "no source tag like (ATN) at the end",
         }
@@ -92,6 +95,9 @@ pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
     let headline = match parse_masthead(first) {
         Some((editor, date)) => {
             article.editor = Some(editor);
+            if date.is_none() {
+                missing.push(Missing::MastheadDate);
+            }
             article.date = date;
             lines.next().ok_or(RawError::NoBody)?
         }
@@ -151,9 +157,7 @@ fn parse_masthead(line: &str) -> Option<(String, Option<String>)> {
     let month = crate::dates::month_number(&c["month"])?;
     let day: u32 = c["day"].parse().ok()?;
     let year: u32 = c["year"].parse().ok()?;
-    let date = (1..=31)
-        .contains(&day)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"));
+    let date = Date::from_parts(year, Some(month), Some(day)).map(|d| d.to_string());
     Some((editor, date))
 }
 
@@ -172,6 +176,19 @@ mod tests {
             Some(("A. Person".into(), Some("2023-09-22".into())))
         );
         assert_eq!(parse_masthead("KABUL - China says"), None);
+    }
+
+    #[test]
+    fn a_masthead_date_that_is_no_real_day_is_left_out_with_a_warning() {
+        assert_eq!(
+            parse_masthead("Editor in Chief: A. Person Thursday, February 30th, 2023"),
+            Some(("A. Person".into(), None))
+        );
+        let text = "Editor in Chief: A. Person Thursday, February 30th, 2023\nHeadline\nKABUL - Text. (ATN)\n";
+        let parsed = parse_raw_article("a", text).unwrap();
+        assert_eq!(parsed.article.date, None);
+        assert_eq!(parsed.article.editor.as_deref(), Some("A. Person"));
+        assert_eq!(parsed.missing, [Missing::MastheadDate]);
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Dates as day ranges: `1987` covers the whole year, `1987-02` the month, `1987-02-26` (with
-//! or without a time) the day; filters keep the articles whose range overlaps theirs.
+//! or without a time) the day; filters keep the articles whose range overlaps theirs. The dates
+//! are read, and their days counted, by [`lede_corpus::Date`].
+
+use lede_corpus::Date;
 
 /// An inclusive range of days since 1970-01-01.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -12,67 +15,20 @@ pub struct DayRange {
     pub year: i32,
 }
 
-/// Days from 1970-01-01 to the civil date `y-m-d` (proleptic Gregorian; H. Hinnant's method).
-pub fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = (y - era * 400) as u32;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe as i32 - 719_468
-}
-
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 impl DayRange {
-    /// Parses the date part of an ISO 8601 date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, anything
-    /// after the day ignored); `None` when it is not one.
+    /// The days `date` covers.
+    pub fn of(date: &Date) -> DayRange {
+        DayRange {
+            lo: date.first_day(),
+            hi: date.last_day(),
+            year: date.year() as i32,
+        }
+    }
+
+    /// The days of an ISO 8601 date as [`Date::parse`] reads it (surrounding whitespace
+    /// ignored); `None` when it is not a real date.
     pub fn parse(s: &str) -> Option<DayRange> {
-        let s = s.trim();
-        let num = |part: &str, len: usize| -> Option<u32> {
-            (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| part.parse().ok())
-                .flatten()
-        };
-        let year = num(s.get(..4)?, 4)? as i32;
-        let rest = &s[4..];
-        if rest.is_empty() {
-            return Some(DayRange {
-                lo: days_from_civil(year, 1, 1),
-                hi: days_from_civil(year, 12, 31),
-                year,
-            });
-        }
-        let month = num(rest.strip_prefix('-')?.get(..2)?, 2)?;
-        if !(1..=12).contains(&month) {
-            return None;
-        }
-        let rest = &rest[3..];
-        if rest.is_empty() {
-            return Some(DayRange {
-                lo: days_from_civil(year, month, 1),
-                hi: days_from_civil(year, month, days_in_month(year, month)),
-                year,
-            });
-        }
-        let day = num(rest.strip_prefix('-')?.get(..2)?, 2)?;
-        if day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        let after = &rest[3..];
-        if !(after.is_empty() || after.starts_with('T') || after.starts_with(' ')) {
-            return None;
-        }
-        let d = days_from_civil(year, month, day);
-        Some(DayRange { lo: d, hi: d, year })
+        Date::parse(s.trim()).ok().map(|d| DayRange::of(&d))
     }
 
     /// True when the two ranges share a day.
@@ -87,8 +43,8 @@ mod tests {
 
     #[test]
     fn parses_years_months_days_and_times() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(DayRange::parse("1970-01-01").unwrap().lo, 0);
+        assert_eq!(DayRange::parse("2000-03-01").unwrap().lo, 11_017);
         let y = DayRange::parse("1987").unwrap();
         assert_eq!((y.hi - y.lo, y.year), (364, 1987));
         let m = DayRange::parse("2024-02").unwrap();
@@ -107,5 +63,36 @@ mod tests {
         ] {
             assert_eq!(DayRange::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_valid_date_is_filterable_and_counted_in_the_year_facet() {
+        use lede_corpus::{Article, Corpus};
+        let article = |id: &str, date: &str| Article {
+            id: id.into(),
+            title: format!("Harbour news {id}"),
+            date: Some(date.into()),
+            paragraphs: vec!["The harbour reopened.".into()],
+            ..Article::default()
+        };
+        let corpus = Corpus::new(vec![
+            article("leap", "2024-02-29T08:00:00Z"),
+            article("before", "2023-02-28"),
+            article("year", "2024"),
+        ]);
+        let index = crate::Index::build(&corpus);
+        let mut q = crate::Query::parse("harbour");
+        q.date_from = Some("2024-02-29".into());
+        q.date_to = Some(" 2024-02-29 ".into());
+        let results = index.search(&corpus, &q);
+        let mut ids: Vec<&str> = results
+            .hits
+            .iter()
+            .map(|h| corpus.articles[h.article].id.as_str())
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["leap", "year"], "the day and the year that holds it");
+        let all = index.search(&corpus, &crate::Query::parse("harbour"));
+        assert_eq!(all.facets.years, [(2023, 1), (2024, 2)]);
     }
 }

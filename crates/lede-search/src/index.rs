@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use lede_corpus::{Corpus, EntityKind};
 
 use crate::dates::DayRange;
-use crate::postings::{put_varint, write_record_body, Field, Records, FIELDS, SKIP_BLOCK};
+use crate::postings::{write_record_body, Field, Records, FIELDS, SKIP_BLOCK};
 
 /// Positions left empty between paragraphs, quotes and names, so that phrases never span them
 /// and proximity treats them as far apart.
@@ -315,7 +315,7 @@ impl Index {
                 if k.is_multiple_of(SKIP_BLOCK) && tmp_df[old] as usize > SKIP_BLOCK {
                     skips.push((doc, postings.len() as u32));
                 }
-                put_varint(&mut postings, doc - last_doc);
+                lede_corpus::varint::write(&mut postings, u64::from(doc - last_doc));
                 last_doc = doc;
                 postings.extend_from_slice(&stream[start as usize..end_of(ri as usize)]);
             }

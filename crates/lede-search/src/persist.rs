@@ -3,7 +3,7 @@
 //! fingerprint; loading checks the format and every postings list, so bad bytes give an error,
 //! never a panic.
 
-use lede_corpus::EntityKind;
+use lede_corpus::{varint, EntityKind};
 use serde::{Deserialize, Serialize};
 
 use crate::dates::DayRange;
@@ -88,21 +88,9 @@ fn check(ok: bool, what: &str) -> Result<(), LoadIndexError> {
     }
 }
 
-/// Reads a varint at `*pos` without panicking.
+/// Reads a varint at `*pos` without reading past `end`.
 fn varint(buf: &[u8], pos: &mut usize, end: usize) -> Option<u32> {
-    let mut v = 0u32;
-    for shift in (0..35).step_by(7) {
-        if *pos >= end {
-            return None;
-        }
-        let b = buf[*pos];
-        *pos += 1;
-        v |= u32::from(b & 0x7F).checked_shl(shift)?;
-        if b < 0x80 {
-            return Some(v);
-        }
-    }
-    None
+    varint::read_u32(buf.get(..end)?, pos).ok()
 }
 
 /// Walks every record header of `buf[start..end]` with bounds checked: the article ids ascend

@@ -4,6 +4,11 @@
 //! Record layout: `doc delta`, `field mask` (one byte), one `tf` per field in the mask, the byte
 //! length of the positions, then per field in the mask its `tf` positions, delta-encoded. The
 //! length lets scoring skip the positions; proximity, phrases and snippets read them.
+//!
+//! The varints are [`lede_corpus::varint`]'s; postings are read with its trusted reader, since
+//! `persist` checks every list when an index is loaded.
+
+use lede_corpus::varint;
 
 /// Records per skip block: terms in more articles than this get a skip entry (first article and
 /// offset) every `SKIP_BLOCK` records, so that checking a few candidate articles does not decode
@@ -44,36 +49,6 @@ impl Field {
     }
 }
 
-/// Appends `v` as an unsigned LEB128 varint.
-pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// Reads an unsigned LEB128 varint at `*pos`, advancing it.
-#[inline]
-pub fn get_varint(buf: &[u8], pos: &mut usize) -> u32 {
-    let b = buf[*pos];
-    *pos += 1;
-    if b < 0x80 {
-        return u32::from(b);
-    }
-    let mut v = u32::from(b & 0x7F);
-    let mut shift = 7u32;
-    loop {
-        let b = buf[*pos];
-        *pos += 1;
-        v |= u32::from(b & 0x7F).wrapping_shl(shift);
-        if b < 0x80 {
-            return v;
-        }
-        shift += 7;
-    }
-}
-
 /// Appends one article's record for a term (tests write postings with it). `fields` lists, in
 /// field order, each field the term occurs in with its ascending positions; `scratch` is a
 /// reusable buffer.
@@ -84,7 +59,7 @@ pub fn write_record(
     fields: &[(Field, &[u32])],
     scratch: &mut Vec<u8>,
 ) {
-    put_varint(out, doc_delta);
+    varint::write(out, u64::from(doc_delta));
     write_record_body(out, fields, scratch);
 }
 
@@ -95,14 +70,14 @@ pub fn write_record_body(out: &mut Vec<u8>, fields: &[(Field, &[u32])], scratch:
     out.push(mask);
     scratch.clear();
     for (_, positions) in fields {
-        put_varint(out, positions.len() as u32);
+        varint::write(out, u64::from(positions.len() as u32));
         let mut last = 0;
         for &p in *positions {
-            put_varint(scratch, p - last);
+            varint::write(scratch, u64::from(p - last));
             last = p;
         }
     }
-    put_varint(out, scratch.len() as u32);
+    varint::write(out, u64::from(scratch.len() as u32));
     out.extend_from_slice(scratch);
 }
 
@@ -143,7 +118,7 @@ impl<'a> Records<'a> {
     /// The records from the one at `start`, whose article is known to be `doc` (a skip entry).
     pub fn resume(buf: &'a [u8], start: usize, end: usize, doc: u32) -> Self {
         let mut pos = start;
-        let delta = get_varint(buf, &mut pos);
+        let delta = varint::read_u32_trusted(buf, &mut pos);
         Records {
             buf,
             pos: start,
@@ -162,7 +137,7 @@ impl Iterator for Records<'_> {
         if self.pos >= self.end {
             return None;
         }
-        let delta = get_varint(self.buf, &mut self.pos);
+        let delta = varint::read_u32_trusted(self.buf, &mut self.pos);
         self.doc = if self.started {
             self.doc.wrapping_add(delta)
         } else {
@@ -175,10 +150,10 @@ impl Iterator for Records<'_> {
         let mut tf = [0u32; FIELDS];
         for (f, slot) in tf.iter_mut().enumerate() {
             if mask & (1 << f) != 0 {
-                *slot = get_varint(self.buf, &mut self.pos);
+                *slot = varint::read_u32_trusted(self.buf, &mut self.pos);
             }
         }
-        let len = get_varint(self.buf, &mut self.pos) as usize;
+        let len = varint::read_u32_trusted(self.buf, &mut self.pos) as usize;
         self.pos += len;
         Some(Record {
             doc: self.doc,
@@ -197,14 +172,14 @@ pub fn positions_at(buf: &[u8], at: u32, out: &mut Vec<(Field, u32)>) {
     let mut tf = [0u32; FIELDS];
     for (f, slot) in tf.iter_mut().enumerate() {
         if mask & (1 << f) != 0 {
-            *slot = get_varint(buf, &mut pos);
+            *slot = varint::read_u32_trusted(buf, &mut pos);
         }
     }
-    get_varint(buf, &mut pos);
+    varint::read_u32_trusted(buf, &mut pos);
     for field in Field::ALL {
         let mut p = 0;
         for _ in 0..tf[field as usize] {
-            p = get_varint(buf, &mut pos).wrapping_add(p);
+            p = varint::read_u32_trusted(buf, &mut pos).wrapping_add(p);
             out.push((field, p));
         }
     }
@@ -213,20 +188,6 @@ pub fn positions_at(buf: &[u8], at: u32, out: &mut Vec<(Field, u32)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn varints_round_trip() {
-        let mut buf = Vec::new();
-        let values = [0, 1, 127, 128, 300, 16_383, 16_384, u32::MAX];
-        for v in values {
-            put_varint(&mut buf, v);
-        }
-        let mut pos = 0;
-        for v in values {
-            assert_eq!(get_varint(&buf, &mut pos), v);
-        }
-        assert_eq!(pos, buf.len());
-    }
 
     #[test]
     fn records_round_trip_with_positions() {

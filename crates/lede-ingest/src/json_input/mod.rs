@@ -98,8 +98,13 @@ impl Mapper<'_> {
     /// and whether it passed through in Lede's format.
     fn record(&mut self, value: Value, index: usize) -> Record {
         let (result, warnings, passthrough) = match value {
-            Value::Object(map) if self.file_is_lede || passthrough::is_lede_shaped(&map) => {
-                (self.pass_through(map, index), Vec::new(), true)
+            Value::Object(mut map) if self.file_is_lede || passthrough::is_lede_shaped(&map) => {
+                let warnings = crate::dates::drop_impossible_date(&mut map);
+                (
+                    self.pass_through(map, index),
+                    warnings.into_iter().collect(),
+                    true,
+                )
             }
             Value::Object(map) => {
                 let mut warnings = Vec::new();

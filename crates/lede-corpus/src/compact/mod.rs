@@ -1,53 +1,13 @@
 //! The corpus as compact bytes (postcard) for fast loading: the same model and the same checks
 //! as the JSON format, without field names or text to scan. `lede ingest --pack` ships it.
 
-use std::cell::Cell;
-use std::collections::BTreeMap;
+mod records;
 
-use serde::{Deserialize, Serialize};
-
-use crate::load::{top_error, Assembler, LenientArticle};
-use crate::{Article, Corpus, CorpusError, EntitySummary, ErrorLocation};
-
-thread_local! {
-    /// Set while the corpus is written as compact bytes: every field is then written, as a
-    /// format without field names needs (JSON leaves out the empty ones).
-    static COMPACT: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Whether JSON leaves out this `None` (never in compact bytes).
-pub(crate) fn skip_none<T>(value: &Option<T>) -> bool {
-    value.is_none() && !COMPACT.get()
-}
-
-/// Whether JSON leaves out this empty list (never in compact bytes).
-pub(crate) fn skip_empty<T>(value: &[T]) -> bool {
-    value.is_empty() && !COMPACT.get()
-}
-
-/// Whether JSON leaves out this empty map (never in compact bytes).
-pub(crate) fn skip_empty_map<K, V>(value: &BTreeMap<K, V>) -> bool {
-    value.is_empty() && !COMPACT.get()
-}
-
-/// Clears [`COMPACT`] when dropped, so that a panic cannot leave it set.
-struct CompactGuard;
-
-impl Drop for CompactGuard {
-    fn drop(&mut self) {
-        COMPACT.set(false);
-    }
-}
-
-/// The first record of compact bytes: everything but the articles, and how many follow.
-#[derive(Serialize, Deserialize)]
-struct Head {
-    format: String,
-    version: u32,
-    annotated: Vec<String>,
-    entities: Vec<EntitySummary>,
-    articles: u64,
-}
+use crate::error::{article_error, top_error, CorpusError};
+use crate::load::Assembler;
+use crate::varint::{self, VarintError};
+use crate::{Article, Corpus, EntitySummary};
+use records::{Head, PackArticle};
 
 impl Corpus {
     /// The corpus as compact bytes: records, each a varint length and postcard bytes (every
@@ -55,28 +15,22 @@ impl Corpus {
     /// number of articles), then one per article. Read back with [`Corpus::from_compact_bytes`]
     /// or, as the bytes arrive, with [`CompactReader`].
     pub fn to_compact_bytes(&self) -> Vec<u8> {
-        COMPACT.set(true);
-        let _guard = CompactGuard;
         let mut out = Vec::new();
         let head = Head {
             format: self.format.clone(),
             version: self.version,
             annotated: self.annotated.clone(),
-            entities: self.entities.clone(),
+            entities: self.entities.iter().map(Into::into).collect(),
             articles: self.articles.len() as u64,
         };
         let mut record = |bytes: Vec<u8>| {
-            let mut len = bytes.len() as u64;
-            while len >= 0x80 {
-                out.push((len as u8) | 0x80);
-                len >>= 7;
-            }
-            out.push(len as u8);
+            varint::write(&mut out, bytes.len() as u64);
             out.extend_from_slice(&bytes);
         };
-        record(postcard::to_allocvec(&head).expect("corpus types always serialise"));
+        record(postcard::to_allocvec(&head).expect("pack records always serialise"));
         for a in &self.articles {
-            record(postcard::to_allocvec(a).expect("corpus types always serialise"));
+            let article = PackArticle::from(a);
+            record(postcard::to_allocvec(&article).expect("pack records always serialise"));
         }
         out
     }
@@ -155,19 +109,14 @@ impl CompactReader {
                             format!("more than the {n} announced"),
                         ));
                     }
-                    let article: Article =
-                        postcard::from_bytes(record).map_err(|e| CorpusError {
-                            location: ErrorLocation::Article {
-                                index,
-                                id: None,
-                                field: String::new(),
-                            },
-                            message: format!("not a compact article ({e})"),
-                        })?;
+                    let article: PackArticle = postcard::from_bytes(record).map_err(|e| {
+                        article_error(index, None, "", format!("not a compact article ({e})"))
+                    })?;
+                    let article = Article::from(article);
                     if self.verified {
                         self.assembler.push_verified(article);
                     } else {
-                        self.assembler.push(LenientArticle::from(article))?;
+                        self.assembler.push(article)?;
                     }
                 }
             }
@@ -198,26 +147,22 @@ impl CompactReader {
 
 /// The byte range of the record at `pos`, `None` when it has not fully arrived.
 fn record_at(bytes: &[u8], pos: usize) -> Result<Option<(usize, usize)>, CorpusError> {
-    let mut len = 0u64;
     let mut at = pos;
-    for shift in (0..64).step_by(7) {
-        let Some(&b) = bytes.get(at) else {
-            return Ok(None);
-        };
-        at += 1;
-        len |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            let end = usize::try_from(len)
-                .ok()
-                .and_then(|l| at.checked_add(l))
-                .ok_or_else(|| top_error("", "not a compact Lede corpus (a record is too long)"))?;
-            return Ok((end <= bytes.len()).then_some((at, end)));
+    let len = match varint::read_u64(bytes, &mut at) {
+        Ok(len) => len,
+        Err(VarintError::Truncated) => return Ok(None),
+        Err(VarintError::Overflow) => {
+            return Err(top_error(
+                "",
+                "not a compact Lede corpus (bad record length)",
+            ))
         }
-    }
-    Err(top_error(
-        "",
-        "not a compact Lede corpus (bad record length)",
-    ))
+    };
+    let end = usize::try_from(len)
+        .ok()
+        .and_then(|l| at.checked_add(l))
+        .ok_or_else(|| top_error("", "not a compact Lede corpus (a record is too long)"))?;
+    Ok((end <= bytes.len()).then_some((at, end)))
 }
 
 /// The head record: checks format and version.
@@ -240,7 +185,8 @@ fn read_head(bytes: &[u8]) -> Result<(Vec<String>, Vec<EntitySummary>, u64), Cor
             ),
         ));
     }
-    Ok((head.annotated, head.entities, head.articles))
+    let entities = head.entities.into_iter().map(Into::into).collect();
+    Ok((head.annotated, entities, head.articles))
 }
 
 #[cfg(test)]
@@ -307,6 +253,27 @@ mod tests {
             bytes.len(),
             json.len()
         );
+    }
+
+    #[test]
+    fn the_byte_layout_is_pinned() {
+        // Every field of every record written, in the model's order (the head: format, version,
+        // annotated, the entity table, the article count; then each article).
+        let expected = concat!(
+            "340b6c6564652d636f7270757301010671756f746573010f706572736f6e3a616e612d7275697a08",
+            "416e61205275697a0000010102a2010161034f6e65010a323032342d30312d303200000000000214",
+            "e2809c5965732ce2809d2073686520736169642e18456d707479206669656c647320737461792065",
+            "6d7074792e01000104035965730108416e61205275697a010f706572736f6e3a616e612d7275697a",
+            "00000001056166746572010f706572736f6e3a616e612d7275697a08416e61205275697a00000101",
+            "00050106746f706963730105636f636f611701620354776f0000000000000106506c61696e2e0000",
+            "00",
+        );
+        let hex: String = corpus()
+            .to_compact_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(hex, expected);
     }
 
     #[test]
