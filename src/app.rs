@@ -63,8 +63,9 @@ fn Pages(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
     Explorer::provide(data, view_state);
     let kind = Memo::new(move |_| {
         view_state.with(|v| match v.page {
-            Page::Browse => PageKind::Browse,
-            Page::Article(_) => PageKind::Article,
+            Page::Article { .. } => PageKind::Article,
+            // Until their pages land (issue 13), the quotes and entity hashes show the results.
+            Page::Browse | Page::Quotes | Page::Entity(_) => PageKind::Browse,
         })
     });
     move || match kind.get() {

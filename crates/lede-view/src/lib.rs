@@ -1,11 +1,16 @@
-//! The explorer's view state as a plain value: the page that is open, the query and the filters,
-//! and their `location.hash` form. The app keeps one [`ViewState`] in a signal and writes it to
-//! the hash (links, reloads and the back button then work on any static host); everything here is
-//! pure, so it is tested natively.
+//! The explorer's view state as a plain value: the page that is open, the query, the filters,
+//! the order and what is in focus, and their `location.hash` form. The app keeps one
+//! [`ViewState`] in a signal and writes it to the hash, so that links, reloads and the back button
+//! work on any static host and a copied link reproduces the view exactly; preferences (the theme)
+//! are not view state and never enter the hash. Everything here is pure, so it is tested natively.
 
 mod hash;
 
 pub use hash::{decode, encode};
+use lede_corpus::Date;
+
+/// The most ids one list of the hash keeps: a crafted link cannot make thousands of chips.
+pub const MAX_IDS: usize = 64;
 
 /// Which page of the explorer is open.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -13,42 +18,114 @@ pub enum Page {
     /// The ranked results for the query and filters, with the facets beside them.
     #[default]
     Browse,
-    /// One article in the reader, by id.
-    Article(String),
+    /// One article in the reader, by id, optionally scrolled to one of its quotations (its
+    /// number in the article, as `Article::quotations` numbers them).
+    Article {
+        /// The article id.
+        id: String,
+        /// The quotation in focus.
+        quote: Option<usize>,
+    },
+    /// Every quotation in the current results, grouped by speaker.
+    Quotes,
+    /// One entity's page, by entity id.
+    Entity(String),
 }
 
-/// What the explorer shows: the page, the search query and the entity filter. Equal states give
-/// equal hashes, and [`ViewState::from_hash`] reads back what [`ViewState::to_hash`] wrote.
+/// How the results are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first (corpus order when browsing without words).
+    #[default]
+    Relevance,
+    /// Latest first.
+    Newest,
+    /// Earliest first.
+    Oldest,
+}
+
+/// How the quotes page orders its speakers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum QuoteSort {
+    /// Most quotations first.
+    #[default]
+    Count,
+    /// By speaker name.
+    Name,
+    /// Latest quotation first.
+    Date,
+}
+
+/// What the explorer shows. Equal states give equal hashes, and [`ViewState::from_hash`] reads
+/// back what [`ViewState::to_hash`] wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
     /// The open page.
     pub page: Page,
     /// The text in the search box.
     pub query: String,
-    /// Entity ids every listed article must mention.
+    /// Entity ids every result must mention (`e=`).
     pub entities: Vec<String>,
+    /// Entity ids every result must quote, as a speaker (`said=`).
+    pub speakers: Vec<String>,
+    /// Sources a result must come from, any of them (`src=`).
+    pub sources: Vec<String>,
+    /// First day of the date range, inclusive (`from=`): a year, month or day.
+    pub date_from: Option<Date>,
+    /// Last day of the date range, inclusive (`to=`).
+    pub date_to: Option<Date>,
+    /// The order of the results (`sort=`).
+    pub sort: Sort,
+    /// The quotes page's own search over quotation text (`qq=`).
+    pub quote_query: String,
+    /// The quotes page's order of speakers (`qs=`).
+    pub quote_sort: QuoteSort,
 }
 
 impl ViewState {
-    /// Reads a hash such as `#q=harbour%20vote&e=person%3Aa,place%3Ab&article=001-a`; unknown
-    /// keys are ignored, and a repeated key keeps its last value.
+    /// Reads a hash such as `#q=harbour%20vote&e=person%3Aa,place%3Ab&article=001-a`. Unknown
+    /// keys, impossible dates and unknown orders are ignored; a repeated key keeps its last
+    /// value; id lists drop empty and repeated ids and keep at most [`MAX_IDS`].
     pub fn from_hash(hash: &str) -> Self {
         let mut state = ViewState::default();
+        let (mut article, mut quote, mut quotes_page, mut entity) = (None, None, false, None);
         for pair in hash.trim_start_matches('#').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match key {
                 "q" => state.query = decode(value),
-                "e" => {
-                    state.entities = value
-                        .split(',')
-                        .map(decode)
-                        .filter(|id| !id.is_empty())
-                        .collect()
+                "e" => state.entities = id_list(value),
+                "said" => state.speakers = id_list(value),
+                "src" => state.sources = id_list(value),
+                "from" => state.date_from = Date::parse(&decode(value)).ok(),
+                "to" => state.date_to = Date::parse(&decode(value)).ok(),
+                "sort" => {
+                    state.sort = match value {
+                        "newest" => Sort::Newest,
+                        "oldest" => Sort::Oldest,
+                        _ => Sort::Relevance,
+                    }
                 }
-                "article" if !value.is_empty() => state.page = Page::Article(decode(value)),
+                "qq" => state.quote_query = decode(value),
+                "qs" => {
+                    state.quote_sort = match value {
+                        "name" => QuoteSort::Name,
+                        "date" => QuoteSort::Date,
+                        _ => QuoteSort::Count,
+                    }
+                }
+                "article" if !value.is_empty() => article = Some(decode(value)),
+                "quote" => quote = value.parse().ok(),
+                "page" => quotes_page = value == "quotes",
+                "entity" if !value.is_empty() => entity = Some(decode(value)),
                 _ => {}
             }
         }
+        state.page = match (article, entity) {
+            (Some(id), _) => Page::Article { id, quote },
+            (None, Some(id)) => Page::Entity(id),
+            (None, None) if quotes_page => Page::Quotes,
+            (None, None) => Page::Browse,
+        };
         state
     }
 
@@ -58,12 +135,45 @@ impl ViewState {
         if !self.query.is_empty() {
             parts.push(format!("q={}", encode(&self.query)));
         }
-        if !self.entities.is_empty() {
-            let ids: Vec<String> = self.entities.iter().map(|id| encode(id)).collect();
-            parts.push(format!("e={}", ids.join(",")));
+        for (key, ids) in [
+            ("e", &self.entities),
+            ("said", &self.speakers),
+            ("src", &self.sources),
+        ] {
+            if !ids.is_empty() {
+                let ids: Vec<String> = ids.iter().map(|id| encode(id)).collect();
+                parts.push(format!("{key}={}", ids.join(",")));
+            }
         }
-        if let Page::Article(id) = &self.page {
-            parts.push(format!("article={}", encode(id)));
+        if let Some(d) = &self.date_from {
+            parts.push(format!("from={}", encode(&d.to_string())));
+        }
+        if let Some(d) = &self.date_to {
+            parts.push(format!("to={}", encode(&d.to_string())));
+        }
+        match self.sort {
+            Sort::Relevance => {}
+            Sort::Newest => parts.push("sort=newest".into()),
+            Sort::Oldest => parts.push("sort=oldest".into()),
+        }
+        if !self.quote_query.is_empty() {
+            parts.push(format!("qq={}", encode(&self.quote_query)));
+        }
+        match self.quote_sort {
+            QuoteSort::Count => {}
+            QuoteSort::Name => parts.push("qs=name".into()),
+            QuoteSort::Date => parts.push("qs=date".into()),
+        }
+        match &self.page {
+            Page::Browse => {}
+            Page::Article { id, quote } => {
+                parts.push(format!("article={}", encode(id)));
+                if let Some(q) = quote {
+                    parts.push(format!("quote={q}"));
+                }
+            }
+            Page::Quotes => parts.push("page=quotes".into()),
+            Page::Entity(id) => parts.push(format!("entity={}", encode(id))),
         }
         format!("#{}", parts.join("&"))
     }
@@ -71,25 +181,26 @@ impl ViewState {
     /// The id of the article open in the reader, if that is the page.
     pub fn article(&self) -> Option<&str> {
         match &self.page {
-            Page::Article(id) => Some(id),
-            Page::Browse => None,
+            Page::Article { id, .. } => Some(id),
+            _ => None,
         }
+    }
+
+    /// True when any filter (entities, speakers, sources, dates) narrows the results.
+    pub fn is_filtered(&self) -> bool {
+        !self.entities.is_empty()
+            || !self.speakers.is_empty()
+            || !self.sources.is_empty()
+            || self.date_from.is_some()
+            || self.date_to.is_some()
     }
 
     /// This state with entity `id` added to the filter (or removed, when it is in it already),
     /// showing the results.
     pub fn toggling_entity(&self, id: &str) -> ViewState {
-        let mut entities = self.entities.clone();
-        match entities.iter().position(|e| e == id) {
-            Some(i) => {
-                entities.remove(i);
-            }
-            None => entities.push(id.to_string()),
-        }
         ViewState {
-            page: Page::Browse,
-            query: self.query.clone(),
-            entities,
+            entities: toggled(&self.entities, id),
+            ..self.on_page(Page::Browse)
         }
     }
 
@@ -103,16 +214,71 @@ impl ViewState {
         }
     }
 
-    /// This state showing article `id`.
-    pub fn with_article(&self, id: &str) -> ViewState {
-        self.on_page(Page::Article(id.to_string()))
+    /// This state with speaker `id` added to the "quoted" filter (or removed), the page kept
+    /// unless it is an article.
+    pub fn toggling_speaker(&self, id: &str) -> ViewState {
+        ViewState {
+            speakers: toggled(&self.speakers, id),
+            ..self.leaving_article()
+        }
     }
 
-    /// This state with `query` typed, showing the results (a new query leaves the reader).
+    /// This state with source `name` added to the source filter (or removed), the page kept
+    /// unless it is an article.
+    pub fn toggling_source(&self, name: &str) -> ViewState {
+        ViewState {
+            sources: toggled(&self.sources, name),
+            ..self.leaving_article()
+        }
+    }
+
+    /// This state with the date range `from..=to`, the page kept unless it is an article.
+    pub fn with_dates(&self, from: Option<Date>, to: Option<Date>) -> ViewState {
+        ViewState {
+            date_from: from,
+            date_to: to,
+            ..self.leaving_article()
+        }
+    }
+
+    /// This state without any filter (query, order and page kept, the reader left).
+    pub fn without_filters(&self) -> ViewState {
+        ViewState {
+            entities: Vec::new(),
+            speakers: Vec::new(),
+            sources: Vec::new(),
+            date_from: None,
+            date_to: None,
+            ..self.leaving_article()
+        }
+    }
+
+    /// This state showing article `id`.
+    pub fn with_article(&self, id: &str) -> ViewState {
+        self.on_page(Page::Article {
+            id: id.to_string(),
+            quote: None,
+        })
+    }
+
+    /// This state showing article `id` scrolled to its quotation `quote`.
+    pub fn with_quote(&self, id: &str, quote: usize) -> ViewState {
+        self.on_page(Page::Article {
+            id: id.to_string(),
+            quote: Some(quote),
+        })
+    }
+
+    /// This state with `query` typed, showing the results (a new query leaves the reader and
+    /// the entity page; the quotes page stays, as it shows the results' quotations).
     pub fn with_query(&self, query: &str) -> ViewState {
+        let page = match self.page {
+            Page::Quotes => Page::Quotes,
+            _ => Page::Browse,
+        };
         ViewState {
             query: query.to_string(),
-            ..self.on_page(Page::Browse)
+            ..self.on_page(page)
         }
     }
 
@@ -123,75 +289,39 @@ impl ViewState {
             ..self.clone()
         }
     }
+
+    /// This state, or the results it came from when an article is open.
+    fn leaving_article(&self) -> ViewState {
+        match self.page {
+            Page::Article { .. } => self.on_page(Page::Browse),
+            _ => self.clone(),
+        }
+    }
+}
+
+/// The ids of a comma-separated hash value, decoded: empty and repeated ones dropped, at most
+/// [`MAX_IDS`] kept.
+fn id_list(value: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for id in value.split(',').map(decode) {
+        if !id.is_empty() && !ids.contains(&id) && ids.len() < MAX_IDS {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// `ids` with `id` added at the end, or removed when it is there.
+fn toggled(ids: &[String], id: &str) -> Vec<String> {
+    let mut out = ids.to_vec();
+    match out.iter().position(|e| e == id) {
+        Some(i) => {
+            out.remove(i);
+        }
+        None => out.push(id.to_string()),
+    }
+    out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trips_through_the_hash() {
-        let state = ViewState {
-            query: "Zürich & “harbour” vote".into(),
-            entities: vec!["person:idris-kalvane".into(), "place:velmora".into()],
-            page: Page::Article("001-harbour vote".into()),
-        };
-        let hash = state.to_hash();
-        assert!(hash.is_ascii(), "{hash}");
-        assert_eq!(ViewState::from_hash(&hash), state);
-        assert_eq!(ViewState::default().to_hash(), "#");
-        assert_eq!(ViewState::from_hash("#"), ViewState::default());
-    }
-
-    #[test]
-    fn toggling_an_entity_adds_or_removes_it_and_closes_the_reader() {
-        let state = ViewState {
-            query: "rain".into(),
-            entities: vec!["place:velmora".into()],
-            page: Page::Article("a".into()),
-        };
-        let added = state.toggling_entity("person:idris-kalvane");
-        assert_eq!(added.entities, ["place:velmora", "person:idris-kalvane"]);
-        assert_eq!((added.query.as_str(), added.article()), ("rain", None));
-        assert!(added.toggling_entity("place:velmora").entities == ["person:idris-kalvane"]);
-    }
-
-    #[test]
-    fn with_entity_keeps_a_selected_entity_and_with_article_opens_one() {
-        let state = ViewState {
-            query: "rain".into(),
-            entities: vec!["place:velmora".into()],
-            page: Page::Article("a".into()),
-        };
-        let same = state.with_entity("place:velmora");
-        assert_eq!((same.entities.len(), same.article()), (1, None));
-        let more = state.with_entity("person:idris-kalvane");
-        assert_eq!(more.entities, ["place:velmora", "person:idris-kalvane"]);
-        let open = more.with_article("b");
-        assert_eq!(open.article(), Some("b"));
-        assert_eq!((open.query, open.entities), (more.query, more.entities));
-    }
-
-    #[test]
-    fn a_new_query_keeps_the_filter_and_leaves_the_reader() {
-        let state = ViewState {
-            query: "rain".into(),
-            entities: vec!["place:velmora".into()],
-            page: Page::Article("a".into()),
-        };
-        let next = state.with_query("rain fall");
-        assert_eq!(next.page, Page::Browse);
-        assert_eq!(next.query, "rain fall");
-        assert_eq!(next.entities, state.entities);
-    }
-
-    #[test]
-    fn reads_hand_written_hashes() {
-        let state = ViewState::from_hash("#article=abc&q=rain+fall&other=1");
-        assert_eq!(state.query, "rain fall");
-        assert_eq!(state.article(), Some("abc"));
-        assert_eq!(ViewState::from_hash("#q=100%").query, "100%");
-        assert_eq!(ViewState::from_hash("#q=%zz").query, "%zz");
-        assert_eq!(ViewState::from_hash("#article=").page, Page::Browse);
-    }
-}
+mod tests;
