@@ -72,12 +72,12 @@
 //! [`Hit::title_ranges`] marks the title the same way.
 //!
 //! # Build and load
-//! [`Index::build`] tokenizes the corpus (Reuters-21578, 19,043 articles: about 0.6 s natively,
-//! 1.2-3 s in wasm). [`Index::to_bytes`] stores it (postcard; 11 MB for Reuters) and
-//! [`Index::from_bytes`] loads it in about a tenth of a second in wasm, checking it; an index
+//! [`Index::build`] tokenizes the corpus; [`Index::to_bytes`] stores it (postcard) and
+//! [`Index::from_bytes`] loads it, checking it, in a fraction of the time building takes (the
+//! figures for Reuters-21578 are in bench/README.md, the one place for measurements). An index
 //! belongs to the corpus it was built from ([`Index::fits`] compares fingerprints), so it must be
 //! built from the corpus as the app ends up with it (quotes included). [`pack`] puts a corpus
-//! (as compact bytes) and its index in one file, which loads several times faster than JSON.
+//! (as compact bytes) and its index in one file, the fastest form to load.
 //!
 //! # Jump box
 //! [`JumpIndex`] matches a few typed letters against entity names, aliases and titles with
