@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use lede_search::{Query, SearchResults};
+use lede_search::SearchResults;
 use leptos::prelude::*;
 
 use crate::corpus_loader::Loaded;
@@ -30,8 +30,9 @@ impl Explorer {
     /// The explorer over `data`, provided as context to the components below the caller.
     pub fn provide(data: Arc<Loaded>, view: RwSignal<ViewState>) -> Explorer {
         let shown = RwSignal::new(RESULTS_PAGE);
-        // Only the query and the filters change the results: opening an article does not.
-        let search = Memo::new(move |_| view.with(|v| (v.query.clone(), v.entities.clone())));
+        // Only the query, the filters and the order change the results: opening an article or
+        // the quotes page does not.
+        let search = Memo::new(move |_| view.with(ViewState::results_key));
         // A new query or filter starts again from the first page.
         Effect::new(move |_| {
             search.track();
@@ -43,11 +44,7 @@ impl Explorer {
         let results = {
             let data = data.clone();
             Memo::new(move |_| {
-                let mut query = search.with(|(text, entities)| {
-                    let mut q = Query::parse(text);
-                    q.entities = entities.clone();
-                    q
-                });
+                let mut query = search.with(ViewState::search_query);
                 query.limit = shown.get();
                 query.snippets = 2;
                 Arc::new(data.index.search(&data.corpus, &query))

@@ -23,7 +23,7 @@ pub fn ArticleList() -> impl IntoView {
     let summary = move || {
         let matched = results.with(|r| r.total);
         let noun = if total == 1 { "article" } else { "articles" };
-        if view_state.with(|v| v.query.trim().is_empty() && v.entities.is_empty()) {
+        if view_state.with(|v| v.query.trim().is_empty() && !v.is_filtered()) {
             format!("{total} {noun}")
         } else {
             let verb = if matched == 1 { "matches" } else { "match" };

@@ -54,6 +54,8 @@ pub struct Query {
     pub parse_error: Option<String>,
     /// Entity ids every result must mention (AND).
     pub entities: Vec<String>,
+    /// Entity ids every result must quote: each is the linked speaker of a quotation in it (AND).
+    pub speakers: Vec<String>,
     /// Entity kinds: a result mentions an entity of at least one of them.
     pub kinds: Vec<EntityKind>,
     /// Sources (`Reuters`): a result comes from one of them.
@@ -79,6 +81,7 @@ impl Default for Query {
             clauses: Vec::new(),
             parse_error: None,
             entities: Vec::new(),
+            speakers: Vec::new(),
             kinds: Vec::new(),
             sources: Vec::new(),
             date_from: None,
@@ -202,6 +205,7 @@ impl Query {
     /// True when the query has no filters.
     pub fn unfiltered(&self) -> bool {
         self.entities.is_empty()
+            && self.speakers.is_empty()
             && self.kinds.is_empty()
             && self.sources.is_empty()
             && self.date_from.is_none()

@@ -581,3 +581,44 @@ fn odd_queries_never_panic_and_every_range_stays_inside_its_text() {
         );
     }
 }
+
+#[test]
+fn a_speaker_filter_keeps_the_articles_that_quote_that_entity_and_matching_lists_them_all() {
+    let mut corpus = corpus();
+    // Link the first article's quotation to an entity id; another article only mentions it.
+    let id = "person:oren-haldane";
+    corpus.articles[0].quotes[0]
+        .speaker
+        .as_mut()
+        .unwrap()
+        .entity = Some(id.into());
+    corpus.articles[1]
+        .entities
+        .push(entity(id, "Oren Haldane", EntityKind::Person));
+    let index = Index::build(&corpus);
+    let quoting: Vec<usize> = (0..corpus.articles.len())
+        .filter(|&i| {
+            corpus.articles[i]
+                .quotes
+                .iter()
+                .any(|q| q.speaker.as_ref().and_then(|s| s.entity.as_deref()) == Some(id))
+        })
+        .collect();
+    let mut query = Query::parse("");
+    query.speakers = vec![id.into()];
+    query.limit = 100;
+    let results = index.search(&corpus, &query);
+    assert_eq!(results.matching, quoting);
+    assert_eq!(results.total, quoting.len());
+    query.speakers = vec!["person:nobody".into()];
+    assert_eq!(index.search(&corpus, &query).total, 0);
+    // Without filters, `matching` is every result in corpus order, whatever the page size.
+    let mut all = Query::parse("");
+    all.limit = 2;
+    let results = index.search(&corpus, &all);
+    assert_eq!(
+        results.matching,
+        (0..corpus.articles.len()).collect::<Vec<_>>()
+    );
+    assert_eq!(results.hits.len(), 2);
+}

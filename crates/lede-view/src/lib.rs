@@ -186,6 +186,34 @@ impl ViewState {
         }
     }
 
+    /// The engine query this state asks for: its text parsed, every filter and the order (no
+    /// page: the caller sets `limit` and `snippets`).
+    pub fn search_query(&self) -> lede_search::Query {
+        let mut q = lede_search::Query::parse(&self.query);
+        q.entities = self.entities.clone();
+        q.speakers = self.speakers.clone();
+        q.sources = self.sources.clone();
+        q.date_from = self.date_from.map(|d| d.to_string());
+        q.date_to = self.date_to.map(|d| d.to_string());
+        q.order = match self.sort {
+            Sort::Relevance => lede_search::Order::Relevance,
+            Sort::Newest => lede_search::Order::Newest,
+            Sort::Oldest => lede_search::Order::Oldest,
+        };
+        q
+    }
+
+    /// This state without what the results do not depend on (the page and the quotes page's
+    /// own search and order): equal keys give equal results.
+    pub fn results_key(&self) -> ViewState {
+        ViewState {
+            page: Page::Browse,
+            quote_query: String::new(),
+            quote_sort: QuoteSort::Count,
+            ..self.clone()
+        }
+    }
+
     /// True when any filter (entities, speakers, sources, dates) narrows the results.
     pub fn is_filtered(&self) -> bool {
         !self.entities.is_empty()

@@ -197,3 +197,41 @@ fn reads_hand_written_hashes() {
         Page::Entity("person:a".into())
     );
 }
+
+#[test]
+fn the_search_query_carries_every_filter_and_the_order() {
+    let state = ViewState {
+        query: "harbour -flood".into(),
+        entities: vec!["place:velmora".into()],
+        speakers: vec!["person:oren".into()],
+        sources: vec!["Post".into()],
+        date_from: date("2024-02"),
+        date_to: date("2024-03-31"),
+        sort: Sort::Newest,
+        page: Page::Quotes,
+        quote_query: "we".into(),
+        ..ViewState::default()
+    };
+    let q = state.search_query();
+    let parsed = lede_search::Query::parse("harbour -flood");
+    assert_eq!(q.clauses, parsed.clauses);
+    assert_eq!(q.entities, ["place:velmora"]);
+    assert_eq!(q.speakers, ["person:oren"]);
+    assert_eq!(q.sources, ["Post"]);
+    assert_eq!(
+        (q.date_from.as_deref(), q.date_to.as_deref()),
+        (Some("2024-02"), Some("2024-03-31"))
+    );
+    assert_eq!(q.order, lede_search::Order::Newest);
+    // The page and the quotes page's own search do not change the results.
+    assert_eq!(
+        state.results_key(),
+        state.on_page(Page::Browse).results_key()
+    );
+    let other = ViewState {
+        quote_query: "they".into(),
+        ..state.clone()
+    };
+    assert_eq!(other.results_key(), state.results_key());
+    assert_ne!(state.with_query("x").results_key(), state.results_key());
+}

@@ -1,5 +1,7 @@
-//! Filters: the articles a query's entity, kind, source and date filters keep, minus those
-//! holding a negated clause.
+//! Filters: the articles a query's entity, speaker, kind, source and date filters keep, minus
+//! those holding a negated clause.
+
+use lede_corpus::Corpus;
 
 use crate::dates::DayRange;
 use crate::index::{kind_index, Index};
@@ -20,6 +22,31 @@ impl Index {
             }
         }
         keep
+    }
+
+    /// `keep` narrowed to the articles that quote every speaker of the query's `speakers` (read
+    /// from the corpus: a quotation's speaker linked to that entity id).
+    pub(super) fn keep_speakers(
+        corpus: &Corpus,
+        query: &Query,
+        keep: Option<Vec<bool>>,
+    ) -> Option<Vec<bool>> {
+        if query.speakers.is_empty() {
+            return keep;
+        }
+        let mut keep = keep.unwrap_or_else(|| vec![true; corpus.articles.len()]);
+        for (k, article) in keep.iter_mut().zip(&corpus.articles) {
+            *k = *k
+                && query.speakers.iter().all(|id| {
+                    article.quotes.iter().any(|q| {
+                        q.speaker
+                            .as_ref()
+                            .and_then(|s| s.entity.as_deref())
+                            .is_some_and(|e| e == id)
+                    })
+                });
+        }
+        Some(keep)
     }
 
     /// Articles passing the query's filters (`None`: no filter).

@@ -37,6 +37,9 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// All matching articles (the page is a slice of them).
     pub total: usize,
+    /// Every matching article, in corpus order (all `total` of them, for views of the whole
+    /// result set: its quotations, its dates).
+    pub matching: Vec<usize>,
     /// True when no article matched every word: the results match some of them, most first.
     pub relaxed: bool,
     /// Counts for every facet value over all `total` results.
@@ -76,15 +79,18 @@ impl Index {
             self.n_docs as usize,
             "search with the corpus the index was built from"
         );
-        let keep = self.keep(query);
+        let keep = Self::keep_speakers(corpus, query, self.keep(query));
         let scored = self.score(query, keep.as_deref());
         let mut cands = self.candidates(&scored, keep.as_deref());
         let total = cands.len();
+        let mut matching: Vec<usize> = cands.iter().map(|c| c.doc as usize).collect();
+        matching.sort_unstable();
         let facets = self.facets(cands.iter().map(|c| c.doc));
         let page = self.rank(query, &scored, &mut cands);
         SearchResults {
             hits: self.hits(corpus, query, &scored, &cands[page]),
             total,
+            matching,
             relaxed: scored.relaxed,
             facets,
             parse_error: query.parse_error.clone(),
