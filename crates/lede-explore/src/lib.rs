@@ -1,0 +1,7 @@
+//! Views of a whole result set for the explorer pages, computed from the corpus and the
+//! matching articles (`SearchResults::matching`): pure functions, tested natively, that the app
+//! renders. One module per view.
+
+mod histogram;
+
+pub use histogram::{histogram, Bucket, Granularity, Histogram};
