@@ -22,6 +22,8 @@ import { launchChromium } from '../scripts/lib/browser.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'target', 'bench');
+/** Where cargo puts what it builds (`CARGO_TARGET_DIR`, else `target/`). */
+const CARGO_TARGET = process.env.CARGO_TARGET_DIR || join(ROOT, 'target');
 const PKG = join(BENCH, 'pkg');
 const LOCK = '/tmp/lede-cargo.lock';
 const ENGINES = ['lede', 'minisearch', 'fuse', 'flexsearch', 'pagefind'];
@@ -66,7 +68,7 @@ function run(cmd, argv, { lock = false, quiet = false } = {}) {
 
 /** Builds the wasm engine into target/bench/pkg when its wasm changed. */
 function ensureWasm(build) {
-  const raw = join(ROOT, 'target', 'wasm32-unknown-unknown', 'wasm-release', 'lede_bench_engine.wasm');
+  const raw = join(CARGO_TARGET, 'wasm32-unknown-unknown', 'wasm-release', 'lede_bench_engine.wasm');
   const out = join(PKG, 'lede_bench_engine_bg.wasm');
   if (build) {
     run('cargo', ['build', '--quiet', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm-release',
@@ -90,9 +92,9 @@ function markModule() {
   if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
 }
 
-/** The `lede` command (target/release/lede), built first unless `--no-build`. */
+/** The `lede` command (`release/lede` in cargo's target dir), built first unless `--no-build`. */
 function ensureLede(build) {
-  const lede = join(ROOT, 'target', 'release', 'lede');
+  const lede = join(CARGO_TARGET, 'release', 'lede');
   if (build) run('cargo', ['build', '--quiet', '--release', '-p', 'lede-cli'], { lock: true });
   if (!existsSync(lede)) throw new Error(`${rel(lede)} is missing: run without --no-build`);
   return lede;

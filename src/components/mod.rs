@@ -1,6 +1,7 @@
 //! The app's components, one per file; the pages in `src/pages/` are made of them.
 
 mod article_list;
+mod date_histogram;
 mod entity_filter;
 mod error_panel;
 mod jump_box;

@@ -3,5 +3,7 @@
 //! renders. One module per view.
 
 mod histogram;
+mod speakers;
 
 pub use histogram::{histogram, Bucket, Granularity, Histogram};
+pub use speakers::speaker_counts;
