@@ -20,6 +20,8 @@ pub struct Explorer {
     pub data: Arc<Loaded>,
     /// The view state, mirrored in `location.hash`.
     pub view: RwSignal<ViewState>,
+    /// What the results depend on: the view state without its page (`ViewState::results_key`).
+    pub key: Memo<ViewState>,
     /// How many ranked results the list asks for (it grows with "Show more").
     pub shown: RwSignal<usize>,
     /// The engine's results for the view's query and filters, `shown` of them ranked.
@@ -32,10 +34,10 @@ impl Explorer {
         let shown = RwSignal::new(RESULTS_PAGE);
         // Only the query, the filters and the order change the results: opening an article or
         // the quotes page does not.
-        let search = Memo::new(move |_| view.with(ViewState::results_key));
+        let key = Memo::new(move |_| view.with(ViewState::results_key));
         // A new query or filter starts again from the first page.
         Effect::new(move |_| {
-            search.track();
+            key.track();
             // Setting an equal value would still notify: the search would run twice per keystroke.
             if shown.get_untracked() != RESULTS_PAGE {
                 shown.set(RESULTS_PAGE);
@@ -44,7 +46,7 @@ impl Explorer {
         let results = {
             let data = data.clone();
             Memo::new(move |_| {
-                let mut query = search.with(ViewState::search_query);
+                let mut query = key.with(ViewState::search_query);
                 query.limit = shown.get();
                 query.snippets = 2;
                 Arc::new(data.index.search(&data.corpus, &query))
@@ -53,6 +55,7 @@ impl Explorer {
         let explorer = Explorer {
             data,
             view,
+            key,
             shown,
             results,
         };

@@ -1,6 +1,8 @@
 //! The date histogram of the current results: one bar per year, month or day (by the span of
 //! their dates). A bar is a link that narrows every view to its period; dragging across bars,
-//! or Shift with a click or Enter, selects a range; the arrow keys move between bars.
+//! or Shift with a click or Enter, selects a range; the arrow keys move between bars. The bars
+//! count the results as they would be without the date range, so that the selected bars stand
+//! highlighted among the others and the range can be moved or widened.
 
 use lede_corpus::Date;
 use lede_explore::{histogram, Granularity};
@@ -14,8 +16,25 @@ use crate::hash_state::navigate;
 #[component]
 pub fn DateHistogram() -> impl IntoView {
     let explorer = use_explorer();
-    let (data, view_state, results) = (explorer.data.clone(), explorer.view, explorer.results);
-    let hist = Memo::new(move |_| results.with(|r| histogram(&data.corpus, &r.matching)));
+    let (data, view_state, results, key) = (
+        explorer.data.clone(),
+        explorer.view,
+        explorer.results,
+        explorer.key,
+    );
+    let hist = Memo::new(move |_| {
+        let undated = key.with(|k| k.with_dates(None, None));
+        if key.with(|k| k.date_from.is_none() && k.date_to.is_none()) {
+            results.with(|r| histogram(&data.corpus, &r.matching))
+        } else {
+            // The same results without the date range: one more search, only while a range is set.
+            let mut query = undated.search_query();
+            query.limit = 0;
+            query.snippets = 0;
+            let all = data.index.search(&data.corpus, &query);
+            histogram(&data.corpus, &all.matching)
+        }
+    });
     // The bar a drag started on.
     let anchor = RwSignal::new(None::<Date>);
     let select = move |a: Date, b: Date| {
@@ -65,6 +84,7 @@ pub fn DateHistogram() -> impl IntoView {
                 view! {
                     <a
                         class="lede-bar"
+                        draggable="false"
                         class:lede-bar-selected=selected(&period)
                         href=href
                         title=label.clone()
@@ -86,16 +106,12 @@ pub fn DateHistogram() -> impl IntoView {
                                 extend(period);
                             }
                         }
-                        on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-                            "Enter" if ev.shift_key() => {
-                                ev.prevent_default();
-                                extend(period);
-                            }
-                            "ArrowLeft" | "ArrowRight" => {
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            // Enter with Shift arrives as a click with shift_key set.
+                            if matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") {
                                 ev.prevent_default();
                                 focus_sibling(&ev, ev.key() == "ArrowRight");
                             }
-                            _ => {}
                         }
                     >
                         <span class="lede-bar-fill" style:height=height></span>

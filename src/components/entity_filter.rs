@@ -57,7 +57,7 @@ fn FilterChips() -> impl IntoView {
         for id in &state.entities {
             let switch = state.toggling_entity(id).toggling_speaker(id).to_hash();
             chips.push(view! {
-                <span class="lede-chip-pair">
+                <span class="lede-chip-pair" data-role="mentioned">
                     <a class="lede-chip" href=state.toggling_entity(id).to_hash() data-entity=id.clone() title="Remove this filter">
                         {name_of(id)}
                         <span aria-hidden="true">" ×"</span>
@@ -71,8 +71,8 @@ fn FilterChips() -> impl IntoView {
         for id in &state.speakers {
             let switch = state.toggling_speaker(id).with_entity(id).to_hash();
             chips.push(view! {
-                <span class="lede-chip-pair">
-                    <a class="lede-chip lede-chip-quoted" href=state.toggling_speaker(id).to_hash() data-speaker=id.clone() title="Remove this filter">
+                <span class="lede-chip-pair" data-role="quoted">
+                    <a class="lede-chip lede-chip-quoted" href=state.toggling_speaker(id).to_hash() data-entity=id.clone() title="Remove this filter">
                         {format!("{} (quoted)", name_of(id))}
                         <span aria-hidden="true">" ×"</span>
                     </a>
