@@ -3,15 +3,20 @@
 mod article_list;
 mod entity_filter;
 mod error_panel;
+mod filter_drawer;
 mod jump_box;
 mod marked_text;
 mod quote_list;
 mod quoted_paragraph;
 mod search_box;
+mod shortcuts;
+mod theme_toggle;
 
 pub use article_list::ArticleList;
-pub use entity_filter::EntityFilter;
 pub use error_panel::ErrorPanel;
+pub use filter_drawer::FilterDrawer;
 pub use quote_list::QuoteList;
 pub use quoted_paragraph::{MentionView, PieceView, QuotedParagraph};
 pub use search_box::SearchBox;
+pub use shortcuts::{install_shortcuts, ShortcutsButton, ShortcutsDialog};
+pub use theme_toggle::{provide_theme, ThemeToggle};
