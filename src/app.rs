@@ -34,12 +34,17 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
     });
 
     // One h1 per page: the reader's is the article's title, every other page's the brand.
-    let reading = move || {
-        view_state.with(|v| v.article().is_some())
-            && load.with(|l| matches!(l, LoadState::Ready(_)))
-    };
+    let reading = Memo::new(move |_| {
+        load.with(|l| match l {
+            LoadState::Ready(data) => view_state.with(|v| {
+                v.article()
+                    .is_some_and(|id| data.corpus.articles.iter().any(|a| a.id == id))
+            }),
+            _ => false,
+        })
+    });
     let brand = move || {
-        if reading() {
+        if reading.get() {
             view! { <a class="lede-brand" href="#">"Lede"</a> }.into_any()
         } else {
             view! {

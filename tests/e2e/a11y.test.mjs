@@ -61,6 +61,9 @@ for (const scheme of ['light', 'dark']) {
       assertOutline(name, await outline(page));
       await check(name);
     }
+    await openPage(page, server, { hash: '#article=no-such-article', ready: '.lede-reader .lede-status' }, scheme);
+    assertOutline('an article that is not there', await outline(page));
+    await check('an article that is not there');
     await openPage(page, server, DEMO_PAGES.browse, scheme);
     await openShortcuts(page);
     await check('shortcuts dialog');
