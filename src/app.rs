@@ -1,11 +1,16 @@
-//! The root component: loads the corpus, owns the view state and picks the view to show.
+//! The root component: loads the corpus, owns the view state and picks the view to show; its
+//! header holds the brand, the search box, the theme toggle and the shortcuts button.
 
 use std::sync::Arc;
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::{ErrorPanel, SearchBox};
+use crate::components::{
+    install_shortcuts, provide_theme, ErrorPanel, SearchBox, ShortcutsButton, ShortcutsDialog,
+    ThemeToggle,
+};
 use crate::corpus_loader::{load_corpus, LoadState, Loaded};
 use crate::explorer::Explorer;
 use crate::hash_state::{provide_view_state, Page, ViewState};
@@ -15,6 +20,10 @@ use crate::pages::{ArticlePage, BrowsePage};
 #[component]
 pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
     let view_state = provide_view_state();
+    let theme = provide_theme();
+    let help_open = RwSignal::new(false);
+    let root = NodeRef::<html::Div>::new();
+    install_shortcuts(root, help_open);
     let load = RwSignal::new(LoadState::Loading);
     spawn_local(async move {
         load.set(match load_corpus(&corpus_url, index_url.as_deref()).await {
@@ -24,11 +33,42 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
         announce_ready();
     });
 
+    // One h1 per page: the reader's is the article's title, every other page's the brand.
+    let reading = Memo::new(move |_| {
+        load.with(|l| match l {
+            LoadState::Ready(data) => view_state.with(|v| {
+                v.article()
+                    .is_some_and(|id| data.corpus.articles.iter().any(|a| a.id == id))
+            }),
+            _ => false,
+        })
+    });
+    let brand = move || {
+        if reading.get() {
+            view! { <a class="lede-brand" href="#">"Lede"</a> }.into_any()
+        } else {
+            view! {
+                <h1 class="lede-title">
+                    <a class="lede-brand" href="#">
+                        "Lede"
+                        <span class="lede-visually-hidden">" — news article explorer"</span>
+                    </a>
+                </h1>
+            }
+            .into_any()
+        }
+    };
     view! {
-        <div class="lede">
+        <div class="lede" data-theme=move || theme.get().root_attribute() node_ref=root>
             <header class="lede-header">
-                <a class="lede-brand" href="#">"Lede"</a>
-                <SearchBox />
+                {brand}
+                <div class="lede-search-region" role="search">
+                    <SearchBox />
+                </div>
+                <div class="lede-tools">
+                    <ThemeToggle />
+                    <ShortcutsButton help_open />
+                </div>
             </header>
             <main class="lede-main">
                 {move || match load.get() {
@@ -44,6 +84,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
                     LoadState::Ready(data) => view! { <Pages data view_state /> }.into_any(),
                 }}
             </main>
+            <ShortcutsDialog help_open />
         </div>
     }
 }

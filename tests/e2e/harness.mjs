@@ -49,3 +49,88 @@ export function browserTest(name, fn, { serve = {} } = {}) {
 export function fold(s) {
   return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘ʼ]/g, "'").toLowerCase();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility, themes and screenshots (tests/e2e/a11y.test.mjs, screens.test.mjs).
+
+/** The viewports the pages are checked and photographed at. */
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+};
+
+/** Where screens.test.mjs writes its screenshots. */
+export const SCREENSHOT_DIR = join(ROOT, 'target', 'screenshots');
+
+/** Demo-corpus pages every check visits: name → URL hash and what shows once it is ready. */
+export const DEMO_PAGES = {
+  browse: { hash: '#q=city', ready: '.lede-result' },
+  'browse-entity': { hash: '#e=person%3Aidris-kalvane', ready: '.lede-result' },
+  article: { hash: '#article=043-okafor-brandt-third-term', ready: '.lede-article-title' },
+};
+
+/**
+ * Loads the app afresh at `hash` in `colorScheme` ('light' or 'dark') and waits for `ready`
+ * (from a blank page: a change of hash alone would keep the page, and an open dialog, as it is).
+ */
+export async function openPage(page, server, { hash, ready }, colorScheme = 'light') {
+  await page.emulateMedia({ colorScheme });
+  await page.goto('about:blank');
+  await page.goto(`${server.url}${hash}`);
+  await page.locator(ready).first().waitFor();
+}
+
+/** Opens the shortcuts dialog with `?` from the page and waits until it shows. */
+export async function openShortcuts(page) {
+  await page.locator('body').focus().catch(() => {});
+  await page.keyboard.press('?');
+  await page.locator('.lede-dialog[open]').waitFor();
+}
+
+/** Opens the filter drawer (phone layout) and waits for the panel. */
+export async function openDrawer(page) {
+  await page.locator('.lede-drawer-toggle').click();
+  await page.locator('.lede-drawer-panel .lede-filter').waitFor();
+}
+
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core on the page (injected from node_modules) and returns the serious and critical
+ * violations, each as `id (impact): targets` lines ready to print.
+ */
+export async function seriousViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.join('\n    ')}`);
+}
+
+/**
+ * The colour literals (hex, rgb/hsl functions, common colour names) of a stylesheet that sit
+ * outside a `--lede-*` token declaration, as `line: declaration` strings.
+ */
+export function colourLiteralsOutsideTokens(css) {
+  const literal = /#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(|\b(?:white|black|red|green|blue|yellow|orange|purple|gray|grey|pink|brown)\b/i;
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
+  const leaks = [];
+  // Each declaration: a property and its value, between `{` or `;` and `;` or `}`.
+  for (const m of text.matchAll(/([{;])\s*([-\w]+)\s*:\s*([^;{}]*)/g)) {
+    const [, , property, value] = m;
+    if (property.startsWith('--lede-') || !literal.test(value)) continue;
+    const line = text.slice(0, m.index).split('\n').length;
+    leaks.push(`${line}: ${property}: ${value.trim()}`);
+  }
+  return leaks;
+}

@@ -214,13 +214,18 @@ impl ViewState {
         }
     }
 
+    /// How many filters narrow the results: each entity, speaker and source, and the date
+    /// range as one.
+    pub fn filter_count(&self) -> usize {
+        self.entities.len()
+            + self.speakers.len()
+            + self.sources.len()
+            + usize::from(self.date_from.is_some() || self.date_to.is_some())
+    }
+
     /// True when any filter (entities, speakers, sources, dates) narrows the results.
     pub fn is_filtered(&self) -> bool {
-        !self.entities.is_empty()
-            || !self.speakers.is_empty()
-            || !self.sources.is_empty()
-            || self.date_from.is_some()
-            || self.date_to.is_some()
+        self.filter_count() > 0
     }
 
     /// This state with entity `id` added to the filter (or removed, when it is in it already),

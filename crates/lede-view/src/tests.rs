@@ -162,6 +162,7 @@ fn filters_toggle_and_clear_together() {
     .with_dates(date("2024"), None)
     .toggling_entity("place:b");
     assert!(state.is_filtered());
+    assert_eq!(state.filter_count(), 4);
     assert_eq!(state.speakers, ["person:a"]);
     assert_eq!(state.sources, ["Post"]);
     let cleared = state.without_filters();
