@@ -129,6 +129,19 @@ fn visible<T: Clone>(rows: &[(String, T)], typed: &str, limit: usize) -> (Vec<T>
     (matching.into_iter().take(limit).collect(), more)
 }
 
+/// The "Show more" row of a facet with `more` rows hidden, which raises its `limit`.
+fn show_more(more: usize, limit: RwSignal<usize>) -> impl IntoView {
+    (more > 0).then(|| {
+        view! {
+            <li>
+                <button class="lede-facet-more" type="button" on:click=move |_| limit.update(|n| *n += 2 * ROWS)>
+                    {format!("Show more ({more})")}
+                </button>
+            </li>
+        }
+    })
+}
+
 /// One entity kind's facet: its entities in the current results with their counts (for people,
 /// mentioned or quoted by a switch), a filter box and "Show more".
 #[component]
@@ -193,16 +206,7 @@ fn EntityFacet(kind: EntityKind, label: &'static str) -> impl IntoView {
                 }
             })
             .collect_view();
-        let more = (more > 0).then(|| {
-            view! {
-                <li>
-                    <button class="lede-facet-more" type="button" on:click=move |_| limit.update(|n| *n += 2 * ROWS)>
-                        {format!("Show more ({more})")}
-                    </button>
-                </li>
-            }
-        });
-        view! { {items}{more} }
+        view! { {items}{show_more(more, limit)} }
     };
     let switch = (kind == EntityKind::Person).then(|| {
         let button = move |which: PersonRole, text: &'static str| {
@@ -278,16 +282,7 @@ fn SourceFacet() -> impl IntoView {
                 }
             })
             .collect_view();
-        let more = (more > 0).then(|| {
-            view! {
-                <li>
-                    <button class="lede-facet-more" type="button" on:click=move |_| limit.update(|n| *n += 2 * ROWS)>
-                        {format!("Show more ({more})")}
-                    </button>
-                </li>
-            }
-        });
-        view! { {items}{more} }
+        view! { {items}{show_more(more, limit)} }
     };
     view! {
         <div class="lede-facet-group" data-kind="source">
