@@ -1,23 +1,23 @@
 //! The results for the query and the entity filter, ranked by the search engine: each with its
 //! title and best passages (matched words marked), date and source, and a link to the reader.
 
-use std::sync::Arc;
-
-use lede_search::SearchResults;
+use lede_search::Hit;
 use leptos::prelude::*;
 
 use super::marked_text::MarkedText;
 use crate::explorer::{use_explorer, RESULTS_PAGE};
+use crate::hash_state::ViewState;
 
 /// The articles that match the view state's query and mention every selected entity, best first.
 #[component]
 pub fn ArticleList() -> impl IntoView {
     let explorer = use_explorer();
-    let (data, view_state, results, shown) = (
+    let (data, view_state, results, shown, key) = (
         explorer.data.clone(),
         explorer.view,
         explorer.results,
         explorer.shown,
+        explorer.key,
     );
     let total = data.corpus.articles.len();
     let summary = move || {
@@ -42,50 +42,51 @@ pub fn ArticleList() -> impl IntoView {
             }
         })
     };
-    let rows = {
-        let data = data.clone();
-        move || {
-            let state = view_state.get();
-            let results: Arc<SearchResults> = results.get();
-            results
-                .hits
+    // Rows keyed by the results they belong to and their article: "Show more" appends rows
+    // and keeps the ones shown; a new query or filter builds them anew (titles, marks and links
+    // depend on it).
+    let rows = move || {
+        let stamp = key.with(ViewState::to_hash);
+        results.with(|r| {
+            r.hits
                 .iter()
-                .map(|hit| {
-                    let a = &data.corpus.articles[hit.article];
-                    let href = state.with_article(&a.id).to_hash();
-                    let meta = [a.date.clone(), a.source.clone()]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" · ");
-                    let snippets = hit
-                        .snippets
-                        .iter()
-                        .map(|s| {
-                            let text = a.paragraphs[s.paragraph].clone();
-                            let chars = text.chars().count();
-                            let before = if s.passage.0 > 0 { "…" } else { "" };
-                            let after = if s.passage.1 < chars { "…" } else { "" };
-                            view! {
-                                <p class="lede-snippet">
-                                    {before}
-                                    <MarkedText text span=s.passage ranges=s.ranges.clone() />
-                                    {after}
-                                </p>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <li class="lede-result" data-article=a.id.clone()>
-                            <a class="lede-result-title" href=href>
-                                <MarkedText text=a.title.clone() ranges=hit.title_ranges.clone() />
-                            </a>
-                            <span class="lede-result-meta">{meta}</span>
-                            {snippets}
-                        </li>
-                    }
-                })
-                .collect_view()
+                .map(|hit| (stamp.clone(), hit.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let row = move |hit: Hit| {
+        let a = &data.corpus.articles[hit.article];
+        let href = view_state.with_untracked(|v| v.with_article(&a.id).to_hash());
+        let meta = [a.date.clone(), a.source.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let snippets = hit
+            .snippets
+            .iter()
+            .map(|s| {
+                let text = a.paragraphs[s.paragraph].clone();
+                let chars = text.chars().count();
+                let before = if s.passage.0 > 0 { "…" } else { "" };
+                let after = if s.passage.1 < chars { "…" } else { "" };
+                view! {
+                    <p class="lede-snippet">
+                        {before}
+                        <MarkedText text span=s.passage ranges=s.ranges.clone() />
+                        {after}
+                    </p>
+                }
+            })
+            .collect_view();
+        view! {
+            <li class="lede-result" data-article=a.id.clone()>
+                <a class="lede-result-title" href=href>
+                    <MarkedText text=a.title.clone() ranges=hit.title_ranges.clone() />
+                </a>
+                <span class="lede-result-meta">{meta}</span>
+                {snippets}
+            </li>
         }
     };
     let more = move || {
@@ -110,7 +111,9 @@ pub fn ArticleList() -> impl IntoView {
                 {summary}
             </p>
             {notes}
-            <ul class="lede-results">{rows}</ul>
+            <ul class="lede-results">
+                <For each=rows key=|(stamp, hit)| (stamp.clone(), hit.article) children=move |(_, hit)| row(hit) />
+            </ul>
             {more}
         </section>
     }
