@@ -8,7 +8,7 @@ use lede_search::SearchResults;
 use leptos::prelude::*;
 
 use crate::corpus_loader::Loaded;
-use crate::hash_state::ViewState;
+use crate::hash_state::{navigate, ViewState};
 
 /// How many results show at first, and how many more each "Show more" adds.
 pub const RESULTS_PAGE: usize = 50;
@@ -52,6 +52,18 @@ impl Explorer {
                 Arc::new(data.index.search(&data.corpus, &query))
             })
         };
+        // A link naming entities this corpus does not have (crafted, or from another corpus):
+        // they are dropped from the view, never shown as filters.
+        {
+            let data = data.clone();
+            Effect::new(move |_| {
+                let clean =
+                    view.with(|v| v.retaining_known(|id| data.entity_rows.contains_key(id)));
+                if let Some(clean) = clean {
+                    navigate(view, clean, false);
+                }
+            });
+        }
         let explorer = Explorer {
             data,
             view,

@@ -122,3 +122,13 @@ browserTest('the date histogram counts the results and a bar or a drag narrows e
   await mkdir(join(ROOT, 'target', 'screenshots'), { recursive: true });
   await page.screenshot({ path: join(ROOT, 'target', 'screenshots', 'browse-filters-desktop.png') });
 });
+
+browserTest('a crafted link cannot show its own text as filters or freeze the page', async ({ page, server }) => {
+  const person = people.find((e) => mentionedIn(e.id).length > 1);
+  const junk = Array.from({ length: 5000 }, (_, i) => `x${i}`).join(',');
+  await page.goto(`${server.url}#e=any%20text,${encodeURIComponent(person.id)},${encodeURIComponent(person.id)},${junk}`);
+  await count(page, mentionedIn(person.id).length);
+  assert.equal(await page.locator('.lede-chip').count(), 1, 'one chip: the known entity, once');
+  assert.equal(await page.locator('.lede-chip').innerText(), `${person.name} ×`);
+  assert.ok(!decodeURIComponent(page.url()).includes('any text'), page.url());
+});

@@ -274,6 +274,26 @@ impl ViewState {
         }
     }
 
+    /// This state with only the entity and speaker ids that `known` accepts (a link naming ids
+    /// the corpus does not have, crafted or stale, must not show them as filters), or `None`
+    /// when every id is known.
+    pub fn retaining_known(&self, known: impl Fn(&str) -> bool) -> Option<ViewState> {
+        if self
+            .entities
+            .iter()
+            .chain(&self.speakers)
+            .all(|id| known(id))
+        {
+            return None;
+        }
+        let keep = |ids: &[String]| ids.iter().filter(|id| known(id)).cloned().collect();
+        Some(ViewState {
+            entities: keep(&self.entities),
+            speakers: keep(&self.speakers),
+            ..self.clone()
+        })
+    }
+
     /// This state without any filter (query, order and page kept, the reader left).
     pub fn without_filters(&self) -> ViewState {
         ViewState {

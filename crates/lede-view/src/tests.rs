@@ -94,6 +94,17 @@ fn crafted_hashes_are_bounded_and_cleaned() {
 }
 
 #[test]
+fn unknown_entity_ids_are_dropped_from_a_link() {
+    let state = ViewState::from_hash("#q=x&e=person%3Aa,any%20text&said=person%3Ab,%3Cscript%3E");
+    let known = |id: &str| id.starts_with("person:");
+    let clean = state.retaining_known(known).expect("some ids are unknown");
+    assert_eq!(clean.entities, ["person:a"]);
+    assert_eq!(clean.speakers, ["person:b"]);
+    assert_eq!(clean.query, "x");
+    assert_eq!(clean.retaining_known(known), None);
+}
+
+#[test]
 fn toggling_an_entity_adds_or_removes_it_and_closes_the_reader() {
     let state = ViewState {
         query: "rain".into(),
