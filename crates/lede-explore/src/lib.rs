@@ -2,6 +2,8 @@
 //! matching articles (`SearchResults::matching`): pure functions, tested natively, that the app
 //! renders. One module per view.
 
+mod entity;
 mod histogram;
 
+pub use entity::{CoMention, EntityIndex, EntityProfile, QuotationRef};
 pub use histogram::{histogram, Bucket, Granularity, Histogram};
