@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use lede_corpus::{Corpus, CorpusReader};
+use lede_explore::EntityIndex;
 use lede_search::pack::PackReader;
 use lede_search::{Index, JumpIndex};
 use wasm_bindgen::JsCast;
@@ -21,12 +22,20 @@ pub struct Loaded {
     pub entity_rows: HashMap<String, usize>,
     /// The jump box's matcher, built when the jump box is first used.
     jump: OnceLock<JumpIndex>,
+    /// Each entity's articles for the entity page, built when one is first opened.
+    entities: OnceLock<EntityIndex>,
 }
 
 impl Loaded {
     /// The jump box's matcher over entity names, aliases and titles (built on first use).
     pub fn jump_index(&self) -> &JumpIndex {
         self.jump.get_or_init(|| JumpIndex::build(&self.corpus))
+    }
+
+    /// The articles that mention and quote each entity (built on first use).
+    pub fn entity_index(&self) -> &EntityIndex {
+        self.entities
+            .get_or_init(|| EntityIndex::build(&self.corpus))
     }
 }
 
@@ -99,6 +108,7 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
         index,
         entity_rows,
         jump: OnceLock::new(),
+        entities: OnceLock::new(),
     })
 }
 

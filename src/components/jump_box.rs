@@ -1,6 +1,6 @@
 //! The jump box: a few typed letters suggest people, organisations, places and headlines
-//! (fuzzy and accent-blind, `zur` finds Zürich); a suggestion is a link that adds the entity to
-//! the filter or opens the article.
+//! (fuzzy and accent-blind, `zur` finds Zürich); a suggestion is a link to the entity's page or
+//! the article.
 
 use lede_corpus::EntityKind;
 use lede_search::{JumpHit, JumpTarget};
@@ -11,12 +11,12 @@ use wasm_bindgen::JsCast;
 use super::marked_text::MarkedText;
 use crate::corpus_loader::Loaded;
 use crate::explorer::use_explorer;
-use crate::hash_state::ViewState;
+use crate::hash_state::{Page, ViewState};
 
 /// How many suggestions show.
 const SUGGESTIONS: usize = 8;
 
-/// An input whose suggestions link to an entity filter or an article.
+/// An input whose suggestions link to an entity's page or an article.
 #[component]
 pub fn JumpBox() -> impl IntoView {
     let explorer = use_explorer();
@@ -113,14 +113,17 @@ struct Link {
 }
 
 impl Link {
-    /// The link for `hit` from the view `state`: an entity joins the filter, an article opens.
+    /// The link for `hit` from the view `state`: an entity's page (about the whole corpus, so
+    /// from the default view), or the article.
     fn new(data: &Loaded, state: &ViewState, hit: &JumpHit) -> Link {
         match hit.target {
             JumpTarget::Entity(row) => {
                 let entity = &data.corpus.entities[row];
                 Link {
                     kind: kind_label(entity.kind),
-                    href: state.with_entity(&entity.id).to_hash(),
+                    href: ViewState::default()
+                        .on_page(Page::Entity(entity.id.clone()))
+                        .to_hash(),
                     target: entity.id.clone(),
                     full_name: (entity.name != hit.label).then(|| entity.name.clone()),
                 }
@@ -173,7 +176,7 @@ fn move_focus(input: &web_sys::HtmlInputElement, list: &web_sys::HtmlUListElemen
 }
 
 /// The label a suggestion shows for an entity of `kind`.
-fn kind_label(kind: EntityKind) -> &'static str {
+pub fn kind_label(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "Person",
         EntityKind::Organization => "Organisation",

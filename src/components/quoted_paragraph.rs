@@ -1,6 +1,6 @@
 //! One paragraph of the reader with its quotations and entity mentions marked: each quote
 //! piece is a focusable mark naming its speaker on hover and focus (pieces of one quotation
-//! light up together); each mention is a link that filters the list by its entity.
+//! light up together); each mention is a link to its entity's page.
 
 use lede_corpus::{segments, segments_within, EntityKind, Quote};
 use leptos::prelude::*;
@@ -33,7 +33,7 @@ pub struct MentionView {
     pub kind: EntityKind,
     /// Its canonical name.
     pub name: String,
-    /// The hash that filters the list by it.
+    /// The hash of its entity's page.
     pub href: String,
 }
 
@@ -47,7 +47,7 @@ fn with_mentions(paragraph: &str, window: (usize, usize), mentions: &[MentionVie
             Some(i) => {
                 let m = &mentions[i];
                 let class = format!("lede-entity lede-entity-{}", m.kind.as_str());
-                let title = format!("{} ({}): show its articles", m.name, m.kind.as_str());
+                let title = format!("{} ({}): its page", m.name, m.kind.as_str());
                 view! {
                     <a class=class href=m.href.clone() data-entity=m.id.clone() title=title>
                         {seg.text.to_string()}

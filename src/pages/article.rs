@@ -62,7 +62,9 @@ pub fn ArticlePage() -> impl IntoView {
                                 id: e.id.clone(),
                                 kind: e.kind,
                                 name: e.name.clone(),
-                                href: ViewState::default().with_entity(&e.id).to_hash(),
+                                href: ViewState::default()
+                                    .on_page(Page::Entity(e.id.clone()))
+                                    .to_hash(),
                             })
                     })
                     .collect();

@@ -2,6 +2,8 @@
 
 mod article;
 mod browse;
+mod entity;
 
 pub use article::ArticlePage;
 pub use browse::BrowsePage;
+pub use entity::EntityPage;

@@ -49,7 +49,9 @@ browserTest('the reader marks entity mentions and a mention filters the list', a
   for (const [i, m] of entity.mentions.entries()) {
     assert.equal(texts[i], [...article.paragraphs[m.paragraph]].slice(m.start, m.end).join(''));
   }
+  // A mention opens the entity's page, whose filter link filters the list.
   await marks.first().click();
+  await page.locator('.lede-entity-filter').click();
   await page.locator('.lede-count').filter({ hasText: `${mentioning(PERSON).length} of` }).waitFor();
 });
 

@@ -34,7 +34,9 @@ browserTest('the jump box finds a person typed without accents and filters by th
   // The label is the name or an alias of it followed by the name.
   const label = await first.innerText();
   assert.ok(label.includes(person.name), `${label} names ${person.name}`);
+  // The suggestion opens the person's page, whose filter link filters the list.
   await first.click();
+  await page.locator('.lede-entity-filter').click();
   const expected = mentioning(person.id);
   await page.locator('.lede-count').filter({ hasText: `${expected.length} of ${corpus.articles.length}` }).waitFor();
   assert.deepEqual((await page.locator('.lede-result-title').allInnerTexts()).sort(), expected.map((a) => a.title).sort());

@@ -2,8 +2,10 @@
 //! matching articles (`SearchResults::matching`): pure functions, tested natively, that the app
 //! renders. One module per view.
 
+mod entity;
 mod histogram;
 mod speakers;
 
+pub use entity::{CoMention, EntityIndex, EntityProfile, QuotationRef};
 pub use histogram::{histogram, Bucket, Granularity, Histogram};
 pub use speakers::speaker_counts;
