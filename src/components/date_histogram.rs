@@ -5,14 +5,14 @@
 //! highlighted among the others and the range can be moved or widened.
 
 use lede_corpus::Date;
-use lede_explore::{histogram, Granularity};
+use lede_explore::histogram;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::histogram_chart::{unit_name, HistogramChart};
 use crate::explorer::use_explorer;
 use crate::hash_state::navigate;
 
-/// The histogram of `results.matching`, with the range selection.
+/// The histogram of the results (without their date range), with the range selection.
 #[component]
 pub fn DateHistogram() -> impl IntoView {
     let explorer = use_explorer();
@@ -35,9 +35,7 @@ pub fn DateHistogram() -> impl IntoView {
             histogram(&data.corpus, &all.matching)
         }
     });
-    // The bar a drag started on.
-    let anchor = RwSignal::new(None::<Date>);
-    let select = move |a: Date, b: Date| {
+    let on_range = Callback::new(move |(a, b): (Date, Date)| {
         let (from, to) = if a.first_day() <= b.first_day() {
             (a, b)
         } else {
@@ -45,116 +43,28 @@ pub fn DateHistogram() -> impl IntoView {
         };
         let next = view_state.with_untracked(|v| v.with_dates(Some(from), Some(to)));
         navigate(view_state, next, true);
-    };
-    // Shift+click or Shift+Enter on a bar: from the current range's start (or end) to it.
-    let extend = move |period: Date| {
-        let start = view_state.with_untracked(|v| v.date_from.or(v.date_to));
-        select(start.unwrap_or(period), period);
-    };
+    });
     move || {
         let h = hist.get();
         if h.buckets.is_empty() {
             return None;
         }
-        let max = h.buckets.iter().map(|b| b.count).max().unwrap_or(1).max(1);
-        let unit = match h.granularity {
-            Granularity::Year => "year",
-            Granularity::Month => "month",
-            Granularity::Day => "day",
-        };
+        let unit = unit_name(h.granularity);
         let state = view_state.get();
-        let selected = |p: &Date| {
-            let (lo, hi) = (p.first_day(), p.last_day());
-            state.date_from.is_none_or(|f| f.first_day() <= lo)
-                && state.date_to.is_none_or(|t| t.last_day() >= hi)
-                && (state.date_from.is_some() || state.date_to.is_some())
-        };
-        let bars = h
-            .buckets
-            .iter()
-            .map(|b| {
-                let period = b.period;
-                let label = format!(
-                    "{period}: {} article{}",
-                    b.count,
-                    if b.count == 1 { "" } else { "s" }
-                );
-                let href = state.with_dates(Some(period), Some(period)).to_hash();
-                let height = format!("{}%", (b.count * 100).div_ceil(max).max(2));
-                view! {
-                    <a
-                        class="lede-bar"
-                        draggable="false"
-                        class:lede-bar-selected=selected(&period)
-                        href=href
-                        title=label.clone()
-                        aria-label=label
-                        data-period=period.to_string()
-                        data-count=b.count.to_string()
-                        on:pointerdown=move |_| anchor.set(Some(period))
-                        on:pointerup=move |_| {
-                            if let Some(a) = anchor.get_untracked() {
-                                anchor.set(None);
-                                if a != period {
-                                    select(a, period);
-                                }
-                            }
-                        }
-                        on:click=move |ev: web_sys::MouseEvent| {
-                            if ev.shift_key() {
-                                ev.prevent_default();
-                                extend(period);
-                            }
-                        }
-                        on:keydown=move |ev: web_sys::KeyboardEvent| {
-                            // Enter with Shift arrives as a click with shift_key set.
-                            if matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") {
-                                ev.prevent_default();
-                                focus_sibling(&ev, ev.key() == "ArrowRight");
-                            }
-                        }
-                    >
-                        <span class="lede-bar-fill" style:height=height></span>
-                    </a>
-                }
-            })
-            .collect_view();
-        let (first, last) = (h.buckets[0].period, h.buckets[h.buckets.len() - 1].period);
-        let undated = (h.undated > 0).then(|| format!(" · {} undated", h.undated));
+        let href_state = state.clone();
+        let bar_href =
+            Callback::new(move |p: Date| href_state.with_dates(Some(p), Some(p)).to_hash());
         Some(view! {
-            <div class="lede-histogram" data-granularity=unit>
+            <div class="lede-date-filter" data-granularity=unit>
                 <h3>"Dates"</h3>
-                <div
-                    class="lede-bars"
-                    role="group"
-                    aria-label=format!("Results by {unit}: a bar narrows to its {unit}; drag or Shift for a range")
-                    on:pointerleave=move |_| anchor.set(None)
-                >
-                    {bars}
-                </div>
-                <p class="lede-histogram-axis">
-                    <span>{first.to_string()}</span>
-                    <span>{last.to_string()}{undated}</span>
-                </p>
+                <HistogramChart
+                    histogram=h
+                    label=format!("Results by {unit}: a bar narrows to its {unit}; drag or Shift for a range")
+                    bar_href
+                    selected=(state.date_from, state.date_to)
+                    on_range
+                />
             </div>
         })
-    }
-}
-
-/// Moves the focus from the bar `ev` came from to the next or previous one.
-fn focus_sibling(ev: &web_sys::KeyboardEvent, next: bool) {
-    let Some(bar) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    let sibling = if next {
-        bar.next_element_sibling()
-    } else {
-        bar.previous_element_sibling()
-    };
-    if let Some(s) = sibling.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = s.focus();
     }
 }

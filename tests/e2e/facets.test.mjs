@@ -82,9 +82,9 @@ browserTest('the date histogram counts the results and a bar or a drag narrows e
   const byMonth = new Map();
   for (const a of dated) byMonth.set(month(a), (byMonth.get(month(a)) ?? 0) + 1);
   await page.goto(server.url);
-  const bars = page.locator('.lede-histogram .lede-bar');
+  const bars = page.locator('.lede-date-filter .lede-bar');
   await bars.first().waitFor();
-  assert.equal(await page.locator('.lede-histogram').getAttribute('data-granularity'), 'month');
+  assert.equal(await page.locator('.lede-date-filter').getAttribute('data-granularity'), 'month');
   const periods = await bars.evaluateAll((els) => els.map((e) => [e.dataset.period, Number(e.dataset.count)]));
   const total = periods.reduce((s, [, n]) => s + n, 0);
   assert.equal(total, dated.length, 'every dated article is in one bar');
@@ -108,7 +108,7 @@ browserTest('the date histogram counts the results and a bar or a drag narrows e
   await count(page, inFive);
   assert.match(page.url(), new RegExp(`from=${five[0][0]}&to=${five[4][0]}`));
   // The keyboard: Shift+Enter on a later bar extends the range from its start.
-  await page.locator(`.lede-bar[data-period="${periods[6][0]}"]`).focus();
+  await page.locator(`.lede-bar[data-period="${periods[6][0]}"] a`).focus();
   await page.keyboard.press('Shift+Enter');
   const inSeven = periods.slice(0, 7).reduce((s, [, k]) => s + k, 0);
   await count(page, inSeven);
