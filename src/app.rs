@@ -9,7 +9,7 @@ use crate::components::{ErrorPanel, SearchBox};
 use crate::corpus_loader::{load_corpus, LoadState, Loaded};
 use crate::explorer::Explorer;
 use crate::hash_state::{provide_view_state, Page, ViewState};
-use crate::pages::{ArticlePage, BrowsePage};
+use crate::pages::{ArticlePage, BrowsePage, QuotesPage};
 
 /// The whole app for the corpus at `corpus_url` (with its search index at `index_url`, if any).
 #[component]
@@ -54,6 +54,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
 enum PageKind {
     Browse,
     Article,
+    Quotes,
 }
 
 /// The explorer over the loaded corpus: provides it as context and shows the page the view
@@ -64,13 +65,15 @@ fn Pages(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
     let kind = Memo::new(move |_| {
         view_state.with(|v| match v.page {
             Page::Article { .. } => PageKind::Article,
-            // Until their pages land (issue 13), the quotes and entity hashes show the results.
-            Page::Browse | Page::Quotes | Page::Entity(_) => PageKind::Browse,
+            Page::Quotes => PageKind::Quotes,
+            // Until its page lands (issue 13), the entity hash shows the results.
+            Page::Browse | Page::Entity(_) => PageKind::Browse,
         })
     });
     move || match kind.get() {
         PageKind::Browse => view! { <BrowsePage /> }.into_any(),
         PageKind::Article => view! { <ArticlePage /> }.into_any(),
+        PageKind::Quotes => view! { <QuotesPage /> }.into_any(),
     }
 }
 

@@ -7,6 +7,7 @@ use lede_search::SearchResults;
 use leptos::prelude::*;
 
 use super::marked_text::MarkedText;
+use super::quotes_link::QuotesLink;
 use crate::explorer::{use_explorer, RESULTS_PAGE};
 
 /// The articles that match the view state's query and mention every selected entity, best first.
@@ -109,6 +110,7 @@ pub fn ArticleList() -> impl IntoView {
             <p class="lede-count" aria-live="polite">
                 {summary}
             </p>
+            <QuotesLink />
             {notes}
             <ul class="lede-results">{rows}</ul>
             {more}

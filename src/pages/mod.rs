@@ -2,6 +2,8 @@
 
 mod article;
 mod browse;
+mod quotes;
 
 pub use article::ArticlePage;
 pub use browse::BrowsePage;
+pub use quotes::QuotesPage;
