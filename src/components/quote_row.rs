@@ -48,8 +48,10 @@ pub fn QuoteRow(record: QuoteRecord, href: String, ranges: Vec<(usize, usize)>) 
                 <MarkedText text=record.quote.clone() ranges />
                 "\u{201d}"
             </a>
-            <span class="lede-quote-meta">{meta}</span>
-            {evidence}
+            <span class="lede-quote-details">
+                <span class="lede-quote-meta">{meta}</span>
+                {evidence}
+            </span>
             <span class="lede-quote-actions">
                 <button
                     class="lede-copy"

@@ -216,6 +216,23 @@ pub fn QuotesPage() -> impl IntoView {
         })
     };
     let back = move || view_state.with(|v| v.on_page(Page::Browse)).to_hash();
+    // Says when the search or filters narrow the quotations, with a link to all of them.
+    let scope = move || {
+        view_state.with(|v| {
+            (v.is_filtered() || !v.query.trim().is_empty()).then(|| {
+                let everything = ViewState {
+                    query: String::new(),
+                    ..v.without_filters()
+                };
+                view! {
+                    <p class="lede-quotes-scope">
+                        "From the articles that match the search and filters. "
+                        <a href=everything.to_hash()>"All quotations"</a>
+                    </p>
+                }
+            })
+        })
+    };
     view! {
         <section class="lede-quotes" aria-label="Who said what">
             <a class="lede-quotes-back" href=back>
@@ -246,6 +263,7 @@ pub fn QuotesPage() -> impl IntoView {
                 </span>
             </div>
             {summary}
+            {scope}
             <div class="lede-speaker-groups">
                 <For each=visible key=|(generation, i, _)| (*generation, *i) children=group_view />
             </div>
