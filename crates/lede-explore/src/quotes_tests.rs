@@ -212,3 +212,54 @@ fn records_flatten_rows_in_group_order() {
     assert_eq!(unattributed.quote, "No comment");
     assert_eq!(unattributed.number, 1);
 }
+
+#[test]
+fn a_reuters_sized_result_set_groups_and_searches_every_quotation() {
+    // 20,000 articles with three quotations each (one of two pieces), 500 speakers and some
+    // unattributed: every quotation is grouped once, and the search finds its word.
+    let n = 20_000;
+    let articles: Vec<Article> = (0..n)
+        .map(|i| {
+            let who = |k: usize| {
+                let s = (i * 3 + k) % 501;
+                (s < 500).then(|| Speaker {
+                    name: format!("Speaker {s}"),
+                    entity: (s % 2 == 0).then(|| format!("person:s{s}")),
+                    span: None,
+                })
+            };
+            let text = |k: usize| format!("Prices rose in quarter {k} said trader{}", i % 97);
+            article(
+                &format!("a{i}"),
+                Some(&format!("{}-01-01", 1990 + i % 20)),
+                vec![
+                    piece(&text(0), who(0), Some("said"), Some(1)),
+                    piece(&text(1), None, None, None),
+                    piece(&text(2), who(1), None, None),
+                    piece(&text(3), who(2), None, None),
+                ],
+            )
+        })
+        .collect();
+    let c = Corpus::new(articles);
+    let every: Vec<usize> = (0..n).collect();
+    let started = std::time::Instant::now();
+    let rows = quotations(&c, &every);
+    let subset: Vec<usize> = (0..rows.len()).collect();
+    let groups = group_by_speaker(&c, &rows, &subset, QuoteSort::Count);
+    let grouped = started.elapsed();
+    assert_eq!(rows.len(), 3 * n);
+    assert_eq!(quotation_count(&c, &every), 3 * n);
+    assert_eq!(groups.iter().map(|g| g.rows.len()).sum::<usize>(), 3 * n);
+    assert_eq!(groups.len(), 501);
+    assert!(groups.iter().any(|g| g.kind == SpeakerKind::Unattributed));
+    let started = std::time::Instant::now();
+    let found = crate::match_quotations(&rows, "trader13 ");
+    let searched = started.elapsed();
+    let expected = (0..n).filter(|i| i % 97 == 13).count() * 3;
+    assert_eq!(found.len(), expected);
+    eprintln!(
+        "{} quotations: grouped in {grouped:?}, searched in {searched:?}",
+        rows.len()
+    );
+}
