@@ -224,7 +224,7 @@ fn a_reuters_sized_result_set_groups_and_searches_every_quotation() {
                 let s = (i * 3 + k) % 501;
                 (s < 500).then(|| Speaker {
                     name: format!("Speaker {s}"),
-                    entity: (s % 2 == 0).then(|| format!("person:s{s}")),
+                    entity: s.is_multiple_of(2).then(|| format!("person:s{s}")),
                     span: None,
                 })
             };
