@@ -14,7 +14,7 @@ use crate::components::{
 use crate::corpus_loader::{load_corpus, LoadState, Loaded};
 use crate::explorer::Explorer;
 use crate::hash_state::{provide_view_state, Page, ViewState};
-use crate::pages::{ArticlePage, BrowsePage, EntityPage};
+use crate::pages::{ArticlePage, BrowsePage, EntityPage, QuotesPage};
 
 /// The whole app for the corpus at `corpus_url` (with its search index at `index_url`, if any).
 #[component]
@@ -96,6 +96,7 @@ enum PageKind {
     Browse,
     Article,
     Entity,
+    Quotes,
 }
 
 /// The explorer over the loaded corpus: provides it as context and shows the page the view
@@ -107,14 +108,15 @@ fn Pages(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
         view_state.with(|v| match v.page {
             Page::Article { .. } => PageKind::Article,
             Page::Entity(_) => PageKind::Entity,
-            // Until its page lands (issue 13), the quotes hash shows the results.
-            Page::Browse | Page::Quotes => PageKind::Browse,
+            Page::Quotes => PageKind::Quotes,
+            Page::Browse => PageKind::Browse,
         })
     });
     move || match kind.get() {
         PageKind::Browse => view! { <BrowsePage /> }.into_any(),
         PageKind::Article => view! { <ArticlePage /> }.into_any(),
         PageKind::Entity => view! { <EntityPage /> }.into_any(),
+        PageKind::Quotes => view! { <QuotesPage /> }.into_any(),
     }
 }
 

@@ -5,6 +5,7 @@ use lede_search::Hit;
 use leptos::prelude::*;
 
 use super::marked_text::MarkedText;
+use super::quotes_link::QuotesLink;
 use crate::explorer::{use_explorer, RESULTS_PAGE};
 use crate::hash_state::ViewState;
 
@@ -110,6 +111,7 @@ pub fn ArticleList() -> impl IntoView {
             <p class="lede-count" aria-live="polite">
                 {summary}
             </p>
+            <QuotesLink />
             {notes}
             <ul class="lede-results">
                 <For each=rows key=|(stamp, hit)| (stamp.clone(), hit.article) children=move |(_, hit)| row(hit) />

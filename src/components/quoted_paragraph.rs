@@ -61,13 +61,15 @@ fn with_mentions(paragraph: &str, window: (usize, usize), mentions: &[MentionVie
 }
 
 /// Renders `text` with the `pieces` and `mentions` that stand in it; `active` is the quotation
-/// under the pointer or keyboard focus.
+/// under the pointer or keyboard focus; `focus` the one the link opened the reader at (its
+/// pieces get `lede-quote-focus` and `aria-current`).
 #[component]
 pub fn QuotedParagraph(
     text: String,
     pieces: Vec<PieceView>,
     mentions: Vec<MentionView>,
     active: RwSignal<Option<usize>>,
+    #[prop(optional_no_strip)] focus: Option<usize>,
 ) -> impl IntoView {
     let spans: Vec<(usize, usize)> = pieces
         .iter()
@@ -87,10 +89,13 @@ pub fn QuotedParagraph(
                     let speaker = speaker_label(&piece.quote);
                     let label = format!("Quote by {speaker}");
                     let speaker_attr = speaker.clone();
+                    let focused = focus == Some(quotation);
                     view! {
                         <span
                             class="lede-quote"
                             class:lede-quote-active=move || active.get() == Some(quotation)
+                            class:lede-quote-focus=focused
+                            aria-current=focused.then_some("true")
                             tabindex="0"
                             aria-label=label
                             data-quotation=quotation.to_string()

@@ -13,6 +13,16 @@ pub fn ArticlePage() -> impl IntoView {
     let explorer = use_explorer();
     let (data, view_state) = (explorer.data, explorer.view);
     let back_href = move || view_state.with(|v| v.on_page(Page::Browse)).to_hash();
+    let focus = move || match view_state.with(|v| v.page.clone()) {
+        Page::Article { quote, .. } => quote,
+        _ => None,
+    };
+    // A link to one quotation (`quote=`) scrolls its first piece into view once it is drawn.
+    Effect::new(move |_| {
+        if focus().is_some() {
+            request_animation_frame(scroll_to_focus);
+        }
+    });
     let body = move || {
         let id = view_state.with(|v| v.article().unwrap_or_default().to_string());
         let Some(article) = data.corpus.articles.iter().find(|a| a.id == id) else {
@@ -34,6 +44,7 @@ pub fn ArticlePage() -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ");
         let active = RwSignal::new(None::<usize>);
+        let focus = focus();
         let quotation_of = article.quotation_of_pieces();
         let paragraphs = article
             .paragraphs
@@ -68,7 +79,7 @@ pub fn ArticlePage() -> impl IntoView {
                             })
                     })
                     .collect();
-                view! { <QuotedParagraph text=p.clone() pieces mentions active /> }
+                view! { <QuotedParagraph text=p.clone() pieces mentions active focus /> }
             })
             .collect_view();
         let quotes = (!article.quotes.is_empty())
@@ -90,5 +101,14 @@ pub fn ArticlePage() -> impl IntoView {
             </a>
             {body}
         </section>
+    }
+}
+
+/// Scrolls the first piece of the quotation in focus to the middle of the view.
+fn scroll_to_focus() {
+    if let Ok(Some(el)) = document().query_selector(".lede-article .lede-quote-focus") {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

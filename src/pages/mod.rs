@@ -3,7 +3,9 @@
 mod article;
 mod browse;
 mod entity;
+mod quotes;
 
 pub use article::ArticlePage;
 pub use browse::BrowsePage;
 pub use entity::EntityPage;
+pub use quotes::QuotesPage;

@@ -1,0 +1,105 @@
+//! A quotation as a citation to paste elsewhere: speaker, quote, title, source and date, as
+//! plain text and as Markdown.
+
+use crate::quotes::QuoteRecord;
+
+/// The speaker as a citation names them.
+fn speaker_of(r: &QuoteRecord) -> &str {
+    r.speaker.as_deref().unwrap_or("Unattributed")
+}
+
+/// `“quote” — Speaker, “Title”, Source, 2024-07-01` (parts the article lacks left out).
+pub fn citation_text(r: &QuoteRecord) -> String {
+    let mut parts = vec![
+        speaker_of(r).to_string(),
+        format!("\u{201c}{}\u{201d}", r.title),
+    ];
+    parts.extend(r.source.clone());
+    parts.extend(r.date.clone());
+    format!("\u{201c}{}\u{201d} \u{2014} {}", r.quote, parts.join(", "))
+}
+
+/// Markdown's special characters escaped with a backslash, so text reads as written.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A Markdown block quote: the quote's lines, then `— **Speaker**, *Title*, Source, date`.
+pub fn citation_markdown(r: &QuoteRecord) -> String {
+    let mut out = String::new();
+    for line in r.quote.lines() {
+        out.push_str("> ");
+        out.push_str(&escape(line.trim_end()));
+        out.push('\n');
+    }
+    let mut parts = vec![
+        format!("**{}**", escape(speaker_of(r))),
+        format!("*{}*", escape(&r.title)),
+    ];
+    parts.extend(r.source.as_deref().map(escape));
+    parts.extend(r.date.as_deref().map(escape));
+    out.push_str(">\n> \u{2014} ");
+    out.push_str(&parts.join(", "));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record() -> QuoteRecord {
+        QuoteRecord {
+            speaker: Some("Wang Yi".into()),
+            speaker_id: Some("person:wang-yi".into()),
+            quote: "We will *not* wait.".into(),
+            cue: Some("said".into()),
+            article_id: "a1".into(),
+            title: "Talks [resume]".into(),
+            date: Some("2024-07-01".into()),
+            source: Some("Reuters".into()),
+            evidence: String::new(),
+            number: 0,
+        }
+    }
+
+    #[test]
+    fn plain_text_names_speaker_title_source_and_date() {
+        assert_eq!(
+            citation_text(&record()),
+            "“We will *not* wait.” — Wang Yi, “Talks [resume]”, Reuters, 2024-07-01"
+        );
+        let bare = QuoteRecord {
+            speaker: None,
+            date: None,
+            source: None,
+            ..record()
+        };
+        assert_eq!(
+            citation_text(&bare),
+            "“We will *not* wait.” — Unattributed, “Talks [resume]”"
+        );
+    }
+
+    #[test]
+    fn markdown_is_a_block_quote_with_markup_escaped() {
+        assert_eq!(
+            citation_markdown(&record()),
+            "> We will \\*not\\* wait.\n>\n> — **Wang Yi**, *Talks \\[resume\\]*, Reuters, 2024-07-01"
+        );
+        let two_lines = QuoteRecord {
+            quote: "One.\nTwo.".into(),
+            ..record()
+        };
+        assert!(citation_markdown(&two_lines).starts_with("> One.\n> Two.\n>\n"));
+    }
+}
