@@ -26,8 +26,8 @@ if (!dir) {
 // Queries typed in full, a keystroke at a time (words common in news, some misspelled).
 const QUERIES = ['cocoa exporters', 'oil prices rise', 'central bank rates', 'wheat shipmnts', 'tokyo stock exchange', 'merger talks'];
 // The pages' own markers: the element each page renders once its content is there.
-const QUOTES_READY = '.lede-quotes-page .lede-quote-group, .lede-quotes-page .lede-empty';
-const ENTITY_READY = '.lede-entity-page h1';
+const QUOTES_READY = '.lede-quotes .lede-speaker-group';
+const ENTITY_READY = '.lede-entity-profile .lede-entity-name';
 
 const corpus = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8'));
 const mentions = new Map();
