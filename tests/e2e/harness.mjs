@@ -67,6 +67,8 @@ export const DEMO_PAGES = {
   browse: { hash: '#q=city', ready: '.lede-result' },
   'browse-entity': { hash: '#e=person%3Aidris-kalvane', ready: '.lede-result' },
   article: { hash: '#article=043-okafor-brandt-third-term', ready: '.lede-article-title' },
+  quotes: { hash: '#page=quotes', ready: '.lede-quotes .lede-speaker-group' },
+  entity: { hash: '#entity=person%3Aidris-kalvane', ready: '.lede-entity-profile .lede-entity-name' },
 };
 
 /**
