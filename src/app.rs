@@ -33,12 +33,15 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
         announce_ready();
     });
 
-    // One h1 per page: the reader's is the article's title, every other page's the brand.
+    // One h1 per page: the reader's is the article's title, the quotes page's its heading, an
+    // entity page's the entity's name; every other page's (and an unknown id's) the brand.
     let reading = Memo::new(move |_| {
         load.with(|l| match l {
-            LoadState::Ready(data) => view_state.with(|v| {
-                v.article()
-                    .is_some_and(|id| data.corpus.articles.iter().any(|a| a.id == id))
+            LoadState::Ready(data) => view_state.with(|v| match &v.page {
+                Page::Article { id, .. } => data.corpus.articles.iter().any(|a| &a.id == id),
+                Page::Quotes => true,
+                Page::Entity(id) => data.entity_rows.contains_key(id),
+                Page::Browse => false,
             }),
             _ => false,
         })
