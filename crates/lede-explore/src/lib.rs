@@ -3,7 +3,12 @@
 //! renders. One module per view.
 
 mod histogram;
+mod reader;
 mod speakers;
 
 pub use histogram::{histogram, Bucket, Granularity, Histogram};
+pub use reader::{
+    find_step, paragraph_runs, quotation_evidence, speaker_legend, Evidence, LegendSpeaker, Run,
+    SpeakerLegend, SPEAKER_COLOURS,
+};
 pub use speakers::speaker_counts;
