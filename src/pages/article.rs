@@ -3,7 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::components::{MentionView, PieceView, QuoteList, QuotedParagraph};
+use lede_explore::{paragraph_runs, speaker_legend};
+
+use crate::components::{
+    article_finds, article_pieces, FindInArticle, MentionView, PieceView, QuoteList,
+    QuotedParagraph, SpeakerLegend,
+};
 use crate::explorer::use_explorer;
 use crate::hash_state::{Page, ViewState};
 
@@ -34,22 +39,31 @@ pub fn ArticlePage() -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ");
         let active = RwSignal::new(None::<usize>);
-        let quotation_of = article.quotation_of_pieces();
+        // The reader's speakers, colours, runs across paragraphs and find marks.
+        let (lit, find) = (RwSignal::new(None::<usize>), RwSignal::new(None::<usize>));
+        let legend = speaker_legend(article);
+        let all_pieces = article_pieces(article, &legend);
+        let runs = paragraph_runs(article);
+        let query = view_state.with(|v| v.query.clone());
+        let all_finds = article_finds(&data, &query, article);
         let paragraphs = article
             .paragraphs
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let pieces: Vec<PieceView> = article
-                    .quotes
+                let pieces: Vec<PieceView> = all_pieces
                     .iter()
-                    .zip(&quotation_of)
-                    .filter(|(q, _)| q.paragraph == i)
-                    .map(|(q, &quotation)| PieceView {
-                        quote: q.clone(),
-                        quotation,
-                    })
+                    .filter(|v| v.quote.paragraph == i)
+                    .cloned()
                     .collect();
+                let finds: Vec<(usize, usize, usize)> = (all_finds.iter().enumerate())
+                    .filter(|(_, f)| f.0 == i)
+                    .map(|(k, f)| (f.1, f.2, k))
+                    .collect();
+                let run = runs[i].map(|r| {
+                    let speaker = legend.of_quotation[r.quotation];
+                    (r, legend.speakers[speaker].colour)
+                });
                 let mentions: Vec<MentionView> = article
                     .entities
                     .iter()
@@ -66,16 +80,27 @@ pub fn ArticlePage() -> impl IntoView {
                             })
                     })
                     .collect();
-                view! { <QuotedParagraph text=p.clone() pieces mentions active /> }
+                view! {
+                    <QuotedParagraph text=p.clone() pieces mentions active lit finds find run />
+                }
             })
             .collect_view();
-        let quotes = (!article.quotes.is_empty())
-            .then(|| view! { <QuoteList article=article.clone() active /> });
+        let quotes = (!article.quotes.is_empty()).then(
+            || view! { <QuoteList article=article.clone() active legend=legend.clone() lit /> },
+        );
+        let side = (!legend.speakers.is_empty()).then(|| view! { <SpeakerLegend legend lit /> });
+        let findbar = (!query.trim().is_empty()).then(|| {
+            view! { <FindInArticle query=query.clone() count=all_finds.len() current=find /> }
+        });
         view! {
             <article class="lede-article" data-article-id=article.id.clone()>
                 <h1 class="lede-article-title">{article.title.clone()}</h1>
                 <p class="lede-article-meta">{meta}</p>
-                <div class="lede-article-body">{paragraphs}</div>
+                {findbar}
+                <div class="lede-reading">
+                    <div class="lede-article-body">{paragraphs}</div>
+                    {side}
+                </div>
                 {quotes}
             </article>
         }
