@@ -3,7 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::components::{MentionView, PieceView, QuoteList, QuotedParagraph};
+use lede_explore::{paragraph_runs, speaker_legend};
+
+use crate::components::{
+    article_finds, article_pieces, scroll_to_centre, FindInArticle, MentionView, PieceView,
+    QuoteList, QuotedParagraph, SpeakerLegend,
+};
 use crate::explorer::use_explorer;
 use crate::hash_state::{Page, ViewState};
 
@@ -20,7 +25,11 @@ pub fn ArticlePage() -> impl IntoView {
     // A link to one quotation (`quote=`) scrolls its first piece into view once it is drawn.
     Effect::new(move |_| {
         if focus().is_some() {
-            request_animation_frame(scroll_to_focus);
+            request_animation_frame(|| {
+                if let Ok(Some(el)) = document().query_selector(".lede-article .lede-quote-focus") {
+                    scroll_to_centre(&el);
+                }
+            });
         }
     });
     let body = move || {
@@ -45,22 +54,31 @@ pub fn ArticlePage() -> impl IntoView {
         .join(" · ");
         let active = RwSignal::new(None::<usize>);
         let focus = focus();
-        let quotation_of = article.quotation_of_pieces();
+        // The reader's speakers, colours, runs across paragraphs and find marks.
+        let (lit, find) = (RwSignal::new(None::<usize>), RwSignal::new(None::<usize>));
+        let legend = speaker_legend(article);
+        let all_pieces = article_pieces(article, &legend);
+        let runs = paragraph_runs(article);
+        let query = view_state.with(|v| v.query.clone());
+        let all_finds = article_finds(&data, &query, article);
         let paragraphs = article
             .paragraphs
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let pieces: Vec<PieceView> = article
-                    .quotes
+                let pieces: Vec<PieceView> = all_pieces
                     .iter()
-                    .zip(&quotation_of)
-                    .filter(|(q, _)| q.paragraph == i)
-                    .map(|(q, &quotation)| PieceView {
-                        quote: q.clone(),
-                        quotation,
-                    })
+                    .filter(|v| v.quote.paragraph == i)
+                    .cloned()
                     .collect();
+                let finds: Vec<(usize, usize, usize)> = (all_finds.iter().enumerate())
+                    .filter(|(_, f)| f.0 == i)
+                    .map(|(k, f)| (f.1, f.2, k))
+                    .collect();
+                let run = runs[i].map(|r| {
+                    let speaker = legend.of_quotation[r.quotation];
+                    (r, legend.speakers[speaker].colour)
+                });
                 let mentions: Vec<MentionView> = article
                     .entities
                     .iter()
@@ -79,16 +97,27 @@ pub fn ArticlePage() -> impl IntoView {
                             })
                     })
                     .collect();
-                view! { <QuotedParagraph text=p.clone() pieces mentions active focus /> }
+                view! {
+                    <QuotedParagraph text=p.clone() pieces mentions active lit finds find run focus />
+                }
             })
             .collect_view();
-        let quotes = (!article.quotes.is_empty())
-            .then(|| view! { <QuoteList article=article.clone() active /> });
+        let quotes = (!article.quotes.is_empty()).then(
+            || view! { <QuoteList article=article.clone() active legend=legend.clone() lit /> },
+        );
+        let side = (!legend.speakers.is_empty()).then(|| view! { <SpeakerLegend legend lit /> });
+        let findbar = (!query.trim().is_empty()).then(|| {
+            view! { <FindInArticle query=query.clone() count=all_finds.len() current=find /> }
+        });
         view! {
             <article class="lede-article" data-article-id=article.id.clone()>
                 <h1 class="lede-article-title">{article.title.clone()}</h1>
                 <p class="lede-article-meta">{meta}</p>
-                <div class="lede-article-body">{paragraphs}</div>
+                {findbar}
+                <div class="lede-reading">
+                    <div class="lede-article-body">{paragraphs}</div>
+                    {side}
+                </div>
                 {quotes}
             </article>
         }
@@ -101,14 +130,5 @@ pub fn ArticlePage() -> impl IntoView {
             </a>
             {body}
         </section>
-    }
-}
-
-/// Scrolls the first piece of the quotation in focus to the middle of the view.
-fn scroll_to_focus() {
-    if let Ok(Some(el)) = document().query_selector(".lede-article .lede-quote-focus") {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

@@ -8,6 +8,7 @@ mod export;
 mod histogram;
 mod quote_search;
 mod quotes;
+mod reader;
 mod speakers;
 
 pub use cite::{citation_markdown, citation_text};
@@ -18,5 +19,9 @@ pub use quote_search::{match_quotations, QuoteMatch};
 pub use quotes::{
     group_by_speaker, quotation_count, quotations, record, records, Evidence, QuotationRow,
     QuoteRecord, SpeakerGroup, SpeakerKind,
+};
+pub use reader::{
+    find_step, paragraph_runs, quotation_evidence, speaker_legend, LegendSpeaker, Run,
+    SpeakerLegend, SPEAKER_COLOURS,
 };
 pub use speakers::speaker_counts;

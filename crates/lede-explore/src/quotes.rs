@@ -119,26 +119,11 @@ impl QuotationRow {
             .and_then(|p| a.quotes[p].speaker.as_ref())
     }
 
-    /// The evidence of the attribution: the cue and the words the speaker's span covers when
-    /// they differ from the speaker's name.
+    /// The evidence of the attribution (`reader::quotation_evidence`, the one computation the
+    /// reader's tooltips use too): the cue and the words the speaker's span covers when they
+    /// differ from the speaker's name.
     pub fn evidence(&self, corpus: &Corpus) -> Evidence {
-        let a = &corpus.articles[self.article];
-        let cue = self
-            .cue_piece
-            .and_then(|p| a.quotes[p].cue.as_ref())
-            .map(|c| c.text.clone());
-        let resolved_from = self.speaker(corpus).and_then(|s| {
-            let span = s.span?;
-            let paragraph = a.paragraphs.get(span.paragraph)?;
-            let text: String = paragraph
-                .chars()
-                .skip(span.start)
-                .take(span.end.saturating_sub(span.start))
-                .collect();
-            let text = collapse_whitespace(&text);
-            (!text.is_empty() && text != collapse_whitespace(&s.name)).then_some(text)
-        });
-        Evidence { cue, resolved_from }
+        crate::reader::quotation_evidence(&corpus.articles[self.article], &self.pieces)
     }
 }
 

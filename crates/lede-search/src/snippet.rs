@@ -328,6 +328,45 @@ pub fn title_ranges(title: &str, matchers: &[ClauseMatcher]) -> Vec<(usize, usiz
     ranges(&m)
 }
 
+/// `(start, end, matcher)` of every word of paragraph `pi` of `article` the matchers match: a
+/// `quote:` clause only inside the paragraph's quotations, a `title:` clause never.
+fn body_matches(
+    article: &Article,
+    pi: usize,
+    terms: &Terms,
+    matchers: &[ClauseMatcher],
+) -> Vec<(usize, usize, usize)> {
+    let tokens = terms.tokens(&article.paragraphs[pi]);
+    let quotes: Vec<(usize, usize)> = article
+        .quotes
+        .iter()
+        .filter(|q| q.paragraph == pi)
+        .map(|q| (q.start, q.end))
+        .collect();
+    terms.matches(matchers, &tokens, |mi, s, e| match matchers[mi].scope {
+        Scope::Any | Scope::Speaker => true,
+        Scope::Title => false,
+        Scope::Quote => quotes.iter().any(|&(qs, qe)| qs <= s && e <= qe),
+    })
+}
+
+/// Every word of the body of `article` the matchers match, as `(paragraph, start, end)` char
+/// ranges, in reading order and disjoint: the reader's find marks, by the rules of the snippets.
+pub fn body_ranges(article: &Article, matchers: &[ClauseMatcher]) -> Vec<(usize, usize, usize)> {
+    if matchers.is_empty() {
+        return Vec::new();
+    }
+    let terms = Terms::new(matchers);
+    let mut out = Vec::new();
+    for (pi, para) in article.paragraphs.iter().enumerate() {
+        if terms.may_occur(para) {
+            let m = body_matches(article, pi, &terms, matchers);
+            out.extend(ranges(&m).into_iter().map(|(s, e)| (pi, s, e)));
+        }
+    }
+    out
+}
+
 /// A candidate passage.
 struct Window {
     paragraph: usize,
@@ -363,18 +402,7 @@ pub fn passages(article: &Article, matchers: &[ClauseMatcher], max: usize) -> Ve
             matched_by_paragraph.push(Vec::new());
             continue;
         }
-        let tokens = terms.tokens(para);
-        let quotes: Vec<(usize, usize)> = article
-            .quotes
-            .iter()
-            .filter(|q| q.paragraph == pi)
-            .map(|q| (q.start, q.end))
-            .collect();
-        let m = terms.matches(matchers, &tokens, |mi, s, e| match matchers[mi].scope {
-            Scope::Any | Scope::Speaker => true,
-            Scope::Title => false,
-            Scope::Quote => quotes.iter().any(|&(qs, qe)| qs <= s && e <= qe),
-        });
+        let m = body_matches(article, pi, &terms, matchers);
         if !m.is_empty() {
             let sents = sentences(para);
             for first in 0..sents.len() {

@@ -18,6 +18,7 @@
 mod expand;
 mod facets;
 mod filter;
+mod marks;
 mod page;
 mod rank;
 mod score;

@@ -38,29 +38,7 @@ impl Index {
         }
         for (c, used) in page.iter().zip(used) {
             let article = &corpus.articles[c.doc as usize];
-            let mut matchers = Vec::with_capacity(plans.len());
-            let mut matched_terms = Vec::new();
-            if scored.acc.is_some() {
-                for (plan, dis) in plans.iter().zip(used) {
-                    let terms: Vec<String> = if plan.clause.phrase && !dis.is_empty() {
-                        plan.clause.terms.clone()
-                    } else {
-                        dis.iter()
-                            .map(|&di| self.text_of(&plan.derivations[di as usize]))
-                            .collect()
-                    };
-                    for t in &terms {
-                        if !matched_terms.contains(t) {
-                            matched_terms.push(t.clone());
-                        }
-                    }
-                    matchers.push(if plan.clause.phrase {
-                        ClauseMatcher::phrase(plan.clause.terms.clone(), plan.clause.scope)
-                    } else {
-                        ClauseMatcher::words(terms, plan.clause.scope)
-                    });
-                }
-            }
+            let (matchers, matched_terms) = self.matchers(scored, used);
             let snippets = snippet::passages(article, &matchers, query.snippets.min(3));
             let title_ranges = snippet::title_ranges(&article.title, &matchers);
             hits.push(Hit {
@@ -74,5 +52,41 @@ impl Index {
             });
         }
         hits
+    }
+}
+
+impl Index {
+    /// The matchers that highlight what the clauses matched in one article (`used`: per clause,
+    /// the derivations that reached it), and the folded terms they matched.
+    pub(super) fn matchers(
+        &self,
+        scored: &Scored,
+        used: Vec<Vec<u16>>,
+    ) -> (Vec<ClauseMatcher>, Vec<String>) {
+        let mut matchers = Vec::with_capacity(scored.plans.len());
+        let mut matched_terms = Vec::new();
+        if scored.acc.is_none() {
+            return (matchers, matched_terms);
+        }
+        for (plan, dis) in scored.plans.iter().zip(used) {
+            let terms: Vec<String> = if plan.clause.phrase && !dis.is_empty() {
+                plan.clause.terms.clone()
+            } else {
+                dis.iter()
+                    .map(|&di| self.text_of(&plan.derivations[di as usize]))
+                    .collect()
+            };
+            for t in &terms {
+                if !matched_terms.contains(t) {
+                    matched_terms.push(t.clone());
+                }
+            }
+            matchers.push(if plan.clause.phrase {
+                ClauseMatcher::phrase(plan.clause.terms.clone(), plan.clause.scope)
+            } else {
+                ClauseMatcher::words(terms, plan.clause.scope)
+            });
+        }
+        (matchers, matched_terms)
     }
 }
