@@ -50,8 +50,15 @@ pub fn FindInArticle(
 
 /// Scrolls find mark `number` (its first part) to the middle of the view and focuses it.
 fn focus_mark(number: usize) {
-    let selector = format!(".lede-article-body mark.lede-find[data-find=\"{number}\"]");
-    if let Ok(Some(el)) = document().query_selector(&selector) {
+    scroll_and_focus(&format!(
+        ".lede-article-body mark.lede-find[data-find=\"{number}\"]"
+    ));
+}
+
+/// Scrolls the first element matching `selector` to the middle of the view and focuses it
+/// (without a second scroll).
+pub fn scroll_and_focus(selector: &str) {
+    if let Ok(Some(el)) = document().query_selector(selector) {
         scroll_to_centre(&el);
         if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
             let options = web_sys::FocusOptions::new();

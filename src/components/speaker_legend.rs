@@ -4,9 +4,8 @@
 
 use lede_explore::SpeakerLegend as Legend;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::find_in_article::scroll_to_centre;
+use super::find_in_article::scroll_and_focus;
 use super::quoted_paragraph::colour_attr;
 
 /// The speakers of `legend`; `lit` is the speaker pointed at (an index into its speakers).
@@ -65,13 +64,7 @@ pub fn SpeakerLegend(legend: Legend, lit: RwSignal<Option<usize>>) -> impl IntoV
 /// Scrolls the first piece of `quotation` to the middle of the view and focuses it (its
 /// tooltip shows and its pieces light up).
 fn go_to_quotation(quotation: usize) {
-    let selector = format!(".lede-article-body .lede-quote[data-quotation=\"{quotation}\"]");
-    if let Ok(Some(el)) = document().query_selector(&selector) {
-        scroll_to_centre(&el);
-        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
-        }
-    }
+    scroll_and_focus(&format!(
+        ".lede-article-body .lede-quote[data-quotation=\"{quotation}\"]"
+    ));
 }
