@@ -1,0 +1,77 @@
+// Every view is a URL: a link copied from any page, with every kind of state in it, opens the
+// same view in a fresh tab; back and forward walk through pages as they were visited.
+import assert from 'node:assert/strict';
+import { browserTest, bundledCorpus } from './harness.mjs';
+
+const corpus = bundledCorpus();
+const person = corpus.entities.find((e) => e.kind === 'person' && corpus.articles.filter((a) => a.entities?.some((x) => x.id === e.id)).length > 1);
+const source = corpus.articles.find((a) => a.source)?.source;
+const quoted = corpus.articles.find((a) => (a.quotes?.length ?? 0) > 1);
+
+/** What a reader sees of the view: the page's own markers, the query, the chips, the count. */
+async function snapshot(page) {
+  return page.evaluate(() => ({
+    page: document.querySelector('.lede-quotes') ? 'quotes'
+      : document.querySelector('.lede-entity-profile') ? 'entity'
+        : document.querySelector('.lede-article') ? 'article' : 'browse',
+    query: document.querySelector('.lede-search')?.value,
+    chips: [...document.querySelectorAll('.lede-chip')].map((c) => c.textContent.trim()),
+    count: document.querySelector('.lede-count, .lede-quotes-count')?.textContent.trim() ?? null,
+    title: document.querySelector('h1')?.textContent.trim(),
+    focus: document.querySelector('.lede-quote-focus')?.dataset.quotation ?? null,
+    sort: document.querySelector('.lede-quote-sort-link[aria-current]')?.textContent.trim() ?? null,
+  }));
+}
+
+const views = [
+  `#q=budget&e=${encodeURIComponent(person.id)}&src=${encodeURIComponent(source)}&from=2023&to=2025-06&sort=newest`,
+  `#said=${encodeURIComponent(person.id)}&page=quotes&qs=name`,
+  `#q=the&page=quotes&qq=we`,
+  `#entity=${encodeURIComponent(person.id)}`,
+  `#article=${encodeURIComponent(quoted.id)}&quote=1`,
+];
+
+// What each view must show, beyond being the same in both tabs.
+const expect = [
+  (v) => v.page === 'browse' && v.query === 'budget' && v.chips.length === 3,
+  (v) => v.page === 'quotes' && v.sort === 'Name' && / quotations? by /.test(v.count),
+  (v) => v.page === 'quotes' && v.query === 'the',
+  (v) => v.page === 'entity' && v.title === person.name,
+  (v) => v.page === 'article' && v.title === quoted.title && v.focus === '1',
+];
+
+browserTest('a copied link reproduces each view exactly in a fresh tab', async ({ page, server, context }) => {
+  for (const [i, hash] of views.entries()) {
+    await page.goto(`${server.url}${hash}`);
+    await page.locator('.lede-main > *:not(.lede-status)').first().waitFor();
+    await page.waitForTimeout(200);
+    const seen = await snapshot(page);
+    assert.ok(expect[i](seen), `${hash}: ${JSON.stringify(seen)}`);
+    const copied = page.url();
+    const other = await context.newPage();
+    await other.goto(copied);
+    await other.locator('.lede-main > *:not(.lede-status)').first().waitFor();
+    await other.waitForTimeout(200);
+    assert.deepEqual(await snapshot(other), seen, hash);
+    assert.equal(other.url(), copied, 'the fresh tab keeps the link as it was');
+    await other.close();
+  }
+});
+
+browserTest('back and forward walk through pages as visited', async ({ page, server }) => {
+  const visited = [];
+  for (const hash of ['#', ...views]) {
+    await page.goto(`${server.url}${hash}`);
+    await page.locator('.lede-main > *:not(.lede-status)').first().waitFor();
+    await page.waitForTimeout(150);
+    visited.push(await snapshot(page));
+  }
+  for (let i = visited.length - 2; i >= 0; i--) {
+    await page.goBack();
+    await page.waitForTimeout(250);
+    assert.deepEqual(await snapshot(page), visited[i], `back to view ${i}`);
+  }
+  await page.goForward();
+  await page.waitForTimeout(250);
+  assert.deepEqual(await snapshot(page), visited[1], 'forward again');
+});
