@@ -5,6 +5,7 @@ use lede_search::Hit;
 use leptos::prelude::*;
 
 use super::marked_text::MarkedText;
+use super::more_button::more_button;
 use super::quotes_link::QuotesLink;
 use crate::explorer::{use_explorer, RESULTS_PAGE};
 use crate::hash_state::ViewState;
@@ -93,17 +94,7 @@ pub fn ArticleList() -> impl IntoView {
     let more = move || {
         results.with(|r| {
             let left = r.total.saturating_sub(r.hits.len());
-            (left > 0).then(|| {
-                view! {
-                    <button
-                        class="lede-more"
-                        type="button"
-                        on:click=move |_| shown.update(|n| *n += RESULTS_PAGE)
-                    >
-                        {format!("Show more ({left} left)")}
-                    </button>
-                }
-            })
+            more_button("Show more", left, shown, RESULTS_PAGE)
         })
     };
     view! {

@@ -8,7 +8,7 @@ use lede_corpus::{Date, EntityKind};
 use lede_explore::EntityProfile;
 use leptos::prelude::*;
 
-use crate::components::{kind_label, unit_name, HistogramChart};
+use crate::components::{kind_label, more_button, unit_name, HistogramChart};
 use crate::corpus_loader::Loaded;
 use crate::explorer::use_explorer;
 use crate::hash_state::{Page, ViewState};
@@ -284,16 +284,7 @@ fn Articles(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
 /// "Show more" while fewer than `total` rows are `shown`; each click shows [`PAGE`] more.
 #[component]
 fn MoreButton(total: usize, shown: RwSignal<usize>) -> impl IntoView {
-    move || {
-        let left = total.saturating_sub(shown.get());
-        (left > 0).then(|| {
-            view! {
-                <button class="lede-more" type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {format!("Show more ({left} left)")}
-                </button>
-            }
-        })
-    }
+    move || more_button("Show more", total.saturating_sub(shown.get()), shown, PAGE)
 }
 
 /// The heading of a group of co-mentioned entities of `kind`.

@@ -14,7 +14,7 @@ use lede_explore::{
 };
 use leptos::prelude::*;
 
-use crate::components::{download, QuoteRow};
+use crate::components::{download, more_button, QuoteRow};
 use crate::corpus_loader::Loaded;
 use crate::explorer::use_explorer;
 use crate::hash_state::{navigate, Page, ViewState};
@@ -203,17 +203,7 @@ pub fn QuotesPage() -> impl IntoView {
         let left = grouped
             .with(|g| g.0.groups.len())
             .saturating_sub(shown.get());
-        (left > 0).then(|| {
-            view! {
-                <button
-                    class="lede-more"
-                    type="button"
-                    on:click=move |_| shown.update(|n| *n += GROUPS_PAGE)
-                >
-                    {format!("Show more speakers ({left} left)")}
-                </button>
-            }
-        })
+        more_button("Show more speakers", left, shown, GROUPS_PAGE)
     };
     let back = move || view_state.with(|v| v.on_page(Page::Browse)).to_hash();
     // Says when the search or filters narrow the quotations, with a link to all of them.
