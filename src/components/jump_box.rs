@@ -113,17 +113,16 @@ struct Link {
 }
 
 impl Link {
-    /// The link for `hit` from the view `state`: an entity's page (about the whole corpus, so
-    /// from the default view), or the article.
+    /// The link for `hit` from the view `state`: an entity's page (about the whole corpus; the
+    /// query and filters stay in the hash so that "back to the results" returns to them), or
+    /// the article.
     fn new(data: &Loaded, state: &ViewState, hit: &JumpHit) -> Link {
         match hit.target {
             JumpTarget::Entity(row) => {
                 let entity = &data.corpus.entities[row];
                 Link {
                     kind: kind_label(entity.kind),
-                    href: ViewState::default()
-                        .on_page(Page::Entity(entity.id.clone()))
-                        .to_hash(),
+                    href: state.on_page(Page::Entity(entity.id.clone())).to_hash(),
                     target: entity.id.clone(),
                     full_name: (entity.name != hit.label).then(|| entity.name.clone()),
                 }

@@ -1,5 +1,6 @@
 //! Keyboard shortcuts: `/` to the search box, `j`/`k` (arrows within the list) through the
-//! results or the reader's quotations, Escape back to the results or to clear the search box,
+//! results, the reader's quotations, the quotes page's quotations or an entity page's quotations
+//! and articles, Escape back to the results or to clear the search box,
 //! `?` for the dialog that lists them. Which key does what is [`shortcut_for`], a pure
 //! function; the window listener only reads the context and acts.
 
@@ -15,11 +16,11 @@ use crate::hash_state::{navigate, Page, ViewState};
 pub enum Shortcut {
     /// Focus the search box.
     FocusSearch,
-    /// Focus the next result (or quotation, in the reader).
+    /// Focus the next item of the page's list (a result, or a quotation).
     Next,
-    /// Focus the previous result (or quotation).
+    /// Focus the previous item of the page's list.
     Previous,
-    /// Leave the reader for the results.
+    /// Leave the reader, the quotes page or an entity page for the results.
     Back,
     /// Empty the search box.
     ClearSearch,
@@ -50,7 +51,7 @@ pub enum KeyTarget {
 pub struct KeyContext {
     /// Where focus was.
     pub target: KeyTarget,
-    /// Whether the reader is open (else the results are).
+    /// Whether a page other than the results is open (the reader, quotes or an entity).
     pub reading: bool,
     /// Whether the shortcuts dialog is open (it handles its own keys).
     pub dialog_open: bool,
@@ -99,6 +100,21 @@ pub fn step(current: Option<usize>, len: usize, forward: bool) -> Option<usize> 
 const RESULT_ITEMS: &str = ".lede-results .lede-result-title";
 /// The rows of the reader's "who said what" list, in order.
 const QUOTATION_ITEMS: &str = ".lede-quote-list .lede-quote-row";
+/// The quotations of the quotes page, in order.
+const QUOTES_PAGE_ITEMS: &str = ".lede-quotes .lede-quote-link";
+/// An entity page's quotations and articles, in order.
+const ENTITY_PAGE_ITEMS: &str =
+    ".lede-entity-page .lede-entity-quote-words, .lede-entity-page .lede-entity-article-title";
+
+/// The items `j`/`k` move through on `page`.
+fn list_items(page: &Page) -> &'static str {
+    match page {
+        Page::Browse => RESULT_ITEMS,
+        Page::Article { .. } => QUOTATION_ITEMS,
+        Page::Quotes => QUOTES_PAGE_ITEMS,
+        Page::Entity(_) => ENTITY_PAGE_ITEMS,
+    }
+}
 /// The search box.
 const SEARCH_BOX: &str = "input.lede-search";
 
@@ -111,9 +127,10 @@ pub fn install_shortcuts(root: NodeRef<html::Div>, help_open: RwSignal<bool>) {
             return;
         };
         let root: &web_sys::Element = &root;
-        let reading = view_state.with_untracked(|v| v.article().is_some());
+        let (reading, items) =
+            view_state.with_untracked(|v| (v.page != Page::Browse, list_items(&v.page)));
         let context = KeyContext {
-            target: key_target(root, ev.target(), reading),
+            target: key_target(root, ev.target(), items),
             reading,
             dialog_open: help_open.get_untracked(),
             modified: ev.ctrl_key() || ev.alt_key() || ev.meta_key(),
@@ -128,11 +145,6 @@ pub fn install_shortcuts(root: NodeRef<html::Div>, help_open: RwSignal<bool>) {
         match shortcut {
             Shortcut::FocusSearch => focus(root.query_selector(SEARCH_BOX).ok().flatten()),
             Shortcut::Next | Shortcut::Previous => {
-                let items = if reading {
-                    QUOTATION_ITEMS
-                } else {
-                    RESULT_ITEMS
-                };
                 move_through(root, items, shortcut == Shortcut::Next);
             }
             Shortcut::Back => {
@@ -148,8 +160,7 @@ pub fn install_shortcuts(root: NodeRef<html::Div>, help_open: RwSignal<bool>) {
                 });
             }
             Shortcut::ClearSearch => {
-                let (next, reading) =
-                    view_state.with_untracked(|v| (v.with_query(""), v.article().is_some()));
+                let next = view_state.with_untracked(|v| v.with_query(""));
                 navigate(view_state, next, reading);
             }
             Shortcut::ShowHelp => help_open.set(true),
@@ -158,11 +169,12 @@ pub fn install_shortcuts(root: NodeRef<html::Div>, help_open: RwSignal<bool>) {
     on_cleanup(move || handle.remove());
 }
 
-/// Where a key press with event target `target` happened, for an app mounted at `root`.
+/// Where a key press with event target `target` happened, for an app mounted at `root` whose
+/// page's list is `items`.
 fn key_target(
     root: &web_sys::Element,
     target: Option<web_sys::EventTarget>,
-    reading: bool,
+    items: &str,
 ) -> KeyTarget {
     let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return KeyTarget::Page;
@@ -197,11 +209,6 @@ fn key_target(
     {
         return KeyTarget::Field;
     }
-    let items = if reading {
-        QUOTATION_ITEMS
-    } else {
-        RESULT_ITEMS
-    };
     if element.matches(items).unwrap_or(false) {
         KeyTarget::List
     } else {
@@ -250,9 +257,12 @@ fn focus(element: Option<web_sys::Element>) {
 /// The shortcuts, as the dialog lists them: keys, then what they do.
 const SHORTCUT_HELP: [(&[&str], &str); 6] = [
     (&["/"], "Focus the search box"),
-    (&["j", "↓"], "Next result, or next quotation in an article"),
+    (
+        &["j", "↓"],
+        "Next result, or next quotation on the other pages",
+    ),
     (&["k", "↑"], "Previous result or quotation"),
-    (&["Enter"], "Open the focused result"),
+    (&["Enter"], "Open the focused result or quotation"),
     (&["Esc"], "Back to the results; in the search box, clear it"),
     (&["?"], "Show these shortcuts"),
 ];

@@ -10,7 +10,7 @@ use crate::components::{
     QuoteList, QuotedParagraph, SpeakerLegend,
 };
 use crate::explorer::use_explorer;
-use crate::hash_state::{Page, ViewState};
+use crate::hash_state::Page;
 
 /// Shows the article the view state names, or a note when the corpus has no such id.
 #[component]
@@ -61,6 +61,8 @@ pub fn ArticlePage() -> impl IntoView {
         let runs = paragraph_runs(article);
         let query = view_state.with(|v| v.query.clone());
         let all_finds = article_finds(&data, &query, article);
+        // Mentions open the entity's page with this view's query and filters kept for "back".
+        let state = view_state.get_untracked();
         let paragraphs = article
             .paragraphs
             .iter()
@@ -91,9 +93,7 @@ pub fn ArticlePage() -> impl IntoView {
                                 id: e.id.clone(),
                                 kind: e.kind,
                                 name: e.name.clone(),
-                                href: ViewState::default()
-                                    .on_page(Page::Entity(e.id.clone()))
-                                    .to_hash(),
+                                href: state.on_page(Page::Entity(e.id.clone())).to_hash(),
                             })
                     })
                     .collect();

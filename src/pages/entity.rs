@@ -24,6 +24,14 @@ pub fn EntityPage() -> impl IntoView {
     let explorer = use_explorer();
     let (data, view_state) = (explorer.data, explorer.view);
     let back_href = move || view_state.with(|v| v.on_page(Page::Browse)).to_hash();
+    // The query and filters the page was opened from stay in the hash: back returns to them.
+    let back_label = move || {
+        if view_state.with(|v| v.is_filtered() || !v.query.trim().is_empty()) {
+            "← Back to the results"
+        } else {
+            "← All articles"
+        }
+    };
     let id = Memo::new(move |_| {
         view_state.with(|v| match &v.page {
             Page::Entity(id) => id.clone(),
@@ -46,7 +54,7 @@ pub fn EntityPage() -> impl IntoView {
     view! {
         <section class="lede-entity-page">
             <a class="lede-back" href=back_href>
-                "← All articles"
+                {back_label}
             </a>
             {body}
         </section>
@@ -71,6 +79,18 @@ fn Profile(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
     });
     let mentions = profile.articles.len();
     let filter_href = ViewState::default().with_entity(&id).to_hash();
+    // From a filtered view, a second link narrows that view by the entity instead.
+    let narrow = use_explorer().view.with_untracked(|v| {
+        let filtered = v.is_filtered() || !v.query.trim().is_empty();
+        (filtered && !v.entities.contains(&id)).then(|| {
+            let href = v.toggling_entity(&id).on_page(Page::Browse).to_hash();
+            view! {
+                <a class="lede-entity-action lede-entity-narrow" href=href>
+                    "Add to the current search →"
+                </a>
+            }
+        })
+    });
     let quoted = (profile.quoted_in > 0).then(|| {
         let href = ViewState::default().toggling_speaker(&id).to_hash();
         let n = profile.quoted_in;
@@ -111,6 +131,7 @@ fn Profile(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                         {format!("Articles mentioning {name} ({mentions}) →")}
                     </a>
                     {quoted}
+                    {narrow}
                 </p>
             </header>
             {chart}
@@ -188,8 +209,9 @@ fn CoMentions(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                         .with_entity(id)
                         .with_entity(&other.id)
                         .to_hash();
-                    let page_href = ViewState::default()
-                        .on_page(Page::Entity(other.id.clone()))
+                    let page_href = use_explorer()
+                        .view
+                        .with_untracked(|v| v.on_page(Page::Entity(other.id.clone())))
                         .to_hash();
                     let title = format!(
                         "{} {} that mention both",

@@ -2,7 +2,7 @@
 //! filters apply), grouped by speaker and ordered by count, name or date, with its own search
 //! over the quoted words, citations to copy and the whole view to export as CSV or JSON. The
 //! grouping, search, citations and exports are `lede_explore`'s; this page holds the memos and
-//! renders them a page of groups at a time.
+//! renders them a page of groups at a time, beside the same filter panel as the results.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,7 +14,7 @@ use lede_explore::{
 };
 use leptos::prelude::*;
 
-use crate::components::{download, more_button, QuoteRow};
+use crate::components::{download, more_button, FilterDrawer, QuoteRow};
 use crate::corpus_loader::Loaded;
 use crate::explorer::use_explorer;
 use crate::hash_state::{navigate, Page, ViewState};
@@ -223,12 +223,18 @@ pub fn QuotesPage() -> impl IntoView {
             })
         })
     };
+    // The filter panel beside the quotations, as beside the results: its chips and facets
+    // narrow the quotations as they narrow the results.
+    // The heading comes first, so the outline starts with the page's h1.
     view! {
+        <div class="lede-quotes-page">
+        <a class="lede-quotes-back" href=back>
+            "← Back to the results"
+        </a>
+        <h1 class="lede-quotes-title">"Who said what"</h1>
+        <div class="lede-browse lede-quotes-layout">
+        <FilterDrawer />
         <section class="lede-quotes" aria-label="Who said what">
-            <a class="lede-quotes-back" href=back>
-                "← Back to the results"
-            </a>
-            <h1 class="lede-quotes-title">"Who said what"</h1>
             <div class="lede-quotes-tools">
                 <input
                     class="lede-quote-search"
@@ -259,6 +265,8 @@ pub fn QuotesPage() -> impl IntoView {
             </div>
             {more}
         </section>
+        </div>
+        </div>
     }
 }
 

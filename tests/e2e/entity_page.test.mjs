@@ -161,3 +161,33 @@ browserTest('a mention in the reader and a jump-box suggestion lead to the entit
   await page.locator('.lede-entity-page .lede-status').filter({ hasText: 'person:nobody-at-all' }).waitFor();
   assert.deepEqual(errors, []);
 });
+
+browserTest('opened from a filtered view, the entity page leads back to it and can narrow it', async ({ page, server, errors }) => {
+  const about = new Set(mentioning(person.id).map((a) => a.id));
+  const sources = [...new Set(corpus.articles.map((a) => a.source).filter(Boolean))];
+  const ofSource = (s) => corpus.articles.filter((a) => a.source === s);
+  // A source with articles that mention the person and articles that do not.
+  const source = sources.find((s) => ofSource(s).some((a) => about.has(a.id)) && ofSource(s).some((a) => !about.has(a.id)));
+  assert.ok(source, 'a source whose articles mention the person only in part');
+  const fromSource = ofSource(source);
+  await page.goto(`${server.url}#src=${encodeURIComponent(source)}`);
+  await page.locator('.lede-count').filter({ hasText: `${fromSource.length} of ${total}` }).waitFor();
+  await page.locator('.lede-jump-input').fill(person.name.split(' ').pop());
+  await page.locator(`.lede-jump-hit[data-target="${person.id}"]`).click();
+  await page.locator('.lede-entity-name').filter({ hasText: person.name }).waitFor();
+  // The page is about the whole corpus, whatever view it was opened from.
+  assert.equal(await page.locator('.lede-entity-filter').getAttribute('data-count'), String(about.size));
+  assert.equal(await page.locator('.lede-back').innerText(), '← Back to the results');
+  // "Add to the current search": the source's articles that mention the person.
+  await page.locator('.lede-entity-narrow').click();
+  const both = fromSource.filter((a) => about.has(a.id));
+  await page.locator('.lede-count').filter({ hasText: `${both.length} of ${total}` }).waitFor();
+  assert.deepEqual((await page.locator('.lede-result-title').allInnerTexts()).sort(), both.map((a) => a.title).sort());
+  // Back on the entity page, its back link returns to the source's results.
+  await page.goBack();
+  await page.locator('.lede-entity-name').filter({ hasText: person.name }).waitFor();
+  await page.locator('.lede-back').click();
+  await page.locator('.lede-count').filter({ hasText: `${fromSource.length} of ${total}` }).waitFor();
+  assert.equal(await page.locator(`.lede-chip[data-source="${source}"]`).count(), 1);
+  assert.deepEqual(errors, []);
+});

@@ -249,3 +249,41 @@ browserTest('a quotation opens the reader at it, and copies as a citation', asyn
   assert.ok(focused.every((n) => n === String(deepest.number)));
   assert.deepEqual(errors, []);
 });
+
+browserTest('the quotes page has the filter panel, and j/k and Escape work on it', async ({ page, server, errors }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${server.url}#page=quotes`);
+  assert.deepEqual(await shownCounts(page), summary(all));
+  // The source with the most quotations that still leaves some out: its facet row narrows the
+  // quotations to its articles' and shows a chip; the page stays the quotes page.
+  const sources = [...new Set(corpus.articles.map((a) => a.source).filter(Boolean))];
+  const ofSource = (s) => all.filter((q) => q.article.source === s);
+  const source = sources
+    .filter((s) => ofSource(s).length > 0 && ofSource(s).length < all.length)
+    .sort((a, b) => ofSource(b).length - ofSource(a).length)[0];
+  assert.ok(source, 'the demo corpus has a source with some of the quotations');
+  await page.locator(`.lede-facet-group[data-kind="source"] .lede-facet[data-source="${source}"]`).click();
+  await page.waitForFunction((n) => Number(document.querySelector('.lede-quotes-count')?.dataset.quotations) === n, ofSource(source).length);
+  assert.deepEqual(await shownCounts(page), summary(ofSource(source)));
+  assert.ok(page.url().includes('page=quotes'), page.url());
+  assert.equal(await page.locator(`.lede-chip[data-source="${source}"]`).count(), 1);
+
+  // j focuses the first quotation, j again the second, k back; Enter opens the reader at it.
+  const links = page.locator('.lede-quotes .lede-quote-link');
+  assert.ok((await links.count()) >= 2, 'two quotations to walk');
+  await page.locator('.lede-quotes-title').click();
+  await page.keyboard.press('j');
+  const focusedHref = () => page.evaluate(() => document.activeElement?.getAttribute('href'));
+  assert.equal(await focusedHref(), await links.nth(0).getAttribute('href'));
+  await page.keyboard.press('j');
+  assert.equal(await focusedHref(), await links.nth(1).getAttribute('href'));
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focusedHref(), await links.nth(0).getAttribute('href'));
+  // Escape returns to the results with the source filter kept.
+  await page.keyboard.press('Escape');
+  await page.locator('.lede-result').first().waitFor();
+  assert.ok(!page.url().includes('page=quotes') && page.url().includes('src='), page.url());
+  const fromSource = corpus.articles.filter((a) => a.source === source).length;
+  assert.equal(await page.locator('.lede-result').count(), Math.min(fromSource, 50));
+  assert.deepEqual(errors, []);
+});
