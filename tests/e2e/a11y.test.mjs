@@ -218,9 +218,11 @@ browserTest('a phone: results first, the filters in a drawer, no sideways scroll
   await page.locator('.lede-facet').first().click();
   await page.locator('.lede-chip').first().waitFor();
   assert.match(await toggle.innerText(), /Filters \(1\)/);
-  // The reader at 360 px: no sideways scroll either.
+  // Every page at 360 px: no sideways scroll either.
   await page.setViewportSize({ width: 360, height: 740 });
-  await openPage(page, server, DEMO_PAGES.article);
-  assert.ok((await width()) <= 360, `no horizontal scroll in the reader at 360 px (${await width()})`);
+  for (const [name, where] of Object.entries(DEMO_PAGES)) {
+    await openPage(page, server, where);
+    assert.ok((await width()) <= 360, `no horizontal scroll on ${name} at 360 px (${await width()})`);
+  }
   assert.deepEqual(errors, []);
 });
