@@ -6,7 +6,8 @@
 //     requestAnimationFrame, then a task after that frame); the same measurement with no input
 //     change is the floor, measured in the same run, and the ratio against it is reported too;
 //   - opening the quotes page for the whole corpus (#page=quotes) and the entity page of the
-//     most mentioned person (#entity=ID), timed from the hash change to the painted page.
+//     most mentioned person (#entity=ID), timed from the hash change to the painted page;
+//   - the app's WebAssembly memory at the end (its peak: wasm memory never shrinks).
 // DIR holds what `lede ingest ... -o DIR/corpus.json --pack DIR/corpus.lede` writes; build the
 // app first (trunk build --release --offline --cargo-profile wasm-release).
 // Usage: node bench/explorer.mjs DIR [--json OUT]
@@ -45,6 +46,8 @@ const server = await startServer({
 const context = await launchBrowser();
 const tab = context.pages()[0] ?? (await context.newPage());
 tab.setDefaultTimeout(120_000);
+// Trunk's loader announces the wasm instance: its memory is the app's whole heap.
+await tab.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__ledeWasm = e.detail?.wasm; }));
 await tab.goto(server.url);
 await tab.locator('.lede-result').first().waitFor();
 
@@ -103,7 +106,10 @@ for (let i = 0; i < RUNS; i++) {
   quotes.push(await openPage('#page=quotes', QUOTES_READY));
   entity.push(await openPage(`#entity=${encodeURIComponent(topPerson)}`, ENTITY_READY));
 }
+// The WebAssembly memory after all of the above (it never shrinks: the peak).
+const wasmMemory = await tab.evaluate(() => window.__ledeWasm?.memory?.buffer.byteLength ?? null);
 const result = {
+  wasm_memory_bytes: wasmMemory,
   corpus: { dir, articles: corpus.articles.length, top_person: topPerson, top_person_articles: topCount },
   keystroke_ms: stats(keystrokes.times),
   frame_floor_ms: stats(keystrokes.floor),
@@ -112,7 +118,7 @@ const result = {
   entity_page_ms: stats(entity),
 };
 const f = (x) => x.toFixed(1);
-console.log(`explorer on ${corpus.articles.length} articles (${dir})`);
+console.log(`explorer on ${corpus.articles.length} articles (${dir}); WebAssembly memory ${wasmMemory == null ? 'not visible' : `${(wasmMemory / 1e6).toFixed(1)} MB`}`);
 console.log(`keystroke -> painted: p50 ${f(result.keystroke_ms.p50)} ms, p95 ${f(result.keystroke_ms.p95)} ms, max ${f(result.keystroke_ms.max)} ms over ${result.keystroke_ms.n} keystrokes (frame floor p50 ${f(result.frame_floor_ms.p50)} ms; ratio ${result.keystroke_p50_over_floor.toFixed(2)})`);
 console.log(`quotes page, whole corpus: p50 ${f(result.quotes_page_ms.p50)} ms, max ${f(result.quotes_page_ms.max)} ms (${RUNS} opens)`);
 console.log(`entity page, ${topPerson} (${topCount} articles): p50 ${f(result.entity_page_ms.p50)} ms, max ${f(result.entity_page_ms.max)} ms (${RUNS} opens)`);
