@@ -10,7 +10,7 @@
 //   - the app's WebAssembly memory at the end (its peak: wasm memory never shrinks).
 // DIR holds what `lede ingest ... -o DIR/corpus.json --pack DIR/corpus.lede` writes; build the
 // app first (trunk build --release --offline --cargo-profile wasm-release).
-// Usage: node bench/explorer.mjs DIR [--json OUT]
+// Usage: node bench/explorer.mjs DIR [--json OUT] [--person ID]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, launchBrowser, DIST } from '../scripts/lib/browser.mjs';
@@ -18,7 +18,7 @@ import { startServer, launchBrowser, DIST } from '../scripts/lib/browser.mjs';
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const out = jsonAt >= 0 ? args[jsonAt + 1] : null;
-const dir = args.find((a, i) => !a.startsWith('--') && i !== jsonAt + 1);
+const dir = args.find((a, i) => !a.startsWith('--') && i !== jsonAt + 1 && args[i - 1] !== '--person');
 if (!dir) {
   console.error('usage: node bench/explorer.mjs DIR [--json OUT]');
   process.exit(2);
@@ -30,10 +30,19 @@ const QUERIES = ['cocoa exporters', 'oil prices rise', 'central bank rates', 'wh
 const QUOTES_READY = '.lede-quotes .lede-speaker-group';
 const ENTITY_READY = '.lede-entity-profile .lede-entity-name';
 
-const corpus = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8'));
-const mentions = new Map();
-for (const a of corpus.articles) for (const e of a.entities ?? []) if (e.kind === 'person') mentions.set(e.id, (mentions.get(e.id) ?? 0) + 1);
-const [topPerson, topCount] = [...mentions].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+// The most mentioned person, from DIR/corpus.json, or `--person ID` (bench/scale.mjs passes it
+// for corpora whose JSON is past the longest string Node.js can read).
+const personAt = args.indexOf('--person');
+let topPerson = personAt >= 0 ? args[personAt + 1] : null;
+let topCount = null;
+let articleCount = null;
+if (!topPerson) {
+  const corpus = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8'));
+  const mentions = new Map();
+  for (const a of corpus.articles) for (const e of a.entities ?? []) if (e.kind === 'person') mentions.set(e.id, (mentions.get(e.id) ?? 0) + 1);
+  [topPerson, topCount] = [...mentions].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+  articleCount = corpus.articles.length;
+}
 
 const page = () => ['text/html; charset=utf-8', readFileSync(join(DIST, 'index.html'), 'utf8')
   .replace('</head>', '<link rel="preload" href="corpus.lede" as="fetch" crossorigin="anonymous" />\n</head>')
@@ -110,7 +119,7 @@ for (let i = 0; i < RUNS; i++) {
 const wasmMemory = await tab.evaluate(() => window.__ledeWasm?.memory?.buffer.byteLength ?? null);
 const result = {
   wasm_memory_bytes: wasmMemory,
-  corpus: { dir, articles: corpus.articles.length, top_person: topPerson, top_person_articles: topCount },
+  corpus: { dir, articles: articleCount, top_person: topPerson, top_person_articles: topCount },
   keystroke_ms: stats(keystrokes.times),
   frame_floor_ms: stats(keystrokes.floor),
   keystroke_p50_over_floor: stats(keystrokes.times).p50 / stats(keystrokes.floor).p50,
@@ -118,10 +127,10 @@ const result = {
   entity_page_ms: stats(entity),
 };
 const f = (x) => x.toFixed(1);
-console.log(`explorer on ${corpus.articles.length} articles (${dir}); WebAssembly memory ${wasmMemory == null ? 'not visible' : `${(wasmMemory / 1e6).toFixed(1)} MB`}`);
+console.log(`explorer on ${articleCount ?? 'the'} articles (${dir}); WebAssembly memory ${wasmMemory == null ? 'not visible' : `${(wasmMemory / 1e6).toFixed(1)} MB`}`);
 console.log(`keystroke -> painted: p50 ${f(result.keystroke_ms.p50)} ms, p95 ${f(result.keystroke_ms.p95)} ms, max ${f(result.keystroke_ms.max)} ms over ${result.keystroke_ms.n} keystrokes (frame floor p50 ${f(result.frame_floor_ms.p50)} ms; ratio ${result.keystroke_p50_over_floor.toFixed(2)})`);
 console.log(`quotes page, whole corpus: p50 ${f(result.quotes_page_ms.p50)} ms, max ${f(result.quotes_page_ms.max)} ms (${RUNS} opens)`);
-console.log(`entity page, ${topPerson} (${topCount} articles): p50 ${f(result.entity_page_ms.p50)} ms, max ${f(result.entity_page_ms.max)} ms (${RUNS} opens)`);
+console.log(`entity page, ${topPerson} (${topCount ?? '?'} articles): p50 ${f(result.entity_page_ms.p50)} ms, max ${f(result.entity_page_ms.max)} ms (${RUNS} opens)`);
 if (out) writeFileSync(out, JSON.stringify(result, null, 2));
 await context.close();
 await server.close();

@@ -29,6 +29,10 @@ const jsonOut = opt('--json', null);
 const lede = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'release', 'lede');
 
 const base = JSON.parse(readFileSync(source, 'utf8'));
+// The most mentioned person of the source is the most mentioned of every copy of it.
+const mentions = new Map();
+for (const a of base.articles) for (const e of a.entities ?? []) if (e.kind === 'person') mentions.set(e.id, (mentions.get(e.id) ?? 0) + 1);
+const topPerson = [...mentions].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0])[0];
 console.log(`scale: ${base.articles.length} source articles from ${source}; sizes ${sizes.join(', ')}`);
 
 /** Writes a corpus of `n` articles to `file`, streaming (300k articles do not fit one string). */
@@ -93,7 +97,7 @@ for (const n of sizes) {
     const median = load.match(/median of \d+: navigation -> first result (\d+) ms/);
     row.first_result_ms = median ? Number(median[1]) : null;
     const explorerJson = join(dir, 'explorer.json');
-    execFileSync('node', [...node, join(ROOT, 'bench', 'explorer.mjs'), dir, '--json', explorerJson], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    execFileSync('node', [...node, join(ROOT, 'bench', 'explorer.mjs'), dir, '--json', explorerJson, '--person', topPerson], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const ex = JSON.parse(readFileSync(explorerJson, 'utf8'));
     Object.assign(row, {
       wasm_memory_mb: ex.wasm_memory_bytes == null ? null : ex.wasm_memory_bytes / 1e6,
