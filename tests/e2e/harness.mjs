@@ -136,3 +136,106 @@ export function colourLiteralsOutsideTokens(css) {
   }
   return leaks;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The shell: sites served from any folder, under a sub-path, with headers (csp, deploy,
+// offline_update, single_file, embed tests).
+
+/** The Content-Security-Policy Lede runs under (README, "Deploying"). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+const SITE_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Serves the folder `dir` under the URL path `base` (e.g. '/newsroom/lede/') on 127.0.0.1
+ * with `headers` on every response; `extra` maps absolute paths to [type, body]. The handle
+ * can switch folders (`serve(dir)`, as a new deploy), drop every request (`goDown()`, as a
+ * network that is gone) and come back (`goUp()`); `requests` lists every path asked for.
+ */
+export async function startSite({ dir = DIST, base = '/', headers = {}, extra = {} } = {}) {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const { extname, normalize } = await import('node:path');
+  let root = dir;
+  let down = false;
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    if (down) { req.socket.destroy(); return; }
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (extra[path] !== undefined) {
+      const [type, body] = extra[path];
+      res.writeHead(200, { 'content-type': type, ...headers });
+      res.end(body);
+      return;
+    }
+    if (!path.startsWith(base)) { res.writeHead(404, headers); res.end('not found'); return; }
+    let rel = normalize(`/${path.slice(base.length)}`);
+    if (rel.endsWith('/')) rel += 'index.html';
+    if (rel.includes('..')) { res.writeHead(400, headers); res.end(); return; }
+    try {
+      const body = await readFile(join(root, rel));
+      res.writeHead(200, { 'content-type': SITE_TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain', ...headers });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${base}`,
+    requests,
+    serve: (next) => { root = next; },
+    goDown: () => { down = true; server.closeAllConnections(); },
+    goUp: () => { down = false; },
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  };
+}
+
+/**
+ * A browser test against a site server of its own (`startSite(site)`), with a fresh profile:
+ * `fn({ page, site, context, errors })`; a screenshot on failure as browserTest does.
+ */
+export function siteTest(name, fn, { site = {}, timeout = 120_000 } = {}) {
+  test(name, { timeout }, async () => {
+    const server = await startSite(site);
+    const context = await launchBrowser();
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(20_000);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await fn({ page, site: server, errors, context });
+    } catch (e) {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      const file = join(SCREENSHOTS, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      console.error(`screenshot of the failure: ${file}`);
+      throw e;
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+}
+
+/** Waits until a service worker controls the page and has finished activating. */
+export async function waitForOffline(page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return reg?.active?.state === 'activated' && Boolean(navigator.serviceWorker.controller);
+  }, null, { polling: 250 });
+}
