@@ -158,11 +158,12 @@ const SITE_TYPES = {
 
 /**
  * Serves the folder `dir` under the URL path `base` (e.g. '/newsroom/lede/') on 127.0.0.1
- * with `headers` on every response; `extra` maps absolute paths to [type, body]. The handle
+ * with `headers` on every response; `extra` maps absolute paths to [type, body], `mounts` URL
+ * prefixes to further folders. The handle
  * can switch folders (`serve(dir)`, as a new deploy), drop every request (`goDown()`, as a
  * network that is gone) and come back (`goUp()`); `requests` lists every path asked for.
  */
-export async function startSite({ dir = DIST, base = '/', headers = {}, extra = {} } = {}) {
+export async function startSite({ dir = DIST, base = '/', headers = {}, extra = {}, mounts = {} } = {}) {
   const { createServer } = await import('node:http');
   const { readFile } = await import('node:fs/promises');
   const { extname, normalize } = await import('node:path');
@@ -179,12 +180,14 @@ export async function startSite({ dir = DIST, base = '/', headers = {}, extra = 
       res.end(body);
       return;
     }
-    if (!path.startsWith(base)) { res.writeHead(404, headers); res.end('not found'); return; }
-    let rel = normalize(`/${path.slice(base.length)}`);
+    // `mounts` maps further URL prefixes to folders (e.g. '/lede/' -> dist/ beside a host page).
+    const [prefix, folder] = Object.entries(mounts).find(([p]) => path.startsWith(p)) ?? [base, root];
+    if (!path.startsWith(prefix)) { res.writeHead(404, headers); res.end('not found'); return; }
+    let rel = normalize(`/${path.slice(prefix.length)}`);
     if (rel.endsWith('/')) rel += 'index.html';
     if (rel.includes('..')) { res.writeHead(400, headers); res.end(); return; }
     try {
-      const body = await readFile(join(root, rel));
+      const body = await readFile(join(folder, rel));
       res.writeHead(200, { 'content-type': SITE_TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...headers });
       res.end(body);
     } catch {
