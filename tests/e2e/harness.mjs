@@ -144,68 +144,10 @@ export function colourLiteralsOutsideTokens(css) {
 /** The Content-Security-Policy Lede runs under (README, "Deploying"). */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
 
-const SITE_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-/**
- * Serves the folder `dir` under the URL path `base` (e.g. '/newsroom/lede/') on 127.0.0.1
- * with `headers` on every response; `extra` maps absolute paths to [type, body], `mounts` URL
- * prefixes to further folders. The handle
- * can switch folders (`serve(dir)`, as a new deploy), drop every request (`goDown()`, as a
- * network that is gone) and come back (`goUp()`); `requests` lists every path asked for.
- */
-export async function startSite({ dir = DIST, base = '/', headers = {}, extra = {}, mounts = {} } = {}) {
-  const { createServer } = await import('node:http');
-  const { readFile } = await import('node:fs/promises');
-  const { extname, normalize } = await import('node:path');
-  let root = dir;
-  let down = false;
-  const requests = [];
-  const server = createServer(async (req, res) => {
-    if (down) { req.socket.destroy(); return; }
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    requests.push(path);
-    if (extra[path] !== undefined) {
-      const [type, body] = extra[path];
-      res.writeHead(200, { 'content-type': type, ...headers });
-      res.end(body);
-      return;
-    }
-    // `mounts` maps further URL prefixes to folders (e.g. '/lede/' -> dist/ beside a host page).
-    const [prefix, folder] = Object.entries(mounts).find(([p]) => path.startsWith(p)) ?? [base, root];
-    if (!path.startsWith(prefix)) { res.writeHead(404, headers); res.end('not found'); return; }
-    let rel = normalize(`/${path.slice(prefix.length)}`);
-    if (rel.endsWith('/')) rel += 'index.html';
-    if (rel.includes('..')) { res.writeHead(400, headers); res.end(); return; }
-    try {
-      const body = await readFile(join(folder, rel));
-      res.writeHead(200, { 'content-type': SITE_TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...headers });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain', ...headers });
-      res.end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    url: `http://127.0.0.1:${port}${base}`,
-    requests,
-    serve: (next) => { root = next; },
-    goDown: () => { down = true; server.closeAllConnections(); },
-    goUp: () => { down = false; },
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
-  };
+/** A site server for `dir` (default dist/): scripts/lib/serve.mjs, on a free loopback port. */
+export async function startSite({ dir = DIST, ...options } = {}) {
+  const { serveSite } = await import('../../scripts/lib/serve.mjs');
+  return serveSite({ dir, ...options });
 }
 
 /**
@@ -241,4 +183,19 @@ export async function waitForOffline(page) {
     const reg = await navigator.serviceWorker.getRegistration();
     return reg?.active?.state === 'activated' && Boolean(navigator.serviceWorker.controller);
   }, null, { polling: 250 });
+}
+
+/**
+ * Runs scripts/deploy with `args`; resolves to its output, or throws with it. LEDE_BIN is the
+ * debug `lede` that the build's pre-build hook made, when there is one (no release build).
+ */
+export async function deploy(args, { allowFailure = false } = {}) {
+  const { spawnSync } = await import('node:child_process');
+  const target = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
+  const debugLede = join(target, 'debug', 'lede');
+  const env = { ...process.env, ...(existsSync(debugLede) && !process.env.LEDE_BIN ? { LEDE_BIN: debugLede } : {}) };
+  const run = spawnSync(join(ROOT, 'scripts', 'deploy'), args, { cwd: ROOT, env, encoding: 'utf8' });
+  const output = `${run.stdout}${run.stderr}`;
+  if (run.status !== 0 && !allowFailure) throw new Error(`scripts/deploy ${args.join(' ')} failed (${run.status}):\n${output}`);
+  return { status: run.status, output, env };
 }
