@@ -63,10 +63,7 @@ pub fn navigate(state: RwSignal<ViewState>, next: ViewState, push: bool) {
     let mode = MODES.with_borrow(|modes| modes.get(&state).cloned());
     let hash = match mode.unwrap_or(HashMode::Whole) {
         HashMode::Whole => Some(next.to_hash()),
-        HashMode::Namespaced(name) => Some(format!(
-            "#{name}:{}",
-            next.to_hash().trim_start_matches('#')
-        )),
+        HashMode::Namespaced(name) => Some(namespaced_hash(&name, &next)),
         HashMode::Memory => None,
     };
     if let Some(hash) = hash {
@@ -91,13 +88,21 @@ fn current_hash() -> String {
 fn state_in_hash(mode: &HashMode) -> Option<ViewState> {
     match mode {
         HashMode::Whole => Some(ViewState::from_hash(&current_hash())),
-        HashMode::Namespaced(name) => {
-            let hash = current_hash();
-            let own = hash.strip_prefix('#')?.strip_prefix(name.as_str())?;
-            own.strip_prefix(':').map(ViewState::from_hash)
-        }
+        HashMode::Namespaced(name) => own_part(&current_hash(), name).map(ViewState::from_hash),
         HashMode::Memory => None,
     }
+}
+
+/// The hash a namespaced explorer writes for `state`: `#name:` and the state's own hash.
+fn namespaced_hash(name: &str, state: &ViewState) -> String {
+    format!("#{name}:{}", state.to_hash().trim_start_matches('#'))
+}
+
+/// The part of `hash` after `#name:`, if the hash is this namespace's.
+fn own_part<'a>(hash: &'a str, name: &str) -> Option<&'a str> {
+    hash.strip_prefix('#')?
+        .strip_prefix(name)?
+        .strip_prefix(':')
 }
 
 /// Routes clicks on the explorer's own `href="#…"` links (inside `root` only) to [`navigate`],
@@ -131,4 +136,26 @@ fn route_own_links(root: &web_sys::Element, state: RwSignal<ViewState>) {
     let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     // The explorer lives as long as the page (its mount is never undone), and so does this.
     on_click.forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_namespace_reads_only_its_own_hash() {
+        assert_eq!(own_part("#desk:q=harbour", "desk"), Some("q=harbour"));
+        assert_eq!(own_part("#desk:", "desk"), Some(""));
+        assert_eq!(own_part("#desk2:q=x", "desk"), None);
+        assert_eq!(own_part("#q=harbour", "desk"), None);
+        assert_eq!(own_part("#section-2", "desk"), None);
+        assert_eq!(own_part("", "desk"), None);
+        let state = ViewState::default().with_query("harbour vote");
+        let written = namespaced_hash("desk", &state);
+        assert_eq!(written, "#desk:q=harbour%20vote");
+        assert_eq!(
+            own_part(&written, "desk").map(ViewState::from_hash),
+            Some(state)
+        );
+    }
 }
