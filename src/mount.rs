@@ -14,6 +14,20 @@ const DEFAULT_CORPUS_URL: &str = "corpus.json";
 /// The search index of the default corpus (built by `lede ingest --index`).
 const DEFAULT_INDEX_URL: &str = "corpus.index";
 
+/// The entity model beside index.html (Trunk copies it there), for a page that names none.
+const DEFAULT_MODEL_URL: &str = "ner.bin";
+
+thread_local! {
+    /// The entity model's URL, as the last mount named it (every explorer of a page is loaded
+    /// by the same web/lede-explorer.js, which names the model beside itself).
+    static MODEL_URL: std::cell::RefCell<String> = std::cell::RefCell::new(DEFAULT_MODEL_URL.to_string());
+}
+
+/// The entity model's URL, fetched only when a corpus arrives without entities.
+pub fn model_url() -> String {
+    MODEL_URL.with_borrow(Clone::clone)
+}
+
 /// Where an explorer keeps its view state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HashMode {
@@ -67,6 +81,29 @@ pub fn use_mount() -> Option<MountContext> {
     use_context::<MountContext>()
 }
 
+/// Whether the explorer being built is embedded (its view state is not the whole hash): then
+/// it takes only the keys pressed inside it, never a host page's.
+pub fn is_embedded() -> bool {
+    use_mount().is_some_and(|m| m.hash != HashMode::Whole)
+}
+
+/// Where an event really started: inside a shadow root the window sees the host element as
+/// `target`, while the first entry of `composedPath()` is the element itself.
+pub fn event_origin(ev: &web_sys::Event) -> Option<web_sys::EventTarget> {
+    ev.composed_path()
+        .get(0)
+        .dyn_into::<web_sys::EventTarget>()
+        .ok()
+        .or_else(|| ev.target())
+}
+
+/// Whether `target` is an element inside `root`.
+pub fn is_inside(root: &web_sys::Element, target: Option<&web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_ref::<web_sys::Node>())
+        .is_some_and(|n| root.contains(Some(n)))
+}
+
 /// Sets the theme the host asked for, if any (called once, where the theme is provided).
 pub fn apply_theme_option(theme: RwSignal<Theme>) {
     if let Some(chosen) = use_mount().and_then(|m| m.theme) {
@@ -76,7 +113,8 @@ pub fn apply_theme_option(theme: RwSignal<Theme>) {
 
 /// Mounts Lede into `element`. `options` is an object with optional string fields `corpus`
 /// (a corpus or pack URL; default `corpus.json`), `index` (its search index; default
-/// `corpus.index` for the default corpus, none for a named one), `query`, `theme` (`light`,
+/// `corpus.index` for the default corpus, none for a named one), `model` (the entity model,
+/// for a corpus without entities; default `ner.bin`), `query`, `theme` (`light`,
 /// `dark`, `system`) and `hash` (`true` or `"page"`: the whole URL hash; a name such as
 /// `"lede1"`: `#lede1:…`; absent: in memory only).
 #[wasm_bindgen]
@@ -98,6 +136,9 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsVa
     let hash = js_sys::Reflect::get(&options, &JsValue::from_str("hash"))
         .map(|v| HashMode::from_option(&v))
         .unwrap_or(HashMode::Memory);
+    if let Some(model) = text("model") {
+        MODEL_URL.with_borrow_mut(|url| *url = model);
+    }
     let theme = text("theme");
     if let Some(t) = &theme {
         if !matches!(t.as_str(), "light" | "dark" | "system") {

@@ -41,7 +41,8 @@ export async function mount(element, options = {}) {
     element.style.setProperty('height', height);
     element.style.setProperty('overflow', 'auto');
   }
-  glue.mount(element, { corpus, index, query: options.query, theme: options.theme, hash: options.hash });
+  const model = new URL('./ner.bin', import.meta.url).href;
+  glue.mount(element, { corpus, index, model, query: options.query, theme: options.theme, hash: options.hash });
 }
 
 /** `<lede-explorer corpus query theme height hash index>`: an explorer in its own shadow root. */

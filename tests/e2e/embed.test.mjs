@@ -56,6 +56,8 @@ const inside = (page, id, selector) => page.locator(`#${id}`).locator(selector);
 siteTest('two <lede-explorer>s on a hostile host page: isolated styles, own state, host links and hash untouched', async ({ page, site, errors }) => {
   const violations = [];
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
   await page.goto(`${site.url}#home`);
   const deskResults = inside(page, 'desk', '.lede-result');
   const briefResults = inside(page, 'briefs', '.lede-result');
@@ -129,6 +131,15 @@ siteTest('two <lede-explorer>s on a hostile host page: isolated styles, own stat
   assert.equal(await inside(page, 'desk', '.lede-search').inputValue(), 'minister', 'a foreign hash leaves the explorer alone');
   assert.equal(await inside(page, 'briefs', '.lede-article-title').count(), 1, 'the other explorer stays on its article');
 
+  // Keys: pressed on the host page they are the host's; pressed inside an explorer, its own.
+  await page.locator('#host-title').click();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'a key on the host page is not taken');
+  await inside(page, 'desk', '.lede-result-title').first().focus();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.getElementById('desk').shadowRoot.activeElement?.className), 'lede-search', '/ inside the explorer focuses its search box');
+  assert.equal(await page.evaluate(() => document.getElementById('briefs').shadowRoot.activeElement), null, 'and not the other explorer\'s');
+
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 1600 });
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'embed-host.png'), fullPage: true });
@@ -138,5 +149,6 @@ siteTest('two <lede-explorer>s on a hostile host page: isolated styles, own stat
   await inside(page, 'desk', '.lede-result').first().waitFor();
   assert.equal(await inside(page, 'desk', '.lede-search').inputValue(), 'harbour vote', 'the namespaced state comes back from the hash');
   assert.deepEqual(violations, [], 'no CSP violation on the host page');
+  assert.deepEqual(failed, [], 'every file the explorers ask for is where they look');
   assert.deepEqual(errors, []);
 }, { site: EXAMPLE });
