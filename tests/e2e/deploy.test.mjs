@@ -68,6 +68,12 @@ siteTest('the deployed site works under /newsroom/lede/: search, and offline', a
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope), server.url);
   const manifest = await page.evaluate(() => document.querySelector('link[rel=manifest]').href);
   assert.equal(manifest, `${server.url}manifest.webmanifest`);
+  // Installable: Chromium reads the manifest without errors and finds nothing missing.
+  const cdp = await page.context().newCDPSession(page);
+  const { errors: manifestErrors } = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifestErrors, [], 'the manifest parses');
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, [], 'the site is installable');
   await page.waitForTimeout(1000);
   server.goDown();
   await page.reload();
