@@ -82,7 +82,7 @@ await ledeGlue.default({ module_or_path: bytesOf('lede-wasm') });
 ledeGlue.mount(document.getElementById('lede'), { corpus: urlOf('lede-corpus'), index: urlOf('lede-index'), hash: true });
 `;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="en" class="lede-page">
 <head>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -91,7 +91,7 @@ ledeGlue.mount(document.getElementById('lede'), { corpus: urlOf('lede-corpus'), 
      from a file with no server. Not meant to be served under a strict CSP. -->
 <style>${styleSafe(css)}</style>
 </head>
-<body class="lede-page">
+<body>
 <div id="lede"></div>
 ${data('lede-wasm', wasm)}${data('lede-corpus', corpusBytes)}${indexBytes ? data('lede-index', indexBytes) : ''}<script type="module">
 ${scriptSafe(glueAsScript(glue))}

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, bundledCorpus, deploy, siteTest, waitForOffline } from './harness.mjs';
+import { mkdir } from 'node:fs/promises';
+import { DIST, SCREENSHOT_DIR, bundledCorpus, deploy, siteTest, waitForOffline } from './harness.mjs';
 
 const corpus = bundledCorpus();
 const work = mkdtempSync(join(tmpdir(), 'lede-offline-update-'));
@@ -63,6 +64,8 @@ siteTest('offline after one visit: search, filter, article, quotes; then a new d
   await notice.waitFor({ timeout: 30_000 });
   assert.equal((await notice.innerText()).replace(/\s+/g, ' ').trim(), 'Updated — reload');
   assert.equal(await notice.getAttribute('role'), 'status');
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'update-notice.png') });
   await Promise.all([page.waitForEvent('load'), notice.locator('button').click()]);
   await page.locator('.lede-result-title', { hasText: NEW_TITLE }).first().waitFor();
   await page.waitForFunction(async (v) => JSON.stringify(await caches.keys()) === JSON.stringify([`lede-${v}`]), versions[1], { polling: 250 });
