@@ -21,6 +21,7 @@ use crate::pages::{ArticlePage, BrowsePage, EntityPage, QuotesPage};
 pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
     let view_state = provide_view_state();
     let theme = provide_theme();
+    crate::mount::apply_theme_option(theme);
     let help_open = RwSignal::new(false);
     let root = NodeRef::<html::Div>::new();
     install_shortcuts(root, help_open);

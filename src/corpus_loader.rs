@@ -50,10 +50,6 @@ pub enum LoadState {
     Failed(String),
 }
 
-/// The entity model, fetched only when a corpus arrives without entities (Trunk copies it
-/// beside index.html).
-const MODEL_URL: &str = "ner.bin";
-
 /// Fetches `url` and validates it as a corpus, then loads its search index from `index_url`
 /// when given (built at ingest) or builds it here; errors are sentences for the error panel.
 pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, String> {
@@ -245,10 +241,10 @@ fn stored_index(url: &str, bytes: Result<Vec<u8>, String>, corpus: &Corpus) -> O
     Some(index)
 }
 
-/// The entity model from [`MODEL_URL`]; without it (a warning goes to the console: the corpus
+/// The entity model from [`crate::mount::model_url`]; without it (a warning goes to the console: the corpus
 /// itself is fine) the articles stay without entities.
 async fn fetch_tagger() -> Option<lede_entities::Tagger> {
-    match fetch_bytes(MODEL_URL).await {
+    match fetch_bytes(&crate::mount::model_url()).await {
         Ok(bytes) => match lede_entities::Tagger::from_bytes(&bytes) {
             Ok(t) => Some(t),
             Err(e) => {

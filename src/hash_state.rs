@@ -1,24 +1,58 @@
 //! The view state's home in the page: `location.hash`, read at start and on every
 //! `hashchange`, written only by [`navigate`], so that links, reloads and the back button work
 //! on any static host and the app never intercepts a host page's clicks. The state itself and
-//! its hash form are `lede_view`'s, tested natively.
+//! its hash form are `lede_view`'s, tested natively. An embedded explorer keeps its state in
+//! memory or under its own `#name:` prefix instead ([`HashMode`], from `crate::mount`).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 pub use lede_view::{Page, ViewState};
 
+use crate::mount::{use_mount, HashMode};
+
+thread_local! {
+    /// Each explorer's view-state signal and where that explorer keeps it (two explorers on
+    /// one page may differ).
+    static MODES: RefCell<HashMap<RwSignal<ViewState>, HashMode>> = RefCell::new(HashMap::new());
+}
+
 /// A signal holding the view state, read from the hash now and on every `hashchange`, and
 /// provided as context to the components below the caller.
 pub fn provide_view_state() -> RwSignal<ViewState> {
-    let state = RwSignal::new(ViewState::from_hash(&current_hash()));
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        let next = ViewState::from_hash(&current_hash());
-        if state.get_untracked() != next {
-            state.set(next);
+    let mount = use_mount();
+    let mode = mount.as_ref().map_or(HashMode::Whole, |m| m.hash.clone());
+    let mut initial = state_in_hash(&mode).unwrap_or_default();
+    if let Some(query) = mount.as_ref().and_then(|m| m.query.as_deref()) {
+        if initial == ViewState::default() {
+            initial = initial.with_query(query);
         }
+    }
+    let state = RwSignal::new(initial);
+    MODES.with_borrow_mut(|modes| modes.insert(state, mode.clone()));
+    if mode != HashMode::Memory {
+        let listened = mode.clone();
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            // A hash outside the namespace is the host's: the explorer stays where it is.
+            if let Some(next) = state_in_hash(&listened) {
+                if state.get_untracked() != next {
+                    state.set(next);
+                }
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    if mode != HashMode::Whole {
+        if let Some(root) = mount.and_then(|m| m.root.get_value()) {
+            route_own_links(&root, state);
+        }
+    }
+    on_cleanup(move || {
+        MODES.with_borrow_mut(|modes| modes.remove(&state));
     });
-    on_cleanup(move || handle.remove());
     provide_context(state);
     state
 }
@@ -26,12 +60,19 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
 /// Moves to `next`: a new history entry when `push`, else the current entry is replaced
 /// (typing in the search box should not fill the back button's history).
 pub fn navigate(state: RwSignal<ViewState>, next: ViewState, push: bool) {
-    let hash = next.to_hash();
-    let window = window();
-    if push {
-        let _ = window.location().set_hash(&hash);
-    } else if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
+    let mode = MODES.with_borrow(|modes| modes.get(&state).cloned());
+    let hash = match mode.unwrap_or(HashMode::Whole) {
+        HashMode::Whole => Some(next.to_hash()),
+        HashMode::Namespaced(name) => Some(namespaced_hash(&name, &next)),
+        HashMode::Memory => None,
+    };
+    if let Some(hash) = hash {
+        let window = window();
+        if push {
+            let _ = window.location().set_hash(&hash);
+        } else if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
+        }
     }
     if state.get_untracked() != next {
         state.set(next);
@@ -40,4 +81,81 @@ pub fn navigate(state: RwSignal<ViewState>, next: ViewState, push: bool) {
 
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
+}
+
+/// The view state `location.hash` holds for this mode: none in memory, nor when a namespaced
+/// explorer finds a hash that is not its own.
+fn state_in_hash(mode: &HashMode) -> Option<ViewState> {
+    match mode {
+        HashMode::Whole => Some(ViewState::from_hash(&current_hash())),
+        HashMode::Namespaced(name) => own_part(&current_hash(), name).map(ViewState::from_hash),
+        HashMode::Memory => None,
+    }
+}
+
+/// The hash a namespaced explorer writes for `state`: `#name:` and the state's own hash.
+fn namespaced_hash(name: &str, state: &ViewState) -> String {
+    format!("#{name}:{}", state.to_hash().trim_start_matches('#'))
+}
+
+/// The part of `hash` after `#name:`, if the hash is this namespace's.
+fn own_part<'a>(hash: &'a str, name: &str) -> Option<&'a str> {
+    hash.strip_prefix('#')?
+        .strip_prefix(name)?
+        .strip_prefix(':')
+}
+
+/// Routes clicks on the explorer's own `href="#…"` links (inside `root` only) to [`navigate`],
+/// so that an embedded explorer moves without writing the host's `location.hash`. Clicks with
+/// a modifier key, or that a handler already took, are left to the browser.
+fn route_own_links(root: &web_sys::Element, state: RwSignal<ViewState>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let scope = root.clone();
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href^='#']").ok().flatten())
+            .filter(|a| scope.contains(Some(a)));
+        let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
+            return;
+        };
+        ev.prevent_default();
+        navigate(state, ViewState::from_hash(&href), true);
+    });
+    let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // The explorer lives as long as the page (its mount is never undone), and so does this.
+    on_click.forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_namespace_reads_only_its_own_hash() {
+        assert_eq!(own_part("#desk:q=harbour", "desk"), Some("q=harbour"));
+        assert_eq!(own_part("#desk:", "desk"), Some(""));
+        assert_eq!(own_part("#desk2:q=x", "desk"), None);
+        assert_eq!(own_part("#q=harbour", "desk"), None);
+        assert_eq!(own_part("#section-2", "desk"), None);
+        assert_eq!(own_part("", "desk"), None);
+        let state = ViewState::default().with_query("harbour vote");
+        let written = namespaced_hash("desk", &state);
+        assert_eq!(written, "#desk:q=harbour%20vote");
+        assert_eq!(
+            own_part(&written, "desk").map(ViewState::from_hash),
+            Some(state)
+        );
+    }
 }

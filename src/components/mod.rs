@@ -34,4 +34,4 @@ pub use quoted_paragraph::{article_pieces, MentionView, PieceView, QuotedParagra
 pub use search_box::SearchBox;
 pub use shortcuts::{install_shortcuts, ShortcutsButton, ShortcutsDialog};
 pub use speaker_legend::SpeakerLegend;
-pub use theme_toggle::{provide_theme, ThemeToggle};
+pub use theme_toggle::{provide_theme, Theme, ThemeToggle};

@@ -122,15 +122,20 @@ const SEARCH_BOX: &str = "input.lede-search";
 /// element, `help_open` the shortcuts dialog's state.
 pub fn install_shortcuts(root: NodeRef<html::Div>, help_open: RwSignal<bool>) {
     let view_state = expect_context::<RwSignal<ViewState>>();
+    let embedded = crate::mount::is_embedded();
     let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         let Some(root) = root.get_untracked() else {
             return;
         };
         let root: &web_sys::Element = &root;
+        let target = crate::mount::event_origin(&ev);
+        if embedded && !crate::mount::is_inside(root, target.as_ref()) {
+            return;
+        }
         let (reading, items) =
             view_state.with_untracked(|v| (v.page != Page::Browse, list_items(&v.page)));
         let context = KeyContext {
-            target: key_target(root, ev.target(), items),
+            target: key_target(root, target, items),
             reading,
             dialog_open: help_open.get_untracked(),
             modified: ev.ctrl_key() || ev.alt_key() || ev.meta_key(),

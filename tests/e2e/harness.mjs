@@ -136,3 +136,66 @@ export function colourLiteralsOutsideTokens(css) {
   }
   return leaks;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The shell: sites served from any folder, under a sub-path, with headers (csp, deploy,
+// offline_update, single_file, embed tests).
+
+/** The Content-Security-Policy Lede runs under (README, "Deploying"). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** A site server for `dir` (default dist/): scripts/lib/serve.mjs, on a free loopback port. */
+export async function startSite({ dir = DIST, ...options } = {}) {
+  const { serveSite } = await import('../../scripts/lib/serve.mjs');
+  return serveSite({ dir, ...options });
+}
+
+/**
+ * A browser test against a site server of its own (`startSite(site)`), with a fresh profile:
+ * `fn({ page, site, context, errors })`; a screenshot on failure as browserTest does.
+ */
+export function siteTest(name, fn, { site = {}, timeout = 120_000 } = {}) {
+  test(name, { timeout }, async () => {
+    const server = await startSite(site);
+    const context = await launchBrowser();
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(20_000);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await fn({ page, site: server, errors, context });
+    } catch (e) {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      const file = join(SCREENSHOTS, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      console.error(`screenshot of the failure: ${file}`);
+      throw e;
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+}
+
+/** Waits until a service worker controls the page and has finished activating. */
+export async function waitForOffline(page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return reg?.active?.state === 'activated' && Boolean(navigator.serviceWorker.controller);
+  }, null, { polling: 250 });
+}
+
+/**
+ * Runs scripts/deploy with `args`; resolves to its output, or throws with it. LEDE_BIN is the
+ * debug `lede` that the build's pre-build hook made, when there is one (no release build).
+ */
+export async function deploy(args, { allowFailure = false } = {}) {
+  const { spawnSync } = await import('node:child_process');
+  const target = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
+  const debugLede = join(target, 'debug', 'lede');
+  const env = { ...process.env, ...(existsSync(debugLede) && !process.env.LEDE_BIN ? { LEDE_BIN: debugLede } : {}) };
+  const run = spawnSync(join(ROOT, 'scripts', 'deploy'), args, { cwd: ROOT, env, encoding: 'utf8' });
+  const output = `${run.stdout}${run.stderr}`;
+  if (run.status !== 0 && !allowFailure) throw new Error(`scripts/deploy ${args.join(' ')} failed (${run.status}):\n${output}`);
+  return { status: run.status, output, env };
+}
