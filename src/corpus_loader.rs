@@ -2,7 +2,7 @@
 //! one, or a pack (compact corpus and index in one file) — and turns it into what the views
 //! read: the corpus, its search index and an entity-id lookup.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use lede_corpus::{Corpus, CorpusReader};
@@ -20,6 +20,8 @@ pub struct Loaded {
     pub index: Index,
     /// Row in `corpus.entities` of each entity id.
     pub entity_rows: HashMap<String, usize>,
+    /// Every article source, for checking a link's source filter.
+    pub sources: HashSet<String>,
     /// The jump box's matcher, built when the jump box is first used.
     jump: OnceLock<JumpIndex>,
     /// Each entity's articles for the entity page, built when one is first opened.
@@ -93,6 +95,11 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
         .enumerate()
         .map(|(row, e)| (e.id.clone(), row))
         .collect();
+    let sources = corpus
+        .articles
+        .iter()
+        .filter_map(|a| a.source.clone())
+        .collect();
     leptos::logging::log!(
         "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download and parse {:.0} of which parsing {:.0}, annotations {:.0}, index {:.0})",
         corpus.articles.len(),
@@ -107,6 +114,7 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
         corpus,
         index,
         entity_rows,
+        sources,
         jump: OnceLock::new(),
         entities: OnceLock::new(),
     })
