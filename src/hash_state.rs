@@ -13,6 +13,7 @@ pub use lede_view::{Page, ViewState};
 pub fn provide_view_state() -> RwSignal<ViewState> {
     let state = RwSignal::new(ViewState::from_hash(&current_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        panic_if_asked();
         let next = ViewState::from_hash(&current_hash());
         if state.get_untracked() != next {
             state.set(next);
@@ -35,6 +36,23 @@ pub fn navigate(state: RwSignal<ViewState>, next: ViewState, push: bool) {
     }
     if state.get_untracked() != next {
         state.set(next);
+    }
+}
+
+/// The documented `#debug=panic`: moving to a hash holding it panics on purpose, inside an
+/// event handler as a real fault would, so that the crash panel can be seen and tested in the
+/// release build. Harmless: it stops only the tab that asked.
+const DEBUG_PANIC: &str = "debug=panic";
+
+/// Panics when the hash asks for it ([`DEBUG_PANIC`]).
+fn panic_if_asked() {
+    let hash = current_hash();
+    if hash
+        .trim_start_matches('#')
+        .split('&')
+        .any(|p| p == DEBUG_PANIC)
+    {
+        panic!("a panic asked for by #{DEBUG_PANIC}");
     }
 }
 

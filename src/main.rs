@@ -19,7 +19,8 @@ const DEFAULT_CORPUS_URL: &str = "corpus.json";
 const DEFAULT_INDEX_URL: &str = "corpus.index";
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic or a wasm trap shows the crash panel (and still logs to the console).
+    components::install_crash_panel();
     let document = document();
     let host = document
         .get_element_by_id("lede")

@@ -282,7 +282,7 @@ pub fn record(corpus: &Corpus, row: &QuotationRow) -> QuoteRecord {
         quote: row.text.clone(),
         cue: evidence.cue.clone(),
         article_id: a.id.clone(),
-        title: a.title.clone(),
+        title: a.display_title().into_owned(),
         date: a.date.clone(),
         source: a.source.clone(),
         evidence: evidence.describe(name),
