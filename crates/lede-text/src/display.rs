@@ -43,9 +43,38 @@ pub fn cap_combining_marks(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// True for the chars that open or close a bidi embedding, override or isolate.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE when it holds bidi controls,
+/// for corpus text composed into a sentence (an evidence line, a label): an override it leaves
+/// open ends at its end instead of reversing the rest of the sentence. Borrowed otherwise.
+pub fn bidi_isolated(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_bidi_control) {
+        Cow::Owned(format!("\u{2068}{text}\u{2069}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_text_with_bidi_controls_is_wrapped() {
+        assert!(matches!(
+            bidi_isolated("Mara Quill"),
+            Cow::Borrowed("Mara Quill")
+        ));
+        assert!(matches!(bidi_isolated("مارا"), Cow::Borrowed(_)));
+        assert_eq!(
+            bidi_isolated("\u{202E}Mara"),
+            "\u{2068}\u{202E}Mara\u{2069}"
+        );
+    }
 
     #[test]
     fn long_runs_of_marks_are_cut_and_ordinary_text_is_borrowed() {
