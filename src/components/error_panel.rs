@@ -82,7 +82,7 @@ pub fn show_crash(message: &str) {
 pub fn install_crash_panel() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        show_crash(&format!("Lede panicked: {info}"));
+        show_crash(&info.to_string());
     }));
     let on_error =
         wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
