@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::{
-    install_shortcuts, provide_theme, ErrorPanel, SearchBox, ShortcutsButton, ShortcutsDialog,
-    ThemeToggle,
+    install_shortcuts, provide_theme, ErrorPanel, LoadingStatus, SearchBox, ShortcutsButton,
+    ShortcutsDialog, ThemeToggle,
 };
 use crate::corpus_loader::{load_corpus, LoadState, Loaded};
 use crate::explorer::Explorer;
@@ -26,11 +26,14 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     install_shortcuts(root, help_open);
     let load = RwSignal::new(LoadState::Loading);
+    let received = RwSignal::new(0u64);
     spawn_local(async move {
-        load.set(match load_corpus(&corpus_url, index_url.as_deref()).await {
-            Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
-            Err(message) => LoadState::Failed(message),
-        });
+        load.set(
+            match load_corpus(&corpus_url, index_url.as_deref(), received).await {
+                Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
+                Err(message) => LoadState::Failed(message),
+            },
+        );
         announce_ready();
     });
 
@@ -76,14 +79,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
             </header>
             <main class="lede-main">
                 {move || match load.get() {
-                    LoadState::Loading => {
-                        view! {
-                            <p class="lede-status" role="status" aria-busy="true">
-                                "Loading articles…"
-                            </p>
-                        }
-                            .into_any()
-                    }
+                    LoadState::Loading => view! { <LoadingStatus received /> }.into_any(),
                     LoadState::Failed(message) => view! { <ErrorPanel message /> }.into_any(),
                     LoadState::Ready(data) => view! { <Pages data view_state /> }.into_any(),
                 }}
@@ -107,7 +103,7 @@ enum PageKind {
 /// state names.
 #[component]
 fn Pages(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
-    Explorer::provide(data, view_state);
+    Explorer::provide(data.clone(), view_state);
     let kind = Memo::new(move |_| {
         view_state.with(|v| match v.page {
             Page::Article { .. } => PageKind::Article,
@@ -116,11 +112,24 @@ fn Pages(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
             Page::Browse => PageKind::Browse,
         })
     });
-    move || match kind.get() {
+    // What the loader left out, named record by record (see corpus_loader::set_aside_oversized).
+    let warnings = (!data.warnings.is_empty()).then(|| {
+        let items = data
+            .warnings
+            .iter()
+            .map(|w| view! { <li>{w.clone()}</li> })
+            .collect_view();
+        view! { <ul class="lede-warnings" role="status">{items}</ul> }
+    });
+    let page = move || match kind.get() {
         PageKind::Browse => view! { <BrowsePage /> }.into_any(),
         PageKind::Article => view! { <ArticlePage /> }.into_any(),
         PageKind::Entity => view! { <EntityPage /> }.into_any(),
         PageKind::Quotes => view! { <QuotesPage /> }.into_any(),
+    };
+    view! {
+        {warnings}
+        {page}
     }
 }
 

@@ -2,7 +2,7 @@
 //! one, or a pack (compact corpus and index in one file) — and turns it into what the views
 //! read: the corpus, its search index and an entity-id lookup.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use lede_corpus::{Corpus, CorpusReader};
@@ -20,6 +20,10 @@ pub struct Loaded {
     pub index: Index,
     /// Row in `corpus.entities` of each entity id.
     pub entity_rows: HashMap<String, usize>,
+    /// Every article source, for checking a link's source filter.
+    pub sources: HashSet<String>,
+    /// What loading left out or could not do, each naming its article: shown above the page.
+    pub warnings: Vec<String>,
     /// The jump box's matcher, built when the jump box is first used.
     jump: OnceLock<JumpIndex>,
     /// Each entity's articles for the entity page, built when one is first opened.
@@ -52,7 +56,12 @@ pub enum LoadState {
 
 /// Fetches `url` and validates it as a corpus, then loads its search index from `index_url`
 /// when given (built at ingest) or builds it here; errors are sentences for the error panel.
-pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, String> {
+/// `received` counts the corpus bytes as they arrive, for the loading line.
+pub async fn load_corpus(
+    url: &str,
+    index_url: Option<&str>,
+    received: leptos::prelude::RwSignal<u64>,
+) -> Result<Loaded, String> {
     let started = now();
     // Both downloads at once: the index does not wait for the corpus.
     let index_fetch = async {
@@ -61,7 +70,7 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
             None => None,
         }
     };
-    let (fetched, index_bytes) = futures::join!(fetch_corpus(url), index_fetch);
+    let (fetched, index_bytes) = futures::join!(fetch_corpus(url, received), index_fetch);
     let Fetched {
         mut corpus,
         index: packed_index,
@@ -74,7 +83,7 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
     } else {
         None
     };
-    fill_missing_annotations(&mut corpus, tagger.as_ref());
+    let warnings = fill_missing_annotations(&mut corpus, tagger.as_ref());
     let derived = now();
     // A pack's index fits its corpus unless annotations were derived here (then it is rebuilt).
     let index = match (packed_index, index_url, index_bytes) {
@@ -88,6 +97,11 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
         .iter()
         .enumerate()
         .map(|(row, e)| (e.id.clone(), row))
+        .collect();
+    let sources = corpus
+        .articles
+        .iter()
+        .filter_map(|a| a.source.clone())
         .collect();
     leptos::logging::log!(
         "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download and parse {:.0} of which parsing {:.0}, annotations {:.0}, index {:.0})",
@@ -103,6 +117,8 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
         corpus,
         index,
         entity_rows,
+        sources,
+        warnings,
         jump: OnceLock::new(),
         entities: OnceLock::new(),
     })
@@ -167,7 +183,11 @@ const PACK_HEAD: usize = 8;
 /// Downloads `url` and reads it while it arrives, chunk by chunk — a pack (compact corpus and
 /// index) or corpus JSON, told apart by the first bytes — so that reading overlaps the transfer
 /// and the bytes are never held whole. Errors are sentences for the error panel.
-async fn fetch_corpus(url: &str) -> Result<Fetched, String> {
+async fn fetch_corpus(
+    url: &str,
+    received: leptos::prelude::RwSignal<u64>,
+) -> Result<Fetched, String> {
+    use leptos::prelude::Update;
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -195,6 +215,7 @@ async fn fetch_corpus(url: &str) -> Result<Fetched, String> {
             let value = js_sys::Reflect::get(&read, &"value".into())
                 .map_err(|e| format!("Could not read {url}: {e:?}"))?;
             let bytes = js_sys::Uint8Array::new(&value);
+            received.update(|n| *n += u64::from(bytes.length()));
             let t = now();
             chunk.resize(bytes.length() as usize, 0);
             bytes.copy_to(&mut chunk);
@@ -259,11 +280,54 @@ async fn fetch_tagger() -> Option<lede_entities::Tagger> {
     }
 }
 
+/// The longest paragraph the browser annotates, in bytes: extraction over a 10 MB paragraph
+/// blocks the tab for half a minute, so longer ones are left to `lede ingest`, with a warning.
+const MAX_ANNOTATED_PARAGRAPH_BYTES: usize = 200_000;
+
+/// Takes out of `corpus` the articles that still need annotating and hold a paragraph longer
+/// than [`MAX_ANNOTATED_PARAGRAPH_BYTES`], with their places and a warning naming each.
+fn set_aside_oversized(corpus: &mut Corpus) -> (Vec<(usize, lede_corpus::Article)>, Vec<String>) {
+    let oversized: Vec<(usize, usize, usize)> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.quotes.is_empty() || a.entities.is_empty())
+        .filter_map(|(i, a)| {
+            let (p, len) =
+                (a.paragraphs.iter().map(String::len).enumerate()).max_by_key(|&(_, len)| len)?;
+            (len > MAX_ANNOTATED_PARAGRAPH_BYTES).then_some((i, p, len))
+        })
+        .collect();
+    let warnings = oversized
+        .iter()
+        .map(|&(i, p, len)| {
+            format!(
+                "Article {i} (id \"{}\"): paragraphs[{p}] is {len} bytes, more than the {MAX_ANNOTATED_PARAGRAPH_BYTES} the browser annotates; its quotes and entities are left out (annotate it with `lede ingest --reannotate`).",
+                corpus.articles[i].id
+            )
+        })
+        .collect();
+    let mut aside = Vec::with_capacity(oversized.len());
+    for &(i, _, _) in oversized.iter().rev() {
+        aside.push((i, corpus.articles.remove(i)));
+    }
+    aside.reverse();
+    (aside, warnings)
+}
+
 /// Annotates what the corpus arrived without (a corpus from elsewhere, or one ingested before
-/// quotes existed): quotes, and with the model entities, by the recipe `lede ingest` uses.
-fn fill_missing_annotations(corpus: &mut Corpus, tagger: Option<&lede_entities::Tagger>) {
+/// quotes existed): quotes, and with the model entities, by the recipe `lede ingest` uses;
+/// articles too long to annotate here are left as they are, each named in the warnings returned.
+fn fill_missing_annotations(
+    corpus: &mut Corpus,
+    tagger: Option<&lede_entities::Tagger>,
+) -> Vec<String> {
     let started = now();
+    let (aside, warnings) = set_aside_oversized(corpus);
     let filled = lede_annotate::fill_missing(corpus, tagger);
+    for (i, article) in aside {
+        corpus.articles.insert(i, article);
+    }
     let ms = now() - started;
     if tagger.is_some() {
         leptos::logging::log!(
@@ -273,6 +337,7 @@ fn fill_missing_annotations(corpus: &mut Corpus, tagger: Option<&lede_entities::
             filled.entity_words as f64 / (ms / 1000.0).max(1e-9)
         );
     }
+    warnings
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {

@@ -52,13 +52,17 @@ impl Explorer {
                 Arc::new(data.index.search(&data.corpus, &query))
             })
         };
-        // A link naming entities this corpus does not have (crafted, or from another corpus):
-        // they are dropped from the view, never shown as filters.
+        // A link naming entities or sources this corpus does not have (crafted, or from another
+        // corpus): they are dropped from the view, never shown as filters.
         {
             let data = data.clone();
             Effect::new(move |_| {
-                let clean =
-                    view.with(|v| v.retaining_known(|id| data.entity_rows.contains_key(id)));
+                let clean = view.with(|v| {
+                    v.retaining_known(
+                        |id| data.entity_rows.contains_key(id),
+                        |s| data.sources.contains(s),
+                    )
+                });
                 if let Some(clean) = clean {
                     navigate(view, clean, false);
                 }

@@ -36,6 +36,7 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
     if mode != HashMode::Memory {
         let listened = mode.clone();
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            panic_if_asked();
             // A hash outside the namespace is the host's: the explorer stays where it is.
             if let Some(next) = state_in_hash(&listened) {
                 if state.get_untracked() != next {
@@ -76,6 +77,23 @@ pub fn navigate(state: RwSignal<ViewState>, next: ViewState, push: bool) {
     }
     if state.get_untracked() != next {
         state.set(next);
+    }
+}
+
+/// The documented `#debug=panic`: moving to a hash holding it panics on purpose, inside an
+/// event handler as a real fault would, so that the crash panel can be seen and tested in the
+/// release build. Harmless: it stops only the tab that asked.
+const DEBUG_PANIC: &str = "debug=panic";
+
+/// Panics when the hash asks for it ([`DEBUG_PANIC`]).
+fn panic_if_asked() {
+    let hash = current_hash();
+    if hash
+        .trim_start_matches('#')
+        .split('&')
+        .any(|p| p == DEBUG_PANIC)
+    {
+        panic!("a panic asked for by #{DEBUG_PANIC}");
     }
 }
 

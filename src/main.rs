@@ -1,4 +1,4 @@
-//! Lede's browser entry point: the wasm module's start only installs the panic hook; the app is
+//! Lede's browser entry point: the wasm module's start only installs the panic hook (the crash panel); the app is
 //! mounted by [`mount::mount`], which `web/lede-page.js` (the stand-alone page) and
 //! `web/lede-explorer.js` (the `<lede-explorer>` element and `mount()` for host pages) call.
 
@@ -11,5 +11,6 @@ mod mount;
 mod pages;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic or a wasm trap shows the crash panel (and still logs to the console).
+    components::install_crash_panel();
 }

@@ -5,6 +5,7 @@ use lede_search::Hit;
 use leptos::prelude::*;
 
 use super::marked_text::MarkedText;
+use super::meta_line::meta_line;
 use super::more_button::more_button;
 use super::quotes_link::QuotesLink;
 use crate::explorer::{use_explorer, RESULTS_PAGE};
@@ -22,10 +23,19 @@ pub fn ArticleList() -> impl IntoView {
         explorer.key,
     );
     let total = data.corpus.articles.len();
+    // Text with nothing to search in it ("!!!", "--"): browsing, and said so.
+    let wordless = Memo::new(move |_| {
+        key.with(|v| {
+            (!v.query.trim().is_empty() && v.search_query().clauses.is_empty())
+                .then(|| v.query.clone())
+        })
+    });
     let summary = move || {
         let matched = results.with(|r| r.total);
         let noun = if total == 1 { "article" } else { "articles" };
-        if view_state.with(|v| v.query.trim().is_empty() && !v.is_filtered()) {
+        let browsing =
+            view_state.with(|v| v.query.trim().is_empty() || wordless.with(Option::is_some));
+        if browsing && !view_state.with(ViewState::is_filtered) {
             format!("{total} {noun}")
         } else {
             let verb = if matched == 1 { "matches" } else { "match" };
@@ -41,6 +51,11 @@ pub fn ArticleList() -> impl IntoView {
                     <p class="lede-note">"No article has all the words: these have the most of them."</p>
                 </Show>
                 {parse.map(|e| view! { <p class="lede-note">{format!("Searched the words only: {e}.")}</p> })}
+                {wordless.get().map(|q| view! {
+                    <p class="lede-note lede-no-words">
+                        "There is no word to search in \u{201c}" <bdi>{q}</bdi> "\u{201d}: type a word to search. Showing every article."
+                    </p>
+                })}
             }
         })
     };
@@ -59,11 +74,12 @@ pub fn ArticleList() -> impl IntoView {
     let row = move |hit: Hit| {
         let a = &data.corpus.articles[hit.article];
         let href = view_state.with_untracked(|v| v.with_article(&a.id).to_hash());
-        let meta = [a.date.clone(), a.source.clone()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let meta = meta_line(
+            [a.date.clone(), a.source.clone()]
+                .into_iter()
+                .flatten()
+                .collect(),
+        );
         let snippets = hit
             .snippets
             .iter()
@@ -84,7 +100,7 @@ pub fn ArticleList() -> impl IntoView {
         view! {
             <li class="lede-result" data-article=a.id.clone()>
                 <a class="lede-result-title" href=href>
-                    <MarkedText text=a.title.clone() ranges=hit.title_ranges.clone() />
+                    <MarkedText text=a.display_title().into_owned() ranges=hit.title_ranges.clone() />
                 </a>
                 <span class="lede-result-meta">{meta}</span>
                 {snippets}

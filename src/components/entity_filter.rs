@@ -59,7 +59,7 @@ fn FilterChips() -> impl IntoView {
             chips.push(view! {
                 <span class="lede-chip-pair" data-role="mentioned">
                     <a class="lede-chip" href=state.toggling_entity(id).to_hash() data-entity=id.clone() title="Remove this filter">
-                        {name_of(id)}
+                        <bdi>{name_of(id)}</bdi>
                         <span aria-hidden="true">" ×"</span>
                     </a>
                     <a class="lede-chip-role" href=switch title="Filter by the articles that quote it instead">
@@ -73,7 +73,8 @@ fn FilterChips() -> impl IntoView {
             chips.push(view! {
                 <span class="lede-chip-pair" data-role="quoted">
                     <a class="lede-chip lede-chip-quoted" href=state.toggling_speaker(id).to_hash() data-entity=id.clone() title="Remove this filter">
-                        {format!("{} (quoted)", name_of(id))}
+                        <bdi>{name_of(id)}</bdi>
+                        " (quoted)"
                         <span aria-hidden="true">" ×"</span>
                     </a>
                     <a class="lede-chip-role" href=switch title="Filter by the articles that mention it instead">
@@ -85,7 +86,7 @@ fn FilterChips() -> impl IntoView {
         for source in &state.sources {
             chips.push(view! {
                 <a class="lede-chip" href=state.toggling_source(source).to_hash() data-source=source.clone() title="Remove this filter">
-                    {source.clone()}
+                    <bdi>{source.clone()}</bdi>
                     <span aria-hidden="true">" ×"</span>
                 </a>
             }.into_any());

@@ -40,7 +40,7 @@ pub fn QuoteList(
                     on:mouseleave=move |_| active.set(None)
                 >
                     <span class="lede-quote-speaker">{speaker}</span>
-                    <span class="lede-quote-words">{format!("\u{201c}{words}\u{201d}")}</span>
+                    <span class="lede-quote-words">"\u{201c}"<bdi>{words}</bdi>"\u{201d}"</span>
                 </li>
             }
         })

@@ -7,20 +7,22 @@ use leptos::prelude::*;
 
 use super::export::copy_to_clipboard;
 use super::marked_text::MarkedText;
+use super::meta_line::meta_line;
 
 /// A quotation row from its `record`; `href` opens the reader at it, `ranges` mark the words
 /// the page's search matched.
 #[component]
 pub fn QuoteRow(record: QuoteRecord, href: String, ranges: Vec<(usize, usize)>) -> impl IntoView {
-    let meta = [
-        Some(record.title.clone()),
-        record.date.clone(),
-        record.source.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let meta = meta_line(
+        [
+            Some(record.title.clone()),
+            record.date.clone(),
+            record.source.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+    );
     let evidence = (!record.evidence.is_empty()).then(|| {
         view! { <span class="lede-quote-evidence">{record.evidence.clone()}</span> }
     });

@@ -6,6 +6,7 @@
 
 use lede_corpus::{segments, segments_within, Article, EntityKind, Quote};
 use lede_explore::{quotation_evidence, Run, SpeakerLegend};
+use lede_text::display::cap_combining_marks;
 use leptos::prelude::*;
 
 /// A quote piece as the paragraph shows it.
@@ -100,7 +101,7 @@ fn with_finds(paragraph: &str, window: (usize, usize), finds: &Finds) -> AnyView
     if finds.marks.is_empty() {
         return segments_within(paragraph, window, &[])
             .into_iter()
-            .map(|seg| seg.text.to_string())
+            .map(|seg| cap_combining_marks(seg.text).into_owned())
             .collect::<String>()
             .into_any();
     }
@@ -109,7 +110,7 @@ fn with_finds(paragraph: &str, window: (usize, usize), finds: &Finds) -> AnyView
     segments_within(paragraph, window, &spans)
         .into_iter()
         .map(|seg| match seg.mark {
-            None => seg.text.to_string().into_any(),
+            None => cap_combining_marks(seg.text).into_owned().into_any(),
             Some(i) => {
                 let number = finds.marks[i].2;
                 view! {
@@ -119,7 +120,7 @@ fn with_finds(paragraph: &str, window: (usize, usize), finds: &Finds) -> AnyView
                         data-find=number.to_string()
                         tabindex="-1"
                     >
-                        {seg.text.to_string()}
+                        {cap_combining_marks(seg.text).into_owned()}
                     </mark>
                 }
                 .into_any()

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 
 use lede_explore::{paragraph_runs, speaker_legend};
+use lede_text::display::cap_combining_marks;
 
 use crate::components::{
-    article_finds, article_pieces, scroll_to_centre, FindInArticle, MentionView, PieceView,
-    QuoteList, QuotedParagraph, SpeakerLegend,
+    article_finds, article_pieces, meta_line, scroll_to_centre, FindInArticle, MentionView,
+    PieceView, QuoteList, QuotedParagraph, SpeakerLegend,
 };
 use crate::explorer::use_explorer;
 use crate::hash_state::Page;
@@ -37,21 +38,22 @@ pub fn ArticlePage() -> impl IntoView {
         let Some(article) = data.corpus.articles.iter().find(|a| a.id == id) else {
             return view! {
                 <p class="lede-status" role="status">
-                    {format!("There is no article \u{201c}{id}\u{201d} in this corpus.")}
+                    "There is no article \u{201c}"<bdi>{id}</bdi>"\u{201d} in this corpus."
                 </p>
             }
             .into_any();
         };
-        let meta = [
-            article.date.clone(),
-            article.dateline.clone(),
-            article.source.clone(),
-            article.editor.as_ref().map(|e| format!("Editor: {e}")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+        let meta = meta_line(
+            [
+                article.date.clone(),
+                article.dateline.clone(),
+                article.source.clone(),
+                article.editor.as_ref().map(|e| format!("Editor: {e}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        );
         let active = RwSignal::new(None::<usize>);
         let focus = focus();
         // The reader's speakers, colours, runs across paragraphs and find marks.
@@ -111,7 +113,9 @@ pub fn ArticlePage() -> impl IntoView {
         });
         view! {
             <article class="lede-article" data-article-id=article.id.clone()>
-                <h1 class="lede-article-title">{article.title.clone()}</h1>
+                <h1 class="lede-article-title">
+                    {cap_combining_marks(&article.display_title()).into_owned()}
+                </h1>
                 <p class="lede-article-meta">{meta}</p>
                 {findbar}
                 <div class="lede-reading">

@@ -8,7 +8,7 @@ use lede_corpus::{Date, EntityKind};
 use lede_explore::EntityProfile;
 use leptos::prelude::*;
 
-use crate::components::{kind_label, more_button, unit_name, HistogramChart};
+use crate::components::{kind_label, meta_line, more_button, unit_name, HistogramChart};
 use crate::corpus_loader::Loaded;
 use crate::explorer::use_explorer;
 use crate::hash_state::{Page, ViewState};
@@ -73,7 +73,12 @@ fn Profile(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
         view! {
             <p class="lede-entity-aliases">
                 "Also written "
-                {entity.aliases.join(", ")}
+                {entity
+                    .aliases
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| view! { {(i > 0).then_some(", ")} <bdi>{a.clone()}</bdi> })
+                    .collect_view()}
             </p>
         }
     });
@@ -167,7 +172,9 @@ fn Quotations(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                     <li class="lede-entity-quote" data-article=article.id.clone()>
                         <q class="lede-entity-quote-words">{words}</q>
                         <span class="lede-entity-quote-source">
-                            <a href=href>{article.title.clone()}</a>
+                            <a href=href>
+                                <bdi>{article.display_title().into_owned()}</bdi>
+                            </a>
                             {meta}
                         </span>
                     </li>
@@ -275,15 +282,16 @@ fn Articles(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
             .map(|&i| {
                 let a = &data.corpus.articles[i];
                 let href = ViewState::default().with_article(&a.id).to_hash();
-                let meta = [a.date.clone(), a.source.clone()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" · ");
+                let meta = meta_line(
+                    [a.date.clone(), a.source.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
+                );
                 view! {
                     <li class="lede-entity-article" data-article=a.id.clone()>
                         <a class="lede-entity-article-title" href=href>
-                            {a.title.clone()}
+                            <bdi>{a.display_title().into_owned()}</bdi>
                         </a>
                         <span class="lede-result-meta">{meta}</span>
                     </li>

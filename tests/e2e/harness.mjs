@@ -198,4 +198,74 @@ export async function deploy(args, { allowFailure = false } = {}) {
   const output = `${run.stdout}${run.stderr}`;
   if (run.status !== 0 && !allowFailure) throw new Error(`scripts/deploy ${args.join(' ')} failed (${run.status}):\n${output}`);
   return { status: run.status, output, env };
+
+// Hostile and malformed input (tests/e2e/hostile.test.mjs, malformed.test.mjs, panic.test.mjs).
+
+/** A host page that mounts the release app on the corpus at `url` (`data-corpus`). */
+export function hostPage(url) {
+  const head = readFileSync(join(DIST, 'index.html'), 'utf8').match(/<head>([\s\S]*)<\/head>/)[1];
+  return `<!DOCTYPE html><html><head>${head}</head><body>
+  <div id="lede" data-corpus="${url}"></div>
+</body></html>`;
+}
+
+/** The `lede` CLI the release build's pre-build hook compiled (debug profile, in the target dir). */
+export function ledeBinary() {
+  const target = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
+  const path = join(target, 'debug', 'lede');
+  if (!existsSync(path)) throw new Error(`${path} is missing: build the release app first (its hook builds lede)`);
+  return path;
+}
+
+/**
+ * Run in the page (`page.evaluate(hostileChecks)`): what hostile data could have done to the
+ * app. `foreign`: elements no component renders (script, img, svg, iframe…); `handlers`: event
+ * attributes; `unsafeLinks`: javascript: hrefs; `leaks`: text holding a right-to-left override
+ * that is not inside a bidi isolate (`<bdi>` or computed `unicode-bidi: isolate`), or whose
+ * isolate also holds one of the app's labels; `pwned`: the payloads' sentinel global.
+ */
+export function hostileChecks() {
+  const root = document.querySelector('#lede') ?? document.body;
+  const describe = (e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`;
+  const foreign = [...root.querySelectorAll('script, img, svg, iframe, object, embed, math, style, link, meta, base, form')]
+    .map(describe);
+  const handlers = [...root.querySelectorAll('*')]
+    .filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith('on')))
+    .map(describe);
+  const unsafeLinks = [...root.querySelectorAll('a[href]')]
+    .filter((a) => /^\s*javascript:/i.test(a.getAttribute('href')))
+    .map(describe);
+  const labels = ['·', '(quoted)', '×', 'There is no'];
+  const isolating = (e) => e.tagName === 'BDI'
+    || ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(e).unicodeBidi);
+  // A box of its own (a block, or taken out of the line) starts a new bidi paragraph.
+  const ownParagraph = (e) => {
+    const style = getComputedStyle(e);
+    return style.display !== 'inline' || style.position === 'absolute' || style.position === 'fixed';
+  };
+  // The text of `e` in the same bidi run as its own: without what sits in a nested isolate or box.
+  const runText = (e) => {
+    let text = '';
+    const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      let p = n.parentElement;
+      while (p !== e && !isolating(p) && !ownParagraph(p)) p = p.parentElement;
+      if (p === e) text += n.data;
+    }
+    return text;
+  };
+  const leaks = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // An override inside FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE ends there.
+    if (!node.data.replace(/\u2068[^\u2069]*\u2069/g, '').includes('\u202E')) continue;
+    let e = node.parentElement;
+    while (e && e !== root && !isolating(e)) e = e.parentElement;
+    if (!e || e === root) {
+      leaks.push(`not isolated: ${describe(node.parentElement)} "${node.data.slice(0, 40)}"`);
+    } else if (labels.some((l) => runText(e).includes(l))) {
+      leaks.push(`isolate shared with a label: ${describe(e)} "${runText(e).slice(0, 60)}"`);
+    }
+  }
+  return { foreign, handlers, unsafeLinks, leaks, pwned: window.__ledePwned !== undefined };
 }

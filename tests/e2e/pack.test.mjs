@@ -41,7 +41,7 @@ browserTest('a truncated pack is named in the error panel', async ({ page, serve
   const message = page.locator('#lede .lede-error-message');
   await message.waitFor();
   const text = await message.innerText();
-  assert.match(text, /cut\.lede is not a valid Lede pack: the pack's corpus: .*end inside article/, text);
+  assert.match(text, /cut\.lede is not a valid Lede pack: the pack's corpus is damaged: .*end inside article/, text);
   assert.equal(await page.locator('#lede .lede-result').count(), 0, 'nothing half-shown');
 }, {
   serve: {

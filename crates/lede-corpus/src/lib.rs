@@ -14,6 +14,7 @@ mod load;
 mod model;
 mod segments;
 mod stream;
+mod title;
 mod validate;
 pub mod varint;
 

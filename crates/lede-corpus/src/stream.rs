@@ -52,6 +52,10 @@ pub struct CorpusReader {
     /// Line of the `[` of the articles array, and the newlines inside it that the skeleton lacks.
     articles_line: usize,
     skipped_lines: usize,
+    /// Between two articles (depth 1 in the array): an article or a comma came last, so that
+    /// a stray, doubled or trailing comma, or two articles without one, is an error.
+    after_article: bool,
+    after_comma: bool,
     /// Any byte other than whitespace was seen.
     started: bool,
     done: bool,
@@ -152,13 +156,33 @@ impl CorpusReader {
         }
         // Between the articles (depth 1 inside the array): only `{`, `,` and the closing `]`.
         if self.in_articles && self.depth == 1 {
+            let index = self.assembler.len();
             match b {
-                b',' => {
+                b',' if self.after_article => {
                     self.skeleton.pop();
+                    (self.after_article, self.after_comma) = (false, true);
                     return Ok(());
                 }
+                b',' => {
+                    return Err(
+                        self.text_error(&format!("a comma where articles[{index}] should be"))
+                    );
+                }
+                b']' if self.after_comma => {
+                    return Err(self.text_error(&format!(
+                        "a comma after the last article (articles[{}])",
+                        index.saturating_sub(1)
+                    )));
+                }
                 b']' => {}
+                b'{' if self.after_article => {
+                    return Err(self.text_error(&format!(
+                        "a comma is missing between articles[{}] and articles[{index}]",
+                        index.saturating_sub(1)
+                    )));
+                }
                 b'{' => {
+                    self.after_comma = false;
                     self.skeleton.pop();
                     self.article_start = Some(self.pos);
                     self.article_at = (self.line, self.column + 1);
@@ -166,7 +190,6 @@ impl CorpusReader {
                     return Ok(());
                 }
                 _ => {
-                    let index = self.assembler.len();
                     return Err(self.text_error(&format!("articles[{index}] must be an object")));
                 }
             }
@@ -203,6 +226,7 @@ impl CorpusReader {
                 self.depth -= 1;
                 if self.in_articles && self.depth == 1 {
                     self.end_article()?;
+                    self.after_article = true;
                 } else if self.depth == 0 {
                     self.done = true;
                 }
@@ -379,5 +403,38 @@ mod tests {
         );
         let err = read(r#"{"articles": []} x"#, 8).unwrap_err();
         assert!(err.to_string().contains("trailing"), "{err}");
+    }
+
+    #[test]
+    fn commas_between_articles_are_checked_as_json_checks_them() {
+        let a = r#"{"id": "a", "title": "T", "body": "x"}"#;
+        let b = r#"{"id": "b", "title": "T", "body": "y"}"#;
+        for size in [1, 4, 1000] {
+            for (text, says) in [
+                (
+                    "{\"articles\": [,]}".to_string(),
+                    "a comma where articles[0]",
+                ),
+                (
+                    format!("{{\"articles\": [{a},,{b}]}}"),
+                    "a comma where articles[1]",
+                ),
+                (
+                    format!("{{\"articles\": [{a},]}}"),
+                    "a comma after the last article",
+                ),
+                (
+                    format!("{{\"articles\": [{a} {b}]}}"),
+                    "a comma is missing between",
+                ),
+            ] {
+                let err = read(&text, size).unwrap_err().to_string();
+                assert!(err.contains(says), "{text}: {err}");
+                // The whole-text reader refuses the same text.
+                assert!(Corpus::from_json(&text).is_err(), "{text}");
+            }
+            let good = format!("{{\"articles\": [ {a} , {b} ]}}");
+            assert_eq!(read(&good, size).unwrap().articles.len(), 2);
+        }
     }
 }

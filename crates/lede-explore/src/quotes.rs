@@ -76,11 +76,17 @@ impl Evidence {
     /// One line for people: `cue “said” · “he” → Wang Yi`, empty when there is no evidence.
     pub fn describe(&self, speaker: &str) -> String {
         let mut parts = Vec::new();
+        // Corpus text holding bidi controls is isolated, so that it cannot reverse the rest.
+        use lede_text::display::bidi_isolated;
         if let Some(cue) = &self.cue {
-            parts.push(format!("cue \u{201c}{cue}\u{201d}"));
+            parts.push(format!("cue \u{201c}{}\u{201d}", bidi_isolated(cue)));
         }
         if let Some(from) = &self.resolved_from {
-            parts.push(format!("\u{201c}{from}\u{201d} \u{2192} {speaker}"));
+            parts.push(format!(
+                "\u{201c}{}\u{201d} \u{2192} {}",
+                bidi_isolated(from),
+                bidi_isolated(speaker)
+            ));
         }
         parts.join(" \u{b7} ")
     }
@@ -282,7 +288,7 @@ pub fn record(corpus: &Corpus, row: &QuotationRow) -> QuoteRecord {
         quote: row.text.clone(),
         cue: evidence.cue.clone(),
         article_id: a.id.clone(),
-        title: a.title.clone(),
+        title: a.display_title().into_owned(),
         date: a.date.clone(),
         source: a.source.clone(),
         evidence: evidence.describe(name),

@@ -7,8 +7,11 @@
 //! index ([`Index::to_bytes`]) and the corpus ([`Corpus::to_compact_bytes`]).
 //!
 //! A pack is checked when it is written (its corpus and index are read back with every check
-//! that JSON and a stored index get); reading verifies the checksum instead of repeating those
-//! checks, which would take most of the load time.
+//! that JSON and a stored index get), and checked again when it is read: the checksum only
+//! tells a damaged download from a good one, since anyone can recompute it over forged bytes.
+//! So a pack from the network gets the checks JSON gets (every article's offsets, quote links
+//! and entity references; every postings list's bounds, article ids and fields), and a forged
+//! one is an error naming what is wrong and where, never a panic in the reader.
 
 use lede_corpus::{CompactReader, Corpus};
 use xxhash_rust::xxh64::Xxh64;
@@ -78,7 +81,7 @@ impl Default for PackReader {
             head: Vec::new(),
             header: None,
             index: None,
-            corpus: CompactReader::verified(),
+            corpus: CompactReader::new(),
             hash: Xxh64::new(0),
         }
     }
@@ -114,14 +117,14 @@ impl PackReader {
             if self.head.len() < want {
                 return Ok(());
             }
-            let index = Index::from_verified_bytes(&self.head)
-                .map_err(|e| format!("the pack's index: {e}"))?;
+            let index = Index::from_bytes(&self.head)
+                .map_err(|e| format!("the pack's index is damaged: {}", e.0))?;
             self.index = Some(index);
             self.head = Vec::new();
         }
         self.corpus
             .push(chunk)
-            .map_err(|e| format!("the pack's corpus: {e}"))
+            .map_err(|e| format!("the pack's corpus is damaged: {e}"))
     }
 
     /// Articles read so far.
@@ -144,7 +147,7 @@ impl PackReader {
         let corpus = self
             .corpus
             .finish()
-            .map_err(|e| format!("the pack's corpus: {e}"))?;
+            .map_err(|e| format!("the pack's corpus is damaged: {e}"))?;
         if self.hash.digest() != checksum {
             return Err("the pack is damaged: its checksum does not match".into());
         }
@@ -230,7 +233,7 @@ mod tests {
         assert!(fault(&v3).contains("pack version 3"));
         assert!(fault(&bytes[..HEADER + 5]).contains("inside its index"));
         let e = fault(&bytes[..bytes.len() - 3]);
-        assert!(e.starts_with("the pack's corpus"), "{e}");
+        assert!(e.starts_with("the pack's corpus is damaged"), "{e}");
         // A flipped byte in an article's text decodes, but the checksum catches it.
         let mut flipped = bytes.clone();
         let at = bytes.len() - 20;
@@ -240,5 +243,54 @@ mod tests {
         let other = corpus("Harbour vote delayed");
         let e = write_pack(&c, &Index::build(&other)).expect_err("refused");
         assert!(e.contains("another corpus"), "{e}");
+    }
+
+    /// A pack of `corpus` and `index` as a forger writes it: no checks, a matching checksum.
+    fn forged(corpus: &Corpus, index: &Index) -> Vec<u8> {
+        let (index, compact) = (index.to_bytes(), corpus.to_compact_bytes());
+        let mut hash = Xxh64::new(0);
+        hash.update(&index);
+        hash.update(&compact);
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&PACK_VERSION.to_le_bytes());
+        out.extend_from_slice(&(index.len() as u64).to_le_bytes());
+        out.extend_from_slice(&hash.digest().to_le_bytes());
+        out.extend_from_slice(&index);
+        out.extend_from_slice(&compact);
+        out
+    }
+
+    #[test]
+    fn a_forged_pack_with_a_matching_checksum_is_named_as_damaged() {
+        let mut c = corpus("Harbour vote");
+        let index = Index::build(&c);
+        assert!(read_pack(&forged(&c, &index)).is_ok());
+        // A quotation past the end of its paragraph: the highlight would silently vanish.
+        let len = c.articles[0].paragraphs[0].chars().count();
+        c.articles[0].quotes.push(lede_corpus::Quote {
+            paragraph: 0,
+            start: len - 2,
+            end: len + 5,
+            text: "x".into(),
+            speaker: None,
+            cue: None,
+            next: None,
+            rule: None,
+        });
+        let e = fault(&forged(&c, &index));
+        assert!(e.starts_with("the pack's corpus is damaged"), "{e}");
+        assert!(
+            e.contains("quotes[0]") && e.contains("outside paragraph 0"),
+            "{e}"
+        );
+        // A postings list naming an article the pack does not have.
+        let c = corpus("Harbour vote");
+        let mut index = Index::build(&c);
+        index.postings[0] = 9;
+        let e = fault(&forged(&c, &index));
+        assert!(
+            e.starts_with("the pack's index is damaged: postings list 0"),
+            "{e}"
+        );
     }
 }

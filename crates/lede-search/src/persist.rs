@@ -180,8 +180,9 @@ impl Index {
     }
 
     /// [`Index::from_bytes`] without reading through every postings list (the tables are still
-    /// checked): for bytes that were checked when written and whose integrity the caller has
-    /// verified since (a pack's checksum).
+    /// checked): only for bytes this process wrote or checked itself (the `pack_checks`
+    /// example's baseline). Never for bytes from the network: a checksum does not stop a
+    /// forger, and a forged postings list panics the search.
     pub fn from_verified_bytes(bytes: &[u8]) -> Result<Index, LoadIndexError> {
         Index::load(bytes, false)
     }

@@ -13,6 +13,22 @@ use crate::query::Scope;
 const MAX_PASSAGE_CHARS: usize = 400;
 /// Most sentences in one passage.
 const MAX_SENTENCES: usize = 3;
+/// Longest passage of one sentence: a longer one (a paragraph without sentence ends, up to
+/// megabytes) is cut to [`MAX_PASSAGE_CHARS`] around its first match, so that a result shows
+/// a passage and not the whole paragraph with every match in it marked.
+const MAX_SENTENCE_CHARS: usize = 2 * MAX_PASSAGE_CHARS;
+/// Chars kept before the first match when a long sentence is cut.
+const CONTEXT_BEFORE: usize = 80;
+
+/// `(start, end)`, or when longer than [`MAX_SENTENCE_CHARS`] the [`MAX_PASSAGE_CHARS`] of it
+/// from a little before `first` (the first match's start, if any).
+fn bounded(start: usize, end: usize, first: Option<usize>) -> (usize, usize) {
+    if end - start <= MAX_SENTENCE_CHARS {
+        return (start, end);
+    }
+    let from = first.map_or(start, |f| f.saturating_sub(CONTEXT_BEFORE).max(start));
+    (from, (from + MAX_PASSAGE_CHARS).min(end))
+}
 
 /// One passage of one paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -461,14 +477,19 @@ pub fn passages(article: &Article, matchers: &[ClauseMatcher], max: usize) -> Ve
         if overlaps {
             continue;
         }
+        let first = matched_by_paragraph[w.paragraph]
+            .iter()
+            .find(|x| x.0 >= w.start && x.1 <= w.end)
+            .map(|x| x.0);
+        let (start, end) = bounded(w.start, w.end, first);
         let m: Vec<(usize, usize, usize)> = matched_by_paragraph[w.paragraph]
             .iter()
             .copied()
-            .filter(|x| x.0 >= w.start && x.1 <= w.end)
+            .filter(|x| x.0 >= start && x.1 <= end)
             .collect();
         chosen.push(Snippet {
             paragraph: w.paragraph,
-            passage: (w.start, w.end),
+            passage: (start, end),
             ranges: ranges(&m),
         });
     }
@@ -481,7 +502,7 @@ pub fn passages(article: &Article, matchers: &[ClauseMatcher], max: usize) -> Ve
         {
             chosen.push(Snippet {
                 paragraph: pi,
-                passage: s,
+                passage: bounded(s.0, s.1, None),
                 ranges: Vec::new(),
             });
         }
@@ -543,5 +564,29 @@ mod tests {
         assert_eq!(snippets.len(), 1);
         assert_eq!(snippets[0].paragraph, 1);
         assert_eq!(snippets[0].ranges, [(3, 8), (25, 31), (32, 39)]);
+    }
+
+    #[test]
+    fn a_sentence_of_megabytes_gives_a_passage_around_its_first_match() {
+        let words = "council vote terminal expansion residents ";
+        let para = format!("{}harbour {}", words.repeat(500), words.repeat(20_000));
+        let at = para.find("harbour").unwrap();
+        let article = Article {
+            id: "a".into(),
+            title: "T".into(),
+            paragraphs: vec![para.clone()],
+            ..Article::default()
+        };
+        let m = vec![ClauseMatcher::words(vec!["harbour".into()], Scope::Any)];
+        let snippets = passages(&article, &m, 2);
+        assert_eq!(snippets.len(), 1);
+        let s = &snippets[0];
+        assert_eq!(s.passage.1 - s.passage.0, MAX_PASSAGE_CHARS);
+        assert_eq!(s.passage.0, at - CONTEXT_BEFORE);
+        assert_eq!(s.ranges, [(at, at + "harbour".len())]);
+        // Without a match, the first sentence is cut from its start.
+        let none = vec![ClauseMatcher::words(vec!["zebra".into()], Scope::Any)];
+        let s = &passages(&article, &none, 2)[0];
+        assert_eq!(s.passage, (0, MAX_PASSAGE_CHARS));
     }
 }

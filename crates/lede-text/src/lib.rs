@@ -2,6 +2,7 @@
 //! diacritic and apostrophe folding, conversions between char and byte offsets, paragraph and
 //! sentence splitting ([`split`]) and the shared word lists ([`word_lists`]).
 
+pub mod display;
 mod fold_table;
 pub mod split;
 pub mod word_lists;

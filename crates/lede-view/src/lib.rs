@@ -12,6 +12,13 @@ use lede_corpus::Date;
 /// The most ids one list of the hash keeps: a crafted link cannot make thousands of chips.
 pub const MAX_IDS: usize = 64;
 
+/// The most chars the hash's texts (`q=`, `qq=`) keep, and the most an id may have: a crafted
+/// link of megabytes is cut before it is decoded, searched or shown.
+pub const MAX_TEXT_CHARS: usize = 1000;
+
+/// Percent-encoded bytes one char of a hash value can take (four UTF-8 bytes, each `%XX`).
+const MAX_ENCODED_CHAR: usize = 12;
+
 /// Which page of the explorer is open.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Page {
@@ -85,14 +92,15 @@ pub struct ViewState {
 impl ViewState {
     /// Reads a hash such as `#q=harbour%20vote&e=person%3Aa,place%3Ab&article=001-a`. Unknown
     /// keys, impossible dates and unknown orders are ignored; a repeated key keeps its last
-    /// value; id lists drop empty and repeated ids and keep at most [`MAX_IDS`].
+    /// value; id lists drop empty, repeated and over-long ids and keep at most [`MAX_IDS`];
+    /// texts and ids are cut at [`MAX_TEXT_CHARS`].
     pub fn from_hash(hash: &str) -> Self {
         let mut state = ViewState::default();
         let (mut article, mut quote, mut quotes_page, mut entity) = (None, None, false, None);
         for pair in hash.trim_start_matches('#').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match key {
-                "q" => state.query = decode(value),
+                "q" => state.query = decode_text(value),
                 "e" => state.entities = id_list(value),
                 "said" => state.speakers = id_list(value),
                 "src" => state.sources = id_list(value),
@@ -105,7 +113,7 @@ impl ViewState {
                         _ => Sort::Relevance,
                     }
                 }
-                "qq" => state.quote_query = decode(value),
+                "qq" => state.quote_query = decode_text(value),
                 "qs" => {
                     state.quote_sort = match value {
                         "name" => QuoteSort::Name,
@@ -113,10 +121,10 @@ impl ViewState {
                         _ => QuoteSort::Count,
                     }
                 }
-                "article" if !value.is_empty() => article = Some(decode(value)),
+                "article" if !value.is_empty() => article = Some(decode_text(value)),
                 "quote" => quote = value.parse().ok(),
                 "page" => quotes_page = value == "quotes",
-                "entity" if !value.is_empty() => entity = Some(decode(value)),
+                "entity" if !value.is_empty() => entity = Some(decode_text(value)),
                 _ => {}
             }
         }
@@ -274,22 +282,30 @@ impl ViewState {
         }
     }
 
-    /// This state with only the entity and speaker ids that `known` accepts (a link naming ids
-    /// the corpus does not have, crafted or stale, must not show them as filters), or `None`
-    /// when every id is known.
-    pub fn retaining_known(&self, known: impl Fn(&str) -> bool) -> Option<ViewState> {
+    /// This state with only the entity and speaker ids that `known` accepts and the sources
+    /// that `known_source` accepts (a link naming ids or sources the corpus does not have,
+    /// crafted or stale, must not show them as filters), or `None` when all are known.
+    pub fn retaining_known(
+        &self,
+        known: impl Fn(&str) -> bool,
+        known_source: impl Fn(&str) -> bool,
+    ) -> Option<ViewState> {
         if self
             .entities
             .iter()
             .chain(&self.speakers)
             .all(|id| known(id))
+            && self.sources.iter().all(|s| known_source(s))
         {
             return None;
         }
-        let keep = |ids: &[String]| ids.iter().filter(|id| known(id)).cloned().collect();
+        let keep = |ids: &[String], known: &dyn Fn(&str) -> bool| {
+            ids.iter().filter(|id| known(id)).cloned().collect()
+        };
         Some(ViewState {
-            entities: keep(&self.entities),
-            speakers: keep(&self.speakers),
+            entities: keep(&self.entities, &known),
+            speakers: keep(&self.speakers, &known),
+            sources: keep(&self.sources, &known_source),
             ..self.clone()
         })
     }
@@ -352,16 +368,37 @@ impl ViewState {
     }
 }
 
-/// The ids of a comma-separated hash value, decoded: empty and repeated ones dropped, at most
-/// [`MAX_IDS`] kept.
+/// The ids of a comma-separated hash value, decoded: empty, repeated and over-long ones
+/// dropped, and nothing read past the first [`MAX_IDS`] kept.
 fn id_list(value: &str) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
-    for id in value.split(',').map(decode) {
-        if !id.is_empty() && !ids.contains(&id) && ids.len() < MAX_IDS {
+    for raw in value.split(',') {
+        if ids.len() == MAX_IDS {
+            break;
+        }
+        if raw.len() > MAX_TEXT_CHARS * MAX_ENCODED_CHAR {
+            continue;
+        }
+        let id = decode(raw);
+        if !id.is_empty() && id.chars().count() <= MAX_TEXT_CHARS && !ids.contains(&id) {
             ids.push(id);
         }
     }
     ids
+}
+
+/// A hash text decoded and cut at [`MAX_TEXT_CHARS`] (only the bytes that can make them are
+/// decoded).
+fn decode_text(value: &str) -> String {
+    let mut end = value.len().min(MAX_TEXT_CHARS * MAX_ENCODED_CHAR);
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = decode(&value[..end]);
+    match text.char_indices().nth(MAX_TEXT_CHARS) {
+        Some((cut, _)) => text[..cut].to_string(),
+        None => text,
+    }
 }
 
 /// `ids` with `id` added at the end, or removed when it is there.

@@ -97,11 +97,45 @@ fn crafted_hashes_are_bounded_and_cleaned() {
 fn unknown_entity_ids_are_dropped_from_a_link() {
     let state = ViewState::from_hash("#q=x&e=person%3Aa,any%20text&said=person%3Ab,%3Cscript%3E");
     let known = |id: &str| id.starts_with("person:");
-    let clean = state.retaining_known(known).expect("some ids are unknown");
+    let any_source = |_: &str| true;
+    let clean = state
+        .retaining_known(known, any_source)
+        .expect("some ids are unknown");
     assert_eq!(clean.entities, ["person:a"]);
     assert_eq!(clean.speakers, ["person:b"]);
     assert_eq!(clean.query, "x");
-    assert_eq!(clean.retaining_known(known), None);
+    assert_eq!(clean.retaining_known(known, any_source), None);
+    // Sources too: `src=any text` is not a chip.
+    let state = ViewState::from_hash("#src=Reuters,any%20text%20%3Cb%3E");
+    let clean = state
+        .retaining_known(known, |s| s == "Reuters")
+        .expect("a source is unknown");
+    assert_eq!(clean.sources, ["Reuters"]);
+}
+
+#[test]
+fn a_crafted_link_is_cut_before_any_work() {
+    // 5,000 ids, the first ones repeated: the first MAX_IDS distinct ones are kept.
+    let mut many: Vec<String> = (0..5000).map(|i| format!("person:p{i}")).collect();
+    many.insert(1, many[0].clone());
+    let state = ViewState::from_hash(&format!("#e={}&said={}", many.join(","), many.join(",")));
+    let mut expected = many.clone();
+    expected.dedup();
+    expected.truncate(MAX_IDS);
+    assert_eq!(state.entities, expected);
+    assert_eq!(state.speakers, expected);
+    // A megabyte of query is cut to its first MAX_TEXT_CHARS chars, multi-byte ones included.
+    let long: String = "Zü ".repeat(400_000);
+    let state = ViewState::from_hash(&format!("#q={}&qq={}", encode(&long), encode(&long)));
+    let prefix: String = long.chars().take(MAX_TEXT_CHARS).collect();
+    assert_eq!(state.query, prefix);
+    assert_eq!(state.quote_query, prefix);
+    // An id longer than any real one is dropped, not cut into another id.
+    let huge = "x".repeat(MAX_TEXT_CHARS + 1);
+    let state = ViewState::from_hash(&format!("#e={huge},person%3Aa"));
+    assert_eq!(state.entities, ["person:a"]);
+    let state = ViewState::from_hash(&format!("#entity={}", "y".repeat(50_000)));
+    assert_eq!(state.page, Page::Entity("y".repeat(MAX_TEXT_CHARS)));
 }
 
 #[test]

@@ -62,9 +62,10 @@ impl CompactReader {
         CompactReader::default()
     }
 
-    /// A reader for bytes that [`Corpus::to_compact_bytes`] wrote from a checked corpus and
-    /// whose integrity the caller verifies (a pack's checksum): it decodes without checking
-    /// the articles again, which is most of the work.
+    /// A reader for bytes that [`Corpus::to_compact_bytes`] wrote from a checked corpus in this
+    /// process: it decodes without checking the articles again. Never for bytes from the
+    /// network (packs are read with [`CompactReader::new`]): an offset past its paragraph
+    /// would reach the views unchecked.
     pub fn verified() -> Self {
         CompactReader {
             verified: true,
