@@ -5,7 +5,10 @@
 
 use serde_json::Value;
 
-use crate::error::{syntax_error, top_error, CorpusError, ErrorLocation};
+use crate::error::{not_json_error, syntax_error, top_error, CorpusError, ErrorLocation};
+
+/// The UTF-8 byte-order mark, ignored at the start of the text.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 use crate::load::{article_from_value, check_top, Assembler, LenientArticle};
 use crate::Corpus;
 
@@ -54,6 +57,8 @@ pub struct CorpusReader {
     skipped_lines: usize,
     /// Any byte other than whitespace was seen.
     started: bool,
+    /// The start was checked for a UTF-8 byte-order mark (and the mark dropped).
+    bom_checked: bool,
     done: bool,
     assembler: Assembler,
 }
@@ -76,6 +81,15 @@ impl CorpusReader {
     /// column of bad JSON, or the article and field of a bad article.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), CorpusError> {
         self.pending.extend_from_slice(chunk);
+        if !self.bom_checked {
+            if self.pending.len() < BOM.len() && BOM.starts_with(&self.pending) {
+                return Ok(()); // perhaps a mark cut by the chunking: wait for more
+            }
+            self.bom_checked = true;
+            if self.pending.starts_with(BOM) {
+                self.pending.drain(..BOM.len());
+            }
+        }
         while self.pos < self.pending.len() {
             if self.in_articles && self.depth > 1 && !self.escape {
                 // Inside an article only quotes, escapes, brackets and newlines matter: jump to
@@ -147,6 +161,9 @@ impl CorpusReader {
         if !self.started {
             self.started = true;
             if b != b'{' {
+                if let Some(e) = not_json_error(&self.pending[self.pos..]) {
+                    return Err(e);
+                }
                 return Err(self.text_error("the corpus must be a JSON object"));
             }
         }
@@ -252,7 +269,13 @@ impl CorpusReader {
     }
 
     /// The corpus, once the last piece is in; errors as [`Corpus::from_json`] gives them.
-    pub fn finish(self) -> Result<Corpus, CorpusError> {
+    pub fn finish(mut self) -> Result<Corpus, CorpusError> {
+        if !self.bom_checked {
+            // Fewer bytes than a byte-order mark arrived, all of them a prefix of one.
+            self.bom_checked = true;
+            let rest = std::mem::take(&mut self.pending);
+            self.push(&rest)?;
+        }
         if self.in_string || self.depth > 0 || self.in_articles || !self.done {
             return Err(self.text_error(if self.started {
                 "the text ends before the corpus object does"

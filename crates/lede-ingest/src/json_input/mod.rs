@@ -32,6 +32,8 @@ struct Mapper<'a> {
     stem: &'a str,
     reannotate: bool,
     file_is_lede: bool,
+    /// The file is a Lede corpus marked as annotated by both extractors (`annotated`).
+    file_annotated: bool,
     /// Unused field name → index of the first record that had it.
     unused: BTreeMap<String, usize>,
     /// Records without an id (given one made from the file name).
@@ -48,6 +50,7 @@ pub fn parse_json(stem: &str, text: &str, shape: JsonShape, reannotate: bool) ->
         stem,
         reannotate,
         file_is_lede: false,
+        file_annotated: false,
         unused: BTreeMap::new(),
         missing_ids: 0,
         single: false,
@@ -95,16 +98,21 @@ pub fn parse_json(stem: &str, text: &str, shape: JsonShape, reannotate: bool) ->
 
 impl Mapper<'_> {
     /// Maps one record (numbered `index` in its file): the article or why not, its warnings,
-    /// and whether it passed through in Lede's format.
+    /// and whether it passed through in Lede's format with its annotations.
     fn record(&mut self, value: Value, index: usize) -> Record {
         let (result, warnings, passthrough) = match value {
             Value::Object(mut map) if self.file_is_lede || passthrough::is_lede_shaped(&map) => {
-                let warnings = crate::dates::drop_impossible_date(&mut map);
-                (
-                    self.pass_through(map, index),
-                    warnings.into_iter().collect(),
-                    true,
-                )
+                let mut warnings: Vec<String> = crate::dates::drop_impossible_date(&mut map)
+                    .into_iter()
+                    .collect();
+                let result = self.pass_through(map, index, &mut warnings);
+                // Kept as it came only when annotated: the file says both extractors ran, or
+                // the article carries quotes or entities; a bare one is annotated here.
+                let annotated = self.file_annotated
+                    || result
+                        .as_ref()
+                        .is_ok_and(|a| !a.quotes.is_empty() || !a.entities.is_empty());
+                (result, warnings, annotated)
             }
             Value::Object(map) => {
                 let mut warnings = Vec::new();

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::polnear::MetaRow;
+use crate::walk::read_capped;
 use crate::{decode, Format, IngestOptions, LineIndex, Location, ReportEntry};
 
 use super::plan::Job;
@@ -11,9 +12,9 @@ use super::{detect, FileOutput, Ready};
 
 /// Reads and parses a planned file; a file that cannot be read is one rejected input.
 pub(super) fn read_job(job: &Job, options: &IngestOptions) -> FileOutput {
-    match std::fs::read(&job.path) {
+    match read_capped(&job.path, options.max_file_bytes()) {
         Ok(bytes) => parse_file(&job.path, &bytes, job.format, job.polnear.as_ref(), options),
-        Err(e) => FileOutput::rejected(Location::file(&job.path), format!("cannot read: {e}")),
+        Err(reason) => FileOutput::rejected(Location::file(&job.path), reason),
     }
 }
 
