@@ -9,6 +9,9 @@ use crate::error::{not_json_error, syntax_error, top_error, CorpusError, ErrorLo
 
 /// The UTF-8 byte-order mark, ignored at the start of the text.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Bytes enough to tell what a text that is not a JSON object is.
+const SNIFF_BYTES: usize = 64;
 use crate::load::{article_from_value, check_top, Assembler, LenientArticle};
 use crate::Corpus;
 
@@ -59,6 +62,8 @@ pub struct CorpusReader {
     started: bool,
     /// The start was checked for a UTF-8 byte-order mark (and the mark dropped).
     bom_checked: bool,
+    /// The text does not start with `{`: waiting for enough bytes to say what it is.
+    not_an_object: bool,
     done: bool,
     assembler: Assembler,
 }
@@ -109,6 +114,14 @@ impl CorpusReader {
                 }
             }
             let b = self.pending[self.pos];
+            if !self.started && !b.is_ascii_whitespace() && b != b'{' {
+                // Not a corpus: name what it is once enough of it is in (an HTML page, …).
+                self.not_an_object = true;
+                if self.pending.len() - self.pos < SNIFF_BYTES {
+                    break;
+                }
+                return Err(self.not_an_object_error());
+            }
             self.step(b)?;
             if b == b'\n' {
                 self.line += 1;
@@ -161,10 +174,7 @@ impl CorpusReader {
         if !self.started {
             self.started = true;
             if b != b'{' {
-                if let Some(e) = not_json_error(&self.pending[self.pos..]) {
-                    return Err(e);
-                }
-                return Err(self.text_error("the corpus must be a JSON object"));
+                return Err(self.not_an_object_error());
             }
         }
         // Between the articles (depth 1 inside the array): only `{`, `,` and the closing `]`.
@@ -258,6 +268,13 @@ impl CorpusReader {
         self.assembler.push(lenient.into_article())
     }
 
+    /// The error for a text that does not start with `{`, naming what it is when its first
+    /// bytes tell.
+    fn not_an_object_error(&self) -> CorpusError {
+        not_json_error(&self.pending[self.pos..])
+            .unwrap_or_else(|| self.text_error("the corpus must be a JSON object"))
+    }
+
     fn text_error(&self, message: &str) -> CorpusError {
         CorpusError {
             location: ErrorLocation::Text {
@@ -275,6 +292,9 @@ impl CorpusReader {
             self.bom_checked = true;
             let rest = std::mem::take(&mut self.pending);
             self.push(&rest)?;
+        }
+        if self.not_an_object {
+            return Err(self.not_an_object_error());
         }
         if self.in_string || self.depth > 0 || self.in_articles || !self.done {
             return Err(self.text_error(if self.started {

@@ -190,11 +190,16 @@ impl Mapper<'_> {
         let title = match chosen.remove("title") {
             Some((_, Value::String(t))) => Some(t),
             Some((key, other)) => {
+                let kind = kind_name(&other);
+                let a = if kind.starts_with(['a', 'o']) {
+                    "an"
+                } else {
+                    "a"
+                };
                 return Err(format!(
-                    "field `{key}`: a {} ({}), not text",
-                    kind_name(&other),
+                    "field `{key}`: {a} {kind} ({}), not text",
                     short(&other)
-                ))
+                ));
             }
             None => None,
         };

@@ -302,4 +302,54 @@ mod tests {
             .unwrap_err()
             .contains("no array of articles"));
     }
+
+    #[test]
+    fn a_title_that_is_not_text_is_rejected_in_json_and_jsonl_alike() {
+        let line = r#"{"title": 42, "body": "Text.", "id": "n"}"#;
+        let lines = parse_json("f", &format!("{line}\n{line}\n"), JsonShape::Lines, false);
+        let doc = parse_json("f", &format!("[{line}]"), JsonShape::Document, false);
+        for parse in [&lines, &doc] {
+            let err = parse.records[0].result.as_ref().unwrap_err();
+            assert_eq!(err, "field `title`: a number (42), not text");
+        }
+        let listed = parse_json(
+            "f",
+            r#"[{"headline": ["A", "B"], "body": "Text."}]"#,
+            JsonShape::Document,
+            false,
+        );
+        assert!(listed.records[0]
+            .result
+            .as_ref()
+            .unwrap_err()
+            .contains("field `headline`: an array"));
+    }
+
+    #[test]
+    fn a_blank_title_is_taken_from_the_text_with_a_warning() {
+        let mapped = parse_json(
+            "f",
+            r#"[{"title": "  ", "body": "Rain fell all week on the coast."}]"#,
+            JsonShape::Document,
+            false,
+        );
+        let lede = parse_json(
+            "f",
+            r#"{"format": "lede-corpus", "articles": [{"id": "a", "title": "", "paragraphs": ["Rain fell all week on the coast."]}]}"#,
+            JsonShape::Document,
+            false,
+        );
+        for parse in [&mapped, &lede] {
+            let record = &parse.records[0];
+            assert_eq!(
+                record.result.as_ref().unwrap().title,
+                "Rain fell all week on the coast."
+            );
+            assert!(
+                record.warnings.iter().any(|w| w.contains("title is blank")),
+                "{:?}",
+                record.warnings
+            );
+        }
+    }
 }

@@ -27,9 +27,29 @@ pub(super) fn parse_file(
     options: &IngestOptions,
 ) -> FileOutput {
     let file = Location::file(path);
+    // A compressed file, an HTML page or a pack where JSON was expected is named for what it
+    // is; any file that cannot be decoded is too when its first bytes tell.
+    let json_expected = matches!(format, Some(Format::Json | Format::Jsonl))
+        || matches!(
+            crate::walk::extension(path).as_deref(),
+            Some("json" | "jsonl" | "ndjson")
+        );
+    if json_expected {
+        if let Some(what) = lede_corpus::not_json_kind(bytes) {
+            return FileOutput::rejected(file, what.to_string());
+        }
+    }
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
-        Err(reason) => return FileOutput::rejected(file, reason),
+        Err(reason) => {
+            let reason = match lede_corpus::not_json_kind(bytes) {
+                Some(what) if !what.contains("HTML") && !what.contains("markup") => {
+                    what.to_string()
+                }
+                _ => reason,
+            };
+            return FileOutput::rejected(file, reason);
+        }
     };
     let mut out = FileOutput::default();
     if let Some(w) = &decoded.warning {
