@@ -97,7 +97,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 /// in the high byte of nearly every char, so nearly all odd bytes (little-endian) or even
 /// bytes (big-endian) are NUL and almost none of the others. Decoded with a warning.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

@@ -80,11 +80,12 @@ mod tests {
         let err = check_outputs(&inputs, &[("the corpus", &source)]).unwrap_err();
         assert!(err.contains("is inside the input folder"), "{err}");
         assert!(err.contains("not a Lede output"), "{err}");
-        let err = check_outputs(&[source.clone()], &[("the corpus", &source)]).unwrap_err();
+        let err =
+            check_outputs(std::slice::from_ref(&source), &[("the corpus", &source)]).unwrap_err();
         assert!(err.contains("is one of the inputs"), "{err}");
         // Spelled differently, still the same file.
         let dotted = input.join(".").join("x.txt");
-        assert!(check_outputs(&[source.clone()], &[("the report", &dotted)]).is_err());
+        assert!(check_outputs(std::slice::from_ref(&source), &[("the report", &dotted)]).is_err());
 
         let fresh = input.join("new/corpus.json");
         let err = check_outputs(&inputs, &[("the corpus", &fresh)]).unwrap_err();
