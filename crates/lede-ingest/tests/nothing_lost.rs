@@ -298,7 +298,7 @@ fn a_file_named_explicitly_is_checked_too() {
         max_file_bytes: Some(LIMIT),
         ..IngestOptions::default()
     };
-    let result = ingest_paths(&[big.clone()], &options);
+    let result = ingest_paths(std::slice::from_ref(&big), &options);
     assert_eq!((result.read, result.rejected()), (1, 1));
     assert!(result.report[0].reason.contains("over the limit"));
     // The default limit (64 MB) takes it.
