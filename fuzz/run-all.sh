@@ -41,6 +41,15 @@ seed() {
   esac
 }
 
+# Builds go to $CARGO_TARGET_DIR/fuzz when it is set (else fuzz/target). Built once (through
+# cargo, which may wait for the machine's cargo lock), then each binary runs on its own, so the
+# long runs hold no cargo lock.
+target_root="${CARGO_TARGET_DIR:+$CARGO_TARGET_DIR/fuzz}"
+target_root="${target_root:-$(pwd)/target}"
+triple="$(rustc -vV | sed -n 's/^host: //p')"
+cargo fuzz build --target-dir "$target_root"
+bin_dir="$target_root/$triple/release"
+
 failed=0
 printf '%-14s %14s %8s\n' target executions crashes
 for t in "${targets[@]}"; do
@@ -48,8 +57,8 @@ for t in "${targets[@]}"; do
   seed "$t"
   mkdir -p "artifacts/$t" logs
   before=$(ls "artifacts/$t" | wc -l)
-  cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 \
-    -print_final_stats=1 > "logs/$t.log" 2>&1 || true
+  "$bin_dir/$t" -artifact_prefix="artifacts/$t/" -max_total_time="$seconds" -timeout=20 \
+    -rss_limit_mb=2560 -print_final_stats=1 "corpus/$t" > "logs/$t.log" 2>&1 || true
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "logs/$t.log" | grep -o '[0-9]*$' | tail -1)
   after=$(ls "artifacts/$t" | wc -l)
   crashes=$((after - before))
