@@ -3,8 +3,8 @@
 //! are a corpus and on its articles.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lede_corpus::{Corpus, CorpusReader};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     // The first byte picks the piece size, so the chunking is fuzzed too.

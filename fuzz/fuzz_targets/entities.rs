@@ -4,8 +4,8 @@
 
 use std::sync::LazyLock;
 
-use libfuzzer_sys::fuzz_target;
 use lede_entities::Tagger;
+use libfuzzer_sys::fuzz_target;
 
 static TAGGER: LazyLock<Tagger> = LazyLock::new(Tagger::bundled);
 
@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
     for e in &entities {
         for m in &e.mentions {
             let len = paragraphs[m.paragraph].chars().count();
-            assert!(m.start < m.end && m.end <= len, "{m:?} in a paragraph of {len}");
+            assert!(
+                m.start < m.end && m.end <= len,
+                "{m:?} in a paragraph of {len}"
+            );
         }
     }
     lede_entities::link_speakers(&mut quotes, &entities);

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use libfuzzer_sys::fuzz_target;
 use lede_ingest::{ingest_bytes, IngestOptions};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     for name in ["fuzz.json", "fuzz.jsonl"] {

@@ -2,9 +2,9 @@
 //! never a panic; what reads is searched once.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lede_search::pack::PackReader;
 use lede_search::{Index, Query};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut reader = PackReader::new();

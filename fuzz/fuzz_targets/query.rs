@@ -4,9 +4,9 @@
 
 use std::sync::LazyLock;
 
-use libfuzzer_sys::fuzz_target;
 use lede_corpus::Corpus;
 use lede_search::{Index, Query};
+use libfuzzer_sys::fuzz_target;
 
 static CORPUS: LazyLock<(Corpus, Index)> = LazyLock::new(|| {
     let corpus = Corpus::from_json(
