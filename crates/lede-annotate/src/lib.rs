@@ -12,8 +12,12 @@
 //! A crate of its own rather than part of lede-entities: the recipe needs the quote extractor
 //! too, and lede-entities (the tagger the app fetches) has no reason to depend on lede-quotes.
 
+mod window;
+
 use lede_corpus::{derive_entity_table, Article, Corpus};
 use lede_entities::Tagger;
+
+pub use window::{PIECE_CHARS, WINDOW_CHARS};
 
 /// The extractors the recipe runs, as written in a corpus's `annotated` list.
 pub const MARKS: [&str; 2] = ["quotes", "entities"];
@@ -25,16 +29,24 @@ pub fn annotate_article(article: &mut Article, tagger: &Tagger) {
     annotate_entities(article, tagger);
 }
 
-/// The quote part of the per-article step: the article's quotations and their speakers.
+/// The quote part of the per-article step: the article's quotations and their speakers. A
+/// very long article (over [`WINDOW_CHARS`], or a paragraph over [`PIECE_CHARS`]) is annotated
+/// in windows, so that the time grows linearly with its length.
 pub fn annotate_quotes(article: &mut Article) {
-    article.quotes = lede_quotes::extract_quotes(&article.paragraphs);
+    article.quotes = match window::plan(&article.paragraphs) {
+        Some(plan) => plan.quotes(),
+        None => lede_quotes::extract_quotes(&article.paragraphs),
+    };
 }
 
 /// The entity part of the per-article step: the article's entities (its quotes' speakers
-/// count as person mentions), and each quote's speaker linked to the entity it names.
+/// count as person mentions), and each quote's speaker linked to the entity it names; in
+/// windows for a very long article, as [`annotate_quotes`].
 pub fn annotate_entities(article: &mut Article, tagger: &Tagger) {
-    article.entities =
-        lede_entities::extract_entities(&article.paragraphs, tagger, &article.quotes);
+    article.entities = match window::plan(&article.paragraphs) {
+        Some(plan) => plan.entities(&article.quotes, tagger),
+        None => lede_entities::extract_entities(&article.paragraphs, tagger, &article.quotes),
+    };
     lede_entities::link_speakers(&mut article.quotes, &article.entities);
 }
 

@@ -114,3 +114,47 @@ fn filling_in_what_is_missing() {
     assert_eq!(bare.articles, full.articles);
     assert_eq!(bare.entities, full.entities);
 }
+
+/// A seed-like story made long: `n` copies of the demo's first article's text run into one
+/// paragraph.
+fn one_long_paragraph(min_chars: usize) -> lede_corpus::Article {
+    let corpus = demo();
+    let text = corpus.articles[0].paragraphs.join(" ");
+    let copies = min_chars / text.chars().count() + 1;
+    lede_corpus::Article {
+        id: "long".into(),
+        title: "Long".into(),
+        paragraphs: vec![vec![text; copies].join(" ")],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_huge_paragraph_is_annotated_in_windows_with_every_offset_valid() {
+    let tagger = Tagger::bundled();
+    let mut long = one_long_paragraph(3 * lede_annotate::WINDOW_CHARS);
+    let mut short = demo().articles.remove(0);
+    annotate_article(&mut long, &tagger);
+    annotate_article(&mut short, &tagger);
+    // The same quotations, copy after copy, as the story gives on its own.
+    assert!(!short.quotes.is_empty());
+    assert!(
+        long.quotes.len() >= 3 * short.quotes.len(),
+        "{}",
+        long.quotes.len()
+    );
+    // Every span points at its text: the corpus validation (quote texts at their offsets,
+    // spans inside the paragraph, speakers' entities in the table) passes.
+    let mut corpus = Corpus::new(vec![long]);
+    finish(&mut corpus, true);
+    let reread = Corpus::from_json(&corpus.to_json_pretty()).expect("valid after windowing");
+    let article = &reread.articles[0];
+    assert!(!article.entities.is_empty());
+    let ids: std::collections::HashSet<&str> =
+        article.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids.len(), article.entities.len(), "each entity once");
+    assert!(article
+        .quotes
+        .iter()
+        .any(|q| q.speaker.as_ref().is_some_and(|s| s.entity.is_some())));
+}

@@ -35,9 +35,9 @@ enum Command {
         #[command(subcommand)]
         what: eval_cmd::EvalTarget,
     },
-    /// Load a corpus JSON file, validate it and print counts.
+    /// Load a corpus (JSON or a pack), validate it as the app does and print counts.
     Stats {
-        /// The corpus JSON file.
+        /// The corpus JSON file or pack.
         corpus: PathBuf,
     },
 }

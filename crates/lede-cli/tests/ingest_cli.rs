@@ -223,16 +223,13 @@ fn clean_input_exits_zero_and_format_can_be_forced() {
 #[test]
 fn duplicate_ids_name_both_files_unless_dedupe() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "one/a.txt", GOOD.as_bytes());
-    write(
-        dir.path(),
-        "two/a.txt",
-        b"Other\nDifferent text here. (X)\n",
-    );
+    let input = dir.path().join("in");
+    write(&input, "one/a.txt", GOOD.as_bytes());
+    write(&input, "two/a.txt", b"Other\nDifferent text here. (X)\n");
     let out = dir.path().join("c.json");
     let run = lede(&[
         "ingest",
-        dir.path().to_str().unwrap(),
+        input.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
     ]);
@@ -246,7 +243,7 @@ fn duplicate_ids_name_both_files_unless_dedupe() {
 
     let run = lede(&[
         "ingest",
-        dir.path().to_str().unwrap(),
+        input.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
         "--dedupe",
@@ -265,9 +262,10 @@ fn duplicate_ids_name_both_files_unless_dedupe() {
 #[test]
 fn the_index_written_beside_the_corpus_fits_it_and_finds_a_misspelled_title() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.txt", GOOD.as_bytes());
+    let input = dir.path().join("in");
+    write(&input, "a.txt", GOOD.as_bytes());
     write(
-        dir.path(),
+        &input,
         "b.txt",
         b"Harbour Ferry Returns\nHarbour  Ferry Returns\nTOLVEN - The ferry sails again. (TNS)\n",
     );
@@ -275,7 +273,7 @@ fn the_index_written_beside_the_corpus_fits_it_and_finds_a_misspelled_title() {
     let index = dir.path().join("corpus.index");
     let run = lede(&[
         "ingest",
-        dir.path().to_str().unwrap(),
+        input.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
         "--index",
@@ -307,15 +305,17 @@ fn the_index_written_beside_the_corpus_fits_it_and_finds_a_misspelled_title() {
 }
 
 #[test]
-fn a_corpus_passed_through_with_its_own_annotations_is_not_marked_annotated() {
+fn a_bare_lede_corpus_is_annotated_and_one_with_its_own_annotations_is_kept() {
     let dir = tempfile::tempdir().unwrap();
+    // Lede's format, no quotes or entities, no `annotated` marks: annotated at ingest (before,
+    // it went through bare and the browser annotated it on every load).
     write(
         dir.path(),
         "old.json",
         br#"{"format": "lede-corpus", "version": 1, "articles": [{"id": "o1", "title": "Old", "paragraphs": ["\u201cYes,\u201d she said."]}]}"#,
     );
     let input = dir.path().join("old.json");
-    let out = dir.path().join("corpus.json");
+    let out = dir.path().join("out/corpus.json");
     let (input, out_s) = (input.to_str().unwrap(), out.to_str().unwrap());
     let run = lede(&["ingest", input, "-o", out_s, "--pretty"]);
     assert_eq!(
@@ -327,10 +327,38 @@ fn a_corpus_passed_through_with_its_own_annotations_is_not_marked_annotated() {
     let text = fs::read_to_string(&out).unwrap();
     assert!(text.contains("\n  "), "--pretty indents");
     let corpus = lede_corpus::Corpus::from_json(&text).unwrap();
+    assert_eq!(
+        corpus.articles[0].quotes.len(),
+        1,
+        "annotated without --reannotate"
+    );
+    assert_eq!(corpus.annotated, ["quotes", "entities"]);
+
+    // An article that carries its own quotation (with a speaker the extractor would not
+    // give) keeps it, and the corpus is then not marked as annotated by Lede.
+    write(
+        dir.path(),
+        "own.json",
+        br#"{"format": "lede-corpus", "version": 1, "articles": [{"id": "o2", "title": "Own", "paragraphs": ["\u201cYes,\u201d she said."], "quotes": [{"paragraph": 0, "start": 1, "end": 5, "text": "Yes,", "speaker": {"name": "Hand Annotated"}}]}]}"#,
+    );
+    let own = dir.path().join("own.json");
+    let run = lede(&["ingest", own.to_str().unwrap(), "-o", out_s]);
+    assert_eq!(run.status.code(), Some(0));
+    let corpus = read_corpus(&out);
     assert!(corpus.annotated.is_empty(), "{:?}", corpus.annotated);
-    let again = lede(&["ingest", input, "-o", out_s, "--reannotate"]);
+    let speaker = corpus.articles[0].quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(speaker.name, "Hand Annotated");
+
+    let again = lede(&["ingest", own.to_str().unwrap(), "-o", out_s, "--reannotate"]);
     assert_eq!(again.status.code(), Some(0));
     let corpus = read_corpus(&out);
     assert_eq!(corpus.annotated, ["quotes", "entities"]);
-    assert_eq!(corpus.articles[0].quotes.len(), 1, "re-annotated");
+    assert_ne!(
+        corpus.articles[0].quotes[0]
+            .speaker
+            .as_ref()
+            .map(|s| s.name.as_str()),
+        Some("Hand Annotated"),
+        "re-annotated"
+    );
 }

@@ -21,7 +21,7 @@ pub mod varint;
 pub use compact::CompactReader;
 pub use date::{Date, DateError};
 pub use entity_table::derive_entity_table;
-pub use error::{CorpusError, ErrorLocation};
+pub use error::{not_json_kind, CorpusError, ErrorLocation};
 pub use model::*;
 pub use segments::{segments, segments_within, Segment};
 pub use stream::CorpusReader;

@@ -7,7 +7,9 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::entity_table::derive_entity_table;
-use crate::error::{article_error, syntax_error, top_error, CorpusError, ErrorLocation};
+use crate::error::{
+    article_error, not_json_error, syntax_error, top_error, CorpusError, ErrorLocation,
+};
 use crate::model::{Article, ArticleEntity, Corpus, EntitySummary, Quote};
 use crate::validate::{check_article, check_entity_references};
 
@@ -73,7 +75,10 @@ pub(crate) fn split_body(body: &str) -> Vec<String> {
 
 impl Corpus {
     /// Parses and validates a corpus from JSON text, deriving what a minimal corpus leaves out.
+    /// A UTF-8 byte-order mark at the start is ignored; text that is something else than JSON
+    /// (an HTML page, UTF-16) is named as such.
     pub fn from_json(text: &str) -> Result<Corpus, CorpusError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // Fast path: straight into the typed shape. Any fault sends the text down the slow path,
         // which reads it as a JSON tree first so that the error can name the article and field.
         if let Ok(fast) = serde_json::from_str::<FastCorpus>(text) {
@@ -87,7 +92,9 @@ impl Corpus {
                 return assembler.finish(fast.entities.unwrap_or_default(), fast.annotated);
             }
         }
-        let top: Value = serde_json::from_str(text).map_err(|e| syntax_error(&e, e.line()))?;
+        let top: Value = serde_json::from_str(text).map_err(|e| {
+            not_json_error(text.as_bytes()).unwrap_or_else(|| syntax_error(&e, e.line()))
+        })?;
         let Value::Object(mut top) = top else {
             return Err(top_error("", "the corpus must be a JSON object"));
         };

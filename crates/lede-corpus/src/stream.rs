@@ -5,7 +5,13 @@
 
 use serde_json::Value;
 
-use crate::error::{syntax_error, top_error, CorpusError, ErrorLocation};
+use crate::error::{not_json_error, syntax_error, top_error, CorpusError, ErrorLocation};
+
+/// The UTF-8 byte-order mark, ignored at the start of the text.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Bytes enough to tell what a text that is not a JSON object is.
+const SNIFF_BYTES: usize = 64;
 use crate::load::{article_from_value, check_top, Assembler, LenientArticle};
 use crate::Corpus;
 
@@ -58,6 +64,10 @@ pub struct CorpusReader {
     after_comma: bool,
     /// Any byte other than whitespace was seen.
     started: bool,
+    /// The start was checked for a UTF-8 byte-order mark (and the mark dropped).
+    bom_checked: bool,
+    /// The text does not start with `{`: waiting for enough bytes to say what it is.
+    not_an_object: bool,
     done: bool,
     assembler: Assembler,
 }
@@ -80,6 +90,15 @@ impl CorpusReader {
     /// column of bad JSON, or the article and field of a bad article.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), CorpusError> {
         self.pending.extend_from_slice(chunk);
+        if !self.bom_checked {
+            if self.pending.len() < BOM.len() && BOM.starts_with(&self.pending) {
+                return Ok(()); // perhaps a mark cut by the chunking: wait for more
+            }
+            self.bom_checked = true;
+            if self.pending.starts_with(BOM) {
+                self.pending.drain(..BOM.len());
+            }
+        }
         while self.pos < self.pending.len() {
             if self.in_articles && self.depth > 1 && !self.escape {
                 // Inside an article only quotes, escapes, brackets and newlines matter: jump to
@@ -99,6 +118,14 @@ impl CorpusReader {
                 }
             }
             let b = self.pending[self.pos];
+            if !self.started && !b.is_ascii_whitespace() && b != b'{' {
+                // Not a corpus: name what it is once enough of it is in (an HTML page, …).
+                self.not_an_object = true;
+                if self.pending.len() - self.pos < SNIFF_BYTES {
+                    break;
+                }
+                return Err(self.not_an_object_error());
+            }
             self.step(b)?;
             if b == b'\n' {
                 self.line += 1;
@@ -151,7 +178,7 @@ impl CorpusReader {
         if !self.started {
             self.started = true;
             if b != b'{' {
-                return Err(self.text_error("the corpus must be a JSON object"));
+                return Err(self.not_an_object_error());
             }
         }
         // Between the articles (depth 1 inside the array): only `{`, `,` and the closing `]`.
@@ -265,6 +292,13 @@ impl CorpusReader {
         self.assembler.push(lenient.into_article())
     }
 
+    /// The error for a text that does not start with `{`, naming what it is when its first
+    /// bytes tell.
+    fn not_an_object_error(&self) -> CorpusError {
+        not_json_error(&self.pending[self.pos..])
+            .unwrap_or_else(|| self.text_error("the corpus must be a JSON object"))
+    }
+
     fn text_error(&self, message: &str) -> CorpusError {
         CorpusError {
             location: ErrorLocation::Text {
@@ -276,7 +310,16 @@ impl CorpusReader {
     }
 
     /// The corpus, once the last piece is in; errors as [`Corpus::from_json`] gives them.
-    pub fn finish(self) -> Result<Corpus, CorpusError> {
+    pub fn finish(mut self) -> Result<Corpus, CorpusError> {
+        if !self.bom_checked {
+            // Fewer bytes than a byte-order mark arrived, all of them a prefix of one.
+            self.bom_checked = true;
+            let rest = std::mem::take(&mut self.pending);
+            self.push(&rest)?;
+        }
+        if self.not_an_object {
+            return Err(self.not_an_object_error());
+        }
         if self.in_string || self.depth > 0 || self.in_articles || !self.done {
             return Err(self.text_error(if self.started {
                 "the text ends before the corpus object does"

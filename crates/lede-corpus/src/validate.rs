@@ -2,16 +2,24 @@
 //! spans inside their paragraphs, quote texts matching their offsets), then the entity ids every
 //! article and speaker names against the corpus table.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use crate::date::Date;
-use crate::error::{article_error, CorpusError};
+use crate::error::{article_error, top_error, CorpusError};
 use crate::model::{Article, Corpus, Span};
 
 /// Checks one article; the error is (field, message).
 pub(crate) fn check_article(a: &Article) -> Result<(), (String, String)> {
     if a.id.trim().is_empty() {
         return Err(("id".into(), "must not be empty".into()));
+    }
+    if a.title.trim().is_empty() {
+        return Err((
+            "title".into(),
+            "is blank: an article needs a title to be listed and linked (`lede ingest` takes \
+             the first words of the text)"
+                .into(),
+        ));
     }
     if a.paragraphs.iter().all(|p| p.trim().is_empty()) {
         return Err((
@@ -86,9 +94,20 @@ pub(crate) fn check_article(a: &Article) -> Result<(), (String, String)> {
             check_span(&|| format!("quotes[{i}].cue.span"), cue.span)?;
         }
     }
+    let mut entity_at: HashMap<&str, usize> = HashMap::with_capacity(a.entities.len());
     for (i, e) in a.entities.iter().enumerate() {
         if e.id.is_empty() {
             return Err((format!("entities[{i}].id"), "must not be empty".into()));
+        }
+        if let Some(first) = entity_at.insert(e.id.as_str(), i) {
+            return Err((
+                format!("entities[{i}].id"),
+                format!(
+                    "entity \"{}\" is listed twice in this article (also entities[{first}]); \
+                     give each entity once with all its mentions",
+                    e.id
+                ),
+            ));
         }
         for (j, m) in e.mentions.iter().enumerate() {
             check_span(&|| format!("entities[{i}].mentions[{j}]"), *m)?;
@@ -97,9 +116,22 @@ pub(crate) fn check_article(a: &Article) -> Result<(), (String, String)> {
     Ok(())
 }
 
-/// Every entity id an article or a speaker names must be in the corpus table.
+/// Every entity id an article or a speaker names must be in the corpus table, and the table's
+/// ids are unique.
 pub(crate) fn check_entity_references(corpus: &Corpus) -> Result<(), CorpusError> {
-    let known: HashSet<&str> = corpus.entities.iter().map(|e| e.id.as_str()).collect();
+    let mut known: HashMap<&str, usize> = HashMap::with_capacity(corpus.entities.len());
+    for (i, e) in corpus.entities.iter().enumerate() {
+        if let Some(first) = known.insert(e.id.as_str(), i) {
+            return Err(top_error(
+                &format!("entities[{i}].id"),
+                format!(
+                    "entity id \"{}\" is in the table twice (also entities[{first}]); ids must \
+                     be unique",
+                    e.id
+                ),
+            ));
+        }
+    }
     for (index, article) in corpus.articles.iter().enumerate() {
         let unknown = |field: String, id: &str| {
             article_error(
@@ -110,13 +142,13 @@ pub(crate) fn check_entity_references(corpus: &Corpus) -> Result<(), CorpusError
             )
         };
         for (i, e) in article.entities.iter().enumerate() {
-            if !known.contains(e.id.as_str()) {
+            if !known.contains_key(e.id.as_str()) {
                 return Err(unknown(format!("entities[{i}].id"), &e.id));
             }
         }
         for (i, q) in article.quotes.iter().enumerate() {
             if let Some(id) = q.speaker.as_ref().and_then(|s| s.entity.as_deref()) {
-                if !known.contains(id) {
+                if !known.contains_key(id) {
                     return Err(unknown(format!("quotes[{i}].speaker.entity"), id));
                 }
             }

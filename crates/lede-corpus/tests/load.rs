@@ -216,3 +216,96 @@ fn an_impossible_date_is_an_error_naming_the_article_and_the_date_field() {
     let err = Corpus::from_compact_bytes(&corpus.to_compact_bytes()).unwrap_err();
     assert!(err.to_string().contains("field `date`"), "{err}");
 }
+
+/// Loads `bytes` both ways the crate reads JSON: whole (when they are UTF-8) and streamed in
+/// small chunks; both must agree on the outcome.
+fn load_both(bytes: &[u8]) -> Result<Corpus, lede_corpus::CorpusError> {
+    let mut reader = lede_corpus::CorpusReader::new();
+    let streamed = bytes
+        .chunks(2)
+        .try_for_each(|c| reader.push(c))
+        .and_then(|()| reader.finish());
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let whole = Corpus::from_json(text);
+        assert_eq!(
+            whole
+                .as_ref()
+                .map(|c| c.articles.len())
+                .map_err(|e| e.message.clone()),
+            streamed
+                .as_ref()
+                .map(|c| c.articles.len())
+                .map_err(|e| e.message.clone()),
+            "whole and streamed disagree"
+        );
+    }
+    streamed
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_other_things_are_named() {
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(br#"{"articles": [{"id": "a", "title": "T", "body": "Text."}]}"#);
+    assert_eq!(load_both(&bom).unwrap().articles.len(), 1);
+    let message = |bytes: &[u8]| load_both(bytes).unwrap_err().to_string();
+    let html = message(b"<!DOCTYPE html>\n<html><head><title>404</title></head></html>");
+    assert!(
+        html.contains("this is an HTML page, not a corpus"),
+        "{html}"
+    );
+    let gzip = message(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xab\xae\x05\x00");
+    assert!(
+        gzip.contains("gzip-compressed: decompress it first"),
+        "{gzip}"
+    );
+    let pack = message(b"LEDEPACK\x01\x00\x00\x00");
+    assert!(pack.contains("Lede pack"), "{pack}");
+    let utf16 = message(b"\xFF\xFE{\x00}\x00");
+    assert!(utf16.contains("UTF-16"), "{utf16}");
+    // Plain wrong JSON keeps its own message.
+    let array = message(b"[1, 2]");
+    assert!(array.contains("must be a JSON object"), "{array}");
+}
+
+#[test]
+fn a_blank_title_is_an_error_naming_the_article() {
+    let (index, id, field, text) = article_error(json!({"articles": [
+        {"id": "a", "title": "Fine", "body": "Text."},
+        {"id": "b", "title": "  ", "body": "Text."}
+    ]}));
+    assert_eq!(
+        (index, id.as_deref(), field.as_str()),
+        (1, Some("b"), "title")
+    );
+    assert!(text.contains("blank"), "{text}");
+}
+
+#[test]
+fn duplicate_entity_ids_are_errors_in_the_table_and_in_an_article() {
+    let mention = json!([{"paragraph": 0, "start": 0, "end": 3}]);
+    let err = load(
+        json!({"articles": [{"id": "a", "title": "T", "paragraphs": ["Ana met Bo."],
+        "entities": [{"id": "person:ana", "name": "Ana", "kind": "person", "mentions": mention}]}],
+        "entities": [
+            {"id": "person:ana", "name": "Ana", "kind": "person"},
+            {"id": "person:ana", "name": "Ana P.", "kind": "person"}
+        ]}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.location,
+        ErrorLocation::Top {
+            field: "entities[1].id".into()
+        }
+    );
+    assert!(err.message.contains("twice"), "{err}");
+
+    let (index, _, field, text) = article_error(json!({"articles": [
+        {"id": "a", "title": "T", "paragraphs": ["Ana met Bo."], "entities": [
+            {"id": "person:ana", "name": "Ana", "kind": "person", "mentions": mention},
+            {"id": "person:ana", "name": "Ana", "kind": "person", "mentions": mention}
+        ]}
+    ]}));
+    assert_eq!((index, field.as_str()), (0, "entities[1].id"));
+    assert!(text.contains("listed twice"), "{text}");
+}

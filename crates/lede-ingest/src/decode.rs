@@ -69,6 +69,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             warning: None,
             offsets: Offsets::Unknown,
         }
+    } else if let Some(decoded) = utf16_without_bom(bytes) {
+        decoded
     } else {
         match std::str::from_utf8(bytes) {
             Ok(t) => Decoded {
@@ -89,6 +91,39 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     };
     check_not_binary(&decoded.text)?;
     Ok(decoded)
+}
+
+/// UTF-16 without a byte-order mark, told by its NUL bytes: text in a Latin script has a NUL
+/// in the high byte of nearly every char, so nearly all odd bytes (little-endian) or even
+/// bytes (big-endian) are NUL and almost none of the others. Decoded with a warning.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    let (encoding, name) = if odd_nul * 10 >= pairs * 9 && even_nul * 20 <= pairs {
+        (UTF_16LE, "UTF-16LE")
+    } else if even_nul * 10 >= pairs * 9 && odd_nul * 20 <= pairs {
+        (UTF_16BE, "UTF-16BE")
+    } else {
+        return None;
+    };
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    Some(Decoded {
+        text: text.into_owned(),
+        warning: Some(format!(
+            "no byte-order mark, but the NUL bytes say {name}; read as {name}"
+        )),
+        offsets: Offsets::Unknown,
+    })
 }
 
 /// Decodes as Windows-1252, warning with the offset of the first byte that is not UTF-8.

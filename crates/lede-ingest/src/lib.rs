@@ -20,7 +20,7 @@ pub mod raw_text;
 mod record;
 mod report;
 pub(crate) mod reuters;
-pub(crate) mod walk;
+pub mod walk;
 
 pub use crate::format::Format;
 pub use crate::options::{Annotate, IngestOptions, Progress, Stage};

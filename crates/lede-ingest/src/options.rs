@@ -1,7 +1,10 @@
 //! How to ingest: the options, the annotate hook and the progress callback.
 
+use std::path::PathBuf;
+
 use lede_corpus::Article;
 
+use crate::walk::DEFAULT_MAX_FILE_BYTES;
 use crate::Format;
 
 /// A pipeline stage, for progress reporting.
@@ -41,4 +44,16 @@ pub struct IngestOptions<'a> {
     pub annotate: Option<&'a Annotate>,
     /// Where progress goes.
     pub progress: Option<&'a dyn Progress>,
+    /// The largest input file read, in bytes; `None` is [`DEFAULT_MAX_FILE_BYTES`] (64 MiB).
+    /// A larger file is rejected with its size and the limit.
+    pub max_file_bytes: Option<u64>,
+    /// Paths this run writes (corpus, index, pack, report): skipped if met in the input.
+    pub outputs: &'a [PathBuf],
+}
+
+impl IngestOptions<'_> {
+    /// The size limit for one input file, in bytes.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES)
+    }
 }

@@ -31,6 +31,10 @@ pub struct Ingested {
     pub read: usize,
     /// Exact duplicates dropped because of `dedupe` (each also has a warning).
     pub dropped: usize,
+    /// Files found in the input folders but deliberately not read (hidden files, other
+    /// extensions, documentation, earlier Lede outputs), not counted in `read`; every one is
+    /// counted in a warning of the report.
+    pub skipped: usize,
     /// Warnings and rejections, in input order; duplicate findings last.
     pub report: Vec<ReportEntry>,
     /// Time by stage.
@@ -69,6 +73,7 @@ impl Ingested {
             rejected: self.rejected(),
             warnings: self.warnings(),
             dropped: self.dropped,
+            skipped: self.skipped,
             elapsed_ms: elapsed.as_millis(),
             timings_ms: StageMillis {
                 read_parse: ms(self.timings.read_parse),

@@ -121,7 +121,12 @@ pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
     let first_para = &article.paragraphs[0];
     match DATELINE.captures(first_para) {
         Some(c) if c.get(0).is_some_and(|m| m.end() < first_para.len()) => {
-            let place = title_case(c.name("place").map_or("", |m| m.as_str()).trim());
+            // The whole place: `PORT-AU-PRINCE, HAITI` keeps its region.
+            let mut place = title_case(c.name("place").map_or("", |m| m.as_str()).trim());
+            if let Some(region) = c.name("region") {
+                place.push_str(", ");
+                place.push_str(&title_case(region.as_str().trim()));
+            }
             article.dateline = Some(place);
             if let Some(wire) = c.name("wire") {
                 article.source = Some(wire.as_str().trim().to_string());
@@ -199,6 +204,19 @@ mod tests {
             ("WASHINGTON, May 3 - The", "Washington", None, "The"),
             ("PORT ASHER — Rain", "Port Asher", None, "Rain"),
             ("TOLVEN – Rain", "Tolven", None, "Rain"),
+            ("ST. JOHN'S - Fog", "St. John's", None, "Fog"),
+            (
+                "PORT-AU-PRINCE, HAITI - Rain",
+                "Port-Au-Prince, Haiti",
+                None,
+                "Rain",
+            ),
+            (
+                "SPRINGFIELD, Ill. - Corn",
+                "Springfield, Ill.",
+                None,
+                "Corn",
+            ),
         ] {
             let text = format!("Headline\n{para} fell. (XYZ)\n");
             let parsed = parse_raw_article("a", &text).unwrap();

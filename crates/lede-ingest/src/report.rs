@@ -154,6 +154,8 @@ pub struct ReportDocument<'a> {
     pub warnings: usize,
     /// Exact duplicates dropped by `--dedupe` (0 without it); read = ingested + rejected + dropped.
     pub dropped: usize,
+    /// Files found in the input folders but deliberately not read (each in a warning).
+    pub skipped: usize,
     /// Wall-clock time of the whole run.
     pub elapsed_ms: u128,
     /// Time by stage.

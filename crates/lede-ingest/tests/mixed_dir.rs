@@ -249,10 +249,9 @@ fn every_input_is_ingested_or_reported() {
     assert!(reason("README.txt")[0].contains("documentation"));
     assert!(reason("all-places.txt")[0].contains("SGML collection"));
     assert!(reason("coll.dtd").is_empty());
-    assert!(result
-        .report
-        .iter()
-        .all(|e| !e.location.file.ends_with(".hidden.txt")));
+    // A hidden file is not read, but counted and named (it used to vanish without a word).
+    assert!(reason(".hidden.txt")[0].contains("hidden file"));
+    assert!(result.skipped >= 4, "hidden, README, all-places, notes.md");
 
     let g = find(&result, "good");
     assert_eq!(g.title, "Harbour Council Votes for New Quay");
@@ -357,7 +356,10 @@ fn a_lede_corpus_passes_through_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     build(dir.path());
     let first = ingest_paths(&[dir.path().to_path_buf()], &IngestOptions::default());
-    let json = Corpus::new(first.articles).to_json_pretty();
+    // Marked as annotated by both extractors: kept as it is.
+    let mut corpus = Corpus::new(first.articles);
+    corpus.annotated = vec!["quotes".into(), "entities".into()];
+    let json = corpus.to_json_pretty();
     let corpus_file = dir.path().join("out/corpus.json");
     write(dir.path(), "out/corpus.json", json.as_bytes());
     let annotate = |a: &mut lede_corpus::Article| {
@@ -369,11 +371,9 @@ fn a_lede_corpus_passes_through_unchanged() {
     };
     let again = ingest_paths(std::slice::from_ref(&corpus_file), &options);
     assert_eq!(again.rejected(), 0, "{:?}", again.report);
-    assert_eq!(
-        Corpus::new(again.articles).to_json_pretty(),
-        json,
-        "not re-annotated"
-    );
+    let mut kept = Corpus::new(again.articles);
+    kept.annotated = corpus.annotated.clone();
+    assert_eq!(kept.to_json_pretty(), json, "not re-annotated");
 
     options.reannotate = true;
     let reannotated = ingest_paths(&[corpus_file], &options);
@@ -381,4 +381,37 @@ fn a_lede_corpus_passes_through_unchanged() {
         .articles
         .iter()
         .all(|a| a.tags.contains_key("seen")));
+}
+
+#[test]
+fn a_bare_lede_corpus_is_annotated_and_an_annotated_article_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "bare.json",
+        br#"{"format": "lede-corpus", "version": 1, "articles": [
+            {"id": "b1", "title": "Bare", "paragraphs": ["No quotes yet."]},
+            {"id": "b2", "title": "Own", "paragraphs": ["Kept."],
+             "entities": [{"id": "person:kept", "name": "Kept", "kind": "person",
+                           "mentions": [{"paragraph": 0, "start": 0, "end": 4}]}]}
+        ]}"#,
+    );
+    let annotate = |a: &mut lede_corpus::Article| {
+        a.tags.insert("seen".into(), vec![]);
+    };
+    let options = IngestOptions {
+        annotate: Some(&annotate),
+        ..IngestOptions::default()
+    };
+    let result = ingest_paths(&[dir.path().join("bare.json")], &options);
+    assert_eq!(result.rejected(), 0, "{:?}", result.report);
+    assert!(
+        find(&result, "b1").tags.contains_key("seen"),
+        "bare: annotated"
+    );
+    assert!(
+        !find(&result, "b2").tags.contains_key("seen"),
+        "annotated: kept"
+    );
+    assert!(!result.annotated_all);
 }

@@ -114,26 +114,43 @@ pub fn fold_for_match(s: &str) -> String {
 }
 
 /// Turns an all-caps place or name into title case word by word (`PORT ASHER` -> `Port Asher`,
-/// `O'HARE` -> `O'Hare`); words with lowercase letters already are kept as written.
+/// `O'HARE` -> `O'Hare`, `ST. JOHN'S` -> `St. John's`); words with lowercase letters already are
+/// kept as written. After an apostrophe a letter starts a new word only when one letter comes
+/// before it (`O'`, `D'`, `N'`); otherwise it continues the word (`JOHN'S`, `ROCK'N`).
 pub fn title_case(s: &str) -> String {
+    if s.chars().any(char::is_lowercase) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
-    let mut at_word_start = true;
-    let has_lower = s.chars().any(char::is_lowercase);
+    // Letters and digits since the word began, and whether the last char was an apostrophe.
+    let mut run = 0usize;
+    let mut after_apostrophe = false;
     for c in s.chars() {
-        if has_lower {
-            out.push(c);
-        } else if c.is_alphabetic() {
-            if at_word_start {
+        if c.is_alphabetic() {
+            let starts_word = run == 0 || (after_apostrophe && run == 1);
+            if starts_word {
                 out.push(c);
             } else {
                 out.extend(c.to_lowercase());
             }
-            at_word_start = false;
+            run = if after_apostrophe && starts_word {
+                1
+            } else {
+                run + 1
+            };
+            after_apostrophe = false;
             continue;
-        } else {
-            out.push(c);
         }
-        at_word_start = !c.is_alphanumeric();
+        out.push(c);
+        if matches!(c, '\'' | '’') && run > 0 {
+            after_apostrophe = true;
+        } else if c.is_alphanumeric() {
+            run += 1;
+            after_apostrophe = false;
+        } else {
+            run = 0;
+            after_apostrophe = false;
+        }
     }
     out
 }
@@ -466,6 +483,11 @@ mod tests {
         assert_eq!(title_case("KABUL"), "Kabul");
         assert_eq!(title_case("PORT ASHER"), "Port Asher");
         assert_eq!(title_case("O'HARE-SMITH"), "O'Hare-Smith");
+        assert_eq!(title_case("ST. JOHN'S"), "St. John's");
+        assert_eq!(title_case("ST. JOHN’S"), "St. John’s");
+        assert_eq!(title_case("N'DJAMENA"), "N'Djamena");
+        assert_eq!(title_case("COTE D'IVOIRE"), "Cote D'Ivoire");
+        assert_eq!(title_case("PORT-AU-PRINCE, HAITI"), "Port-Au-Prince, Haiti");
         assert_eq!(title_case("McAllen"), "McAllen");
     }
 

@@ -185,9 +185,31 @@ impl Mapper<'_> {
                 format!("{}-{index}", self.stem)
             }
         };
-        article.title = match chosen.remove("title").and_then(|(_, v)| text_of(&v)) {
+        // A title is text: a number or a list there is a mistake in the record, rejected as
+        // the corpus loader rejects it in a Lede-format record.
+        let title = match chosen.remove("title") {
+            Some((_, Value::String(t))) => Some(t),
+            Some((key, other)) => {
+                let kind = kind_name(&other);
+                let a = if kind.starts_with(['a', 'o']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                return Err(format!(
+                    "field `{key}`: {a} {kind} ({}), not text",
+                    short(&other)
+                ));
+            }
+            None => None,
+        };
+        article.title = match title {
             Some(t) if !t.trim().is_empty() => lede_text::collapse_whitespace(&decode_entities(&t)),
-            _ => {
+            Some(_) => {
+                warnings.push(super::passthrough::BLANK_TITLE.into());
+                title_from_body(&article.paragraphs[0])
+            }
+            None => {
                 warnings.push("no title; the start of the body is the title".into());
                 title_from_body(&article.paragraphs[0])
             }
@@ -252,6 +274,15 @@ fn body_paragraphs(
             Ok(out)
         }
         other => Err(format!("field `{key}`: a {}, not text", kind_name(&other))),
+    }
+}
+
+/// A JSON value as written, cut to 40 chars, for messages.
+fn short(v: &Value) -> String {
+    let text = v.to_string();
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
     }
 }
 

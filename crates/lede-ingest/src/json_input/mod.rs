@@ -32,6 +32,8 @@ struct Mapper<'a> {
     stem: &'a str,
     reannotate: bool,
     file_is_lede: bool,
+    /// The file is a Lede corpus marked as annotated by both extractors (`annotated`).
+    file_annotated: bool,
     /// Unused field name → index of the first record that had it.
     unused: BTreeMap<String, usize>,
     /// Records without an id (given one made from the file name).
@@ -48,6 +50,7 @@ pub fn parse_json(stem: &str, text: &str, shape: JsonShape, reannotate: bool) ->
         stem,
         reannotate,
         file_is_lede: false,
+        file_annotated: false,
         unused: BTreeMap::new(),
         missing_ids: 0,
         single: false,
@@ -95,16 +98,21 @@ pub fn parse_json(stem: &str, text: &str, shape: JsonShape, reannotate: bool) ->
 
 impl Mapper<'_> {
     /// Maps one record (numbered `index` in its file): the article or why not, its warnings,
-    /// and whether it passed through in Lede's format.
+    /// and whether it passed through in Lede's format with its annotations.
     fn record(&mut self, value: Value, index: usize) -> Record {
         let (result, warnings, passthrough) = match value {
             Value::Object(mut map) if self.file_is_lede || passthrough::is_lede_shaped(&map) => {
-                let warnings = crate::dates::drop_impossible_date(&mut map);
-                (
-                    self.pass_through(map, index),
-                    warnings.into_iter().collect(),
-                    true,
-                )
+                let mut warnings: Vec<String> = crate::dates::drop_impossible_date(&mut map)
+                    .into_iter()
+                    .collect();
+                let result = self.pass_through(map, index, &mut warnings);
+                // Kept as it came only when annotated: the file says both extractors ran, or
+                // the article carries quotes or entities; a bare one is annotated here.
+                let annotated = self.file_annotated
+                    || result
+                        .as_ref()
+                        .is_ok_and(|a| !a.quotes.is_empty() || !a.entities.is_empty());
+                (result, warnings, annotated)
             }
             Value::Object(map) => {
                 let mut warnings = Vec::new();
@@ -293,5 +301,55 @@ mod tests {
             .as_ref()
             .unwrap_err()
             .contains("no array of articles"));
+    }
+
+    #[test]
+    fn a_title_that_is_not_text_is_rejected_in_json_and_jsonl_alike() {
+        let line = r#"{"title": 42, "body": "Text.", "id": "n"}"#;
+        let lines = parse_json("f", &format!("{line}\n{line}\n"), JsonShape::Lines, false);
+        let doc = parse_json("f", &format!("[{line}]"), JsonShape::Document, false);
+        for parse in [&lines, &doc] {
+            let err = parse.records[0].result.as_ref().unwrap_err();
+            assert_eq!(err, "field `title`: a number (42), not text");
+        }
+        let listed = parse_json(
+            "f",
+            r#"[{"headline": ["A", "B"], "body": "Text."}]"#,
+            JsonShape::Document,
+            false,
+        );
+        assert!(listed.records[0]
+            .result
+            .as_ref()
+            .unwrap_err()
+            .contains("field `headline`: an array"));
+    }
+
+    #[test]
+    fn a_blank_title_is_taken_from_the_text_with_a_warning() {
+        let mapped = parse_json(
+            "f",
+            r#"[{"title": "  ", "body": "Rain fell all week on the coast."}]"#,
+            JsonShape::Document,
+            false,
+        );
+        let lede = parse_json(
+            "f",
+            r#"{"format": "lede-corpus", "articles": [{"id": "a", "title": "", "paragraphs": ["Rain fell all week on the coast."]}]}"#,
+            JsonShape::Document,
+            false,
+        );
+        for parse in [&mapped, &lede] {
+            let record = &parse.records[0];
+            assert_eq!(
+                record.result.as_ref().unwrap().title,
+                "Rain fell all week on the coast."
+            );
+            assert!(
+                record.warnings.iter().any(|w| w.contains("title is blank")),
+                "{:?}",
+                record.warnings
+            );
+        }
     }
 }

@@ -5,6 +5,29 @@ use lede_corpus::{Article, Corpus, ErrorLocation};
 use serde_json::{Map, Value};
 
 use super::Mapper;
+use crate::reuters::title_from_body;
+
+/// The warning for a record whose title is blank.
+pub(super) const BLANK_TITLE: &str =
+    "the title is blank; the first words of the text are the title";
+
+/// The first non-blank paragraph of a Lede record (`paragraphs` or `body`).
+fn first_paragraph(map: &Map<String, Value>) -> Option<String> {
+    let from_list = map
+        .get("paragraphs")
+        .and_then(Value::as_array)
+        .and_then(|ps| {
+            ps.iter()
+                .filter_map(Value::as_str)
+                .find(|p| !p.trim().is_empty())
+        });
+    let from_body = || {
+        map.get("body")
+            .and_then(Value::as_str)
+            .and_then(|b| lede_text::paragraphs(b).next())
+    };
+    from_list.or_else(from_body).map(str::to_string)
+}
 
 /// Every field a Lede corpus article may carry (for pass-through detection).
 const LEDE_FIELDS: [&str; 14] = [
@@ -41,10 +64,22 @@ impl Mapper<'_> {
         &mut self,
         mut map: Map<String, Value>,
         index: usize,
+        warnings: &mut Vec<String>,
     ) -> Result<Article, String> {
         for k in map.keys() {
             if !LEDE_FIELDS.contains(&k.as_str()) {
                 self.unused.entry(k.clone()).or_insert(index);
+            }
+        }
+        // A blank title would be an empty link: the first words of the text stand in.
+        let blank = match map.get("title") {
+            Some(Value::String(t)) => t.trim().is_empty(),
+            _ => false,
+        };
+        if blank {
+            if let Some(first) = first_paragraph(&map) {
+                map.insert("title".into(), Value::String(title_from_body(&first)));
+                warnings.push(BLANK_TITLE.into());
             }
         }
         if self.reannotate {

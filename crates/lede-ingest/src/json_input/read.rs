@@ -76,6 +76,9 @@ pub(super) fn parse_document(text: &str, value: Value, mapper: &mut Mapper) -> F
         Value::Object(mut map) => {
             mapper.file_is_lede =
                 map.get("format").and_then(Value::as_str) == Some(lede_corpus::FORMAT);
+            let marks = map.get("annotated").and_then(Value::as_array);
+            let marked = |m: &str| marks.is_some_and(|a| a.iter().any(|v| v.as_str() == Some(m)));
+            mapper.file_annotated = mapper.file_is_lede && marked("quotes") && marked("entities");
             let key = ARRAY_KEYS
                 .iter()
                 .find(|k| matches!(map.get(**k), Some(Value::Array(_))));
@@ -87,7 +90,12 @@ pub(super) fn parse_document(text: &str, value: Value, mapper: &mut Mapper) -> F
                     };
                     mapper.top_unused = map
                         .keys()
-                        .filter(|name| !matches!(name.as_str(), "format" | "version" | "entities"))
+                        .filter(|name| {
+                            !matches!(
+                                name.as_str(),
+                                "format" | "version" | "entities" | "annotated"
+                            )
+                        })
                         .cloned()
                         .collect();
                     mapper.top_unused.sort();

@@ -46,7 +46,14 @@ impl FileOutput {
 /// Ingests every file under `paths` (files as given, directories walked recursively).
 pub fn ingest_paths(paths: &[PathBuf], options: &IngestOptions) -> Ingested {
     let started = Instant::now();
-    let walk = walk::collect_files(paths);
+    let walk = walk::collect_files(
+        paths,
+        walk::WalkOptions {
+            max_file_bytes: options.max_file_bytes(),
+            outputs: options.outputs,
+        },
+    );
+    let skipped = walk.skipped;
     let mut report = walk.report;
     let missing = report::count(&report, Severity::Rejected);
     let jobs = plan::plan(&walk.files, options.format, &mut report);
@@ -67,7 +74,9 @@ pub fn ingest_paths(paths: &[PathBuf], options: &IngestOptions) -> Ingested {
         p.finish();
     }
     let read_parse = started.elapsed();
-    finish(outputs, missing, report, read_parse, options)
+    let mut ingested = finish(outputs, missing, report, read_parse, options);
+    ingested.skipped = skipped;
+    ingested
 }
 
 /// Ingests one file's bytes as if read from `path` (no directory walk, no PolNeAR metadata).
@@ -106,6 +115,7 @@ fn finish(
         sources,
         read,
         dropped,
+        skipped: 0,
         report,
         timings: Timings {
             read_parse,

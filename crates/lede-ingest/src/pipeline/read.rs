@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::polnear::MetaRow;
+use crate::walk::read_capped;
 use crate::{decode, Format, IngestOptions, LineIndex, Location, ReportEntry};
 
 use super::plan::Job;
@@ -11,9 +12,9 @@ use super::{detect, FileOutput, Ready};
 
 /// Reads and parses a planned file; a file that cannot be read is one rejected input.
 pub(super) fn read_job(job: &Job, options: &IngestOptions) -> FileOutput {
-    match std::fs::read(&job.path) {
+    match read_capped(&job.path, options.max_file_bytes()) {
         Ok(bytes) => parse_file(&job.path, &bytes, job.format, job.polnear.as_ref(), options),
-        Err(e) => FileOutput::rejected(Location::file(&job.path), format!("cannot read: {e}")),
+        Err(reason) => FileOutput::rejected(Location::file(&job.path), reason),
     }
 }
 
@@ -26,9 +27,29 @@ pub(super) fn parse_file(
     options: &IngestOptions,
 ) -> FileOutput {
     let file = Location::file(path);
+    // A compressed file, an HTML page or a pack where JSON was expected is named for what it
+    // is; any file that cannot be decoded is too when its first bytes tell.
+    let json_expected = matches!(format, Some(Format::Json | Format::Jsonl))
+        || matches!(
+            crate::walk::extension(path).as_deref(),
+            Some("json" | "jsonl" | "ndjson")
+        );
+    if json_expected {
+        if let Some(what) = lede_corpus::not_json_kind(bytes) {
+            return FileOutput::rejected(file, what.to_string());
+        }
+    }
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
-        Err(reason) => return FileOutput::rejected(file, reason),
+        Err(reason) => {
+            let reason = match lede_corpus::not_json_kind(bytes) {
+                Some(what) if !what.contains("HTML") && !what.contains("markup") => {
+                    what.to_string()
+                }
+                _ => reason,
+            };
+            return FileOutput::rejected(file, reason);
+        }
     };
     let mut out = FileOutput::default();
     if let Some(w) = &decoded.warning {

@@ -1,5 +1,6 @@
 //! `lede ingest`: files in, corpus JSON out, every input accounted for on stderr (and in
-//! `--report FILE` as JSON), with a progress bar when stderr is a terminal.
+//! `--report FILE` as JSON), with progress on stderr; outputs are checked against the inputs
+//! before anything is read.
 
 use std::fmt::Display;
 use std::fs::File;
@@ -10,9 +11,14 @@ use std::time::{Duration, Instant};
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use lede_corpus::Corpus;
-use lede_ingest::{ingest_paths, Format, IngestOptions, Ingested, Progress, Stage};
+use lede_ingest::{ingest_paths, Format, IngestOptions, Ingested, Progress};
+
+mod outputs;
+mod progress;
+
+use outputs::check_outputs;
+use progress::{Bar, Lines, LINE_EVERY};
 
 /// The options of `lede ingest` (declared here once; `main` flattens them into the command).
 #[derive(Args)]
@@ -53,6 +59,32 @@ pub struct IngestArgs {
     /// Indent the corpus JSON for reading (the default is compact: smaller, faster to load).
     #[arg(long)]
     pub pretty: bool,
+    /// The largest input file to read, in bytes or with a unit (`64MB`, `512KB`, `1GB`;
+    /// powers of 1024); a larger file is rejected with its size. Default 64MB.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64MB")]
+    pub max_file_size: u64,
+}
+
+/// A size as `12345`, `512KB`, `64MB` or `1GB` (powers of 1024; `K`, `M`, `G` and a final
+/// `B` or `iB` also read).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size (write 64MB, 512KB or a number of bytes)"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        other => return Err(format!("unknown size unit `{other}` (use KB, MB or GB)")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{text}` is not a usable size"))
 }
 
 impl IngestArgs {
@@ -68,44 +100,34 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
         .map(|s| s.parse::<Format>().expect("only listed names get here"))
 }
 
-/// A progress bar on stderr (only made when stderr is a terminal).
-struct Bar(ProgressBar);
-
-impl Bar {
-    /// A bar drawing on stderr, styled before it first draws.
-    fn new() -> Self {
-        let style = ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} {elapsed}")
-            .expect("valid template")
-            .progress_chars("=> ");
-        Bar(ProgressBar::hidden().with_style(style))
-    }
-}
-
-impl Progress for Bar {
-    fn start(&self, stage: Stage, total: u64) {
-        self.0.set_message(match stage {
-            Stage::ReadParse => "reading",
-            Stage::Annotate => "annotating",
-        });
-        self.0.set_length(total);
-        self.0.reset();
-        self.0.set_draw_target(ProgressDrawTarget::stderr());
-    }
-
-    fn advance(&self, n: u64) {
-        self.0.inc(n);
-    }
-
-    fn finish(&self) {
-        self.0.finish_and_clear();
-        self.0.set_draw_target(ProgressDrawTarget::hidden());
-    }
-}
-
 /// Runs `lede ingest`.
 pub fn ingest(args: &IngestArgs) -> ExitCode {
     let started = Instant::now();
-    let bar = std::io::stderr().is_terminal().then(Bar::new);
+    let mut written: Vec<(&str, &Path)> = vec![("the corpus", args.output.as_path())];
+    for (what, path) in [
+        ("the report", &args.report),
+        ("the index", &args.index),
+        ("the pack", &args.pack),
+    ] {
+        if let Some(path) = path {
+            written.push((what, path.as_path()));
+        }
+    }
+    if let Err(e) = check_outputs(&args.paths, &written) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    let outputs: Vec<PathBuf> = written.iter().map(|(_, p)| p.to_path_buf()).collect();
+    let (bar, lines) = if std::io::stderr().is_terminal() {
+        (Some(Bar::new()), None)
+    } else {
+        (None, Some(Lines::new(LINE_EVERY, |l| eprintln!("{l}"))))
+    };
+    let progress: Option<&dyn Progress> = match (&bar, &lines) {
+        (Some(b), _) => Some(b),
+        (None, Some(l)) => Some(l),
+        (None, None) => None,
+    };
     let tagger = lede_entities::Tagger::bundled();
     // The recipe's per-article step, mapped in parallel by lede-ingest; its corpus step below.
     let annotate = move |article: &mut lede_corpus::Article| {
@@ -116,9 +138,12 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
         dedupe: args.dedupe,
         reannotate: args.reannotate,
         annotate: Some(&annotate),
-        progress: bar.as_ref().map(|b| b as &dyn Progress),
+        progress,
+        max_file_bytes: Some(args.max_file_size),
+        outputs: &outputs,
     };
     let mut result = ingest_paths(&args.paths, &options);
+    drop(lines);
     let mut corpus = Corpus::new(std::mem::take(&mut result.articles));
     // One kind, so one id, per entity name across the corpus; the marks.
     lede_annotate::finish(&mut corpus, result.annotated_all);
@@ -160,8 +185,13 @@ pub fn ingest(args: &IngestArgs) -> ExitCode {
     } else {
         String::new()
     };
+    let skipped = if result.skipped > 0 {
+        format!(", {} files skipped", result.skipped)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "{} read, {ingested} ingested, {} rejected, {} warnings{dropped}, {} -> {}",
+        "{} read, {ingested} ingested, {} rejected, {} warnings{dropped}{skipped}, {} -> {}",
         result.read,
         result.rejected(),
         result.warnings(),
@@ -241,6 +271,8 @@ fn seconds(d: Duration) -> String {
 
 #[cfg(test)]
 mod tests {
+    use lede_ingest::walk::DEFAULT_MAX_FILE_BYTES;
+
     use super::*;
 
     fn args(index: Option<&str>, pack: Option<&str>) -> IngestArgs {
@@ -256,6 +288,7 @@ mod tests {
             index: index.map(PathBuf::from),
             pack: pack.map(PathBuf::from),
             pretty: false,
+            max_file_size: DEFAULT_MAX_FILE_BYTES,
         }
     }
 
@@ -264,6 +297,18 @@ mod tests {
         assert!(!args(None, None).writes_index());
         assert!(args(Some("c.index"), None).writes_index());
         assert!(args(None, Some("c.lede")).writes_index());
+    }
+
+    #[test]
+    fn sizes_read_with_their_units() {
+        assert_eq!(parse_size("64MB"), Ok(DEFAULT_MAX_FILE_BYTES));
+        assert_eq!(parse_size("512kb"), Ok(512 * 1024));
+        assert_eq!(parse_size("1 GiB"), Ok(1 << 30));
+        assert_eq!(parse_size("100"), Ok(100));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5 parsecs").unwrap_err().contains("parsecs"));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("99999999999999999999GB").is_err());
     }
 
     #[test]
