@@ -6,6 +6,7 @@
 //! Pure Rust, no threads and no file IO in the API, so it runs in the browser unchanged.
 
 pub mod conll;
+pub mod clusters;
 mod corpus;
 mod extract;
 mod features;

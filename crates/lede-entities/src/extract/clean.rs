@@ -11,7 +11,7 @@ use super::para::{
     is_all_caps, is_connector, is_pronoun, is_role_word, is_title, lower, starts_sentence, words,
     Para, Raw,
 };
-use crate::lexicon::{contains, lexicon};
+use crate::lexicon::{contains, lexicon, LOC_CUES, ORG_CUES};
 use crate::tag::EntityType;
 use crate::tokenize::{Token, TokenKind};
 
@@ -108,7 +108,16 @@ pub(super) fn clean(paras: &[Para], mut r: Raw, lowercase: &HashMap<String, usiz
         lower(&toks[r.a]).trim_end_matches('.'),
         "mr" | "mrs" | "ms" | "dr" | "sir"
     );
-    if r.ty == EntityType::Per || honorific {
+    // `Sen. Elizabeth Warren` tagged an organisation: a title that only people carry.
+    let personal_title = r.b - r.a >= 2
+        && is_title(&toks[r.a])
+        && !matches!(
+            lower(&toks[r.a]).trim_end_matches('.'),
+            "general" | "king" | "queen" | "prince" | "princess" | "lord" | "lady" | "justice"
+        )
+        && !contains(ORG_CUES, lower(&toks[r.b - 1]).trim_end_matches('.'))
+        && !contains(LOC_CUES, lower(&toks[r.b - 1]).trim_end_matches('.'));
+    if r.ty == EntityType::Per || honorific || personal_title {
         let mut k = r.a;
         while k + 1 < r.b && is_role_word(&toks[k]) {
             k += 1;
