@@ -23,9 +23,10 @@ fn is_known_place_or_variant(para: &Para, a: usize, b: usize) -> bool {
     lx.places.contains_key(&key) || lx.variants.contains_key(&key)
 }
 
-/// Joins the pieces of one name that the tagger cut at a connector: `Belt and Road` (two
-/// single words of different types: one name, an organisation when it ends in one's word,
-/// otherwise a name of kind "other"), and `Bank of England` (a capitalised organisation word
+/// Joins the pieces of one name that the tagger cut at a connector: `Belt and Road` (a single
+/// word and a short name of another type, or one ending in an organisation's word as in
+/// `Belt and Road Initiative`: one name, an organisation when it ends in one's word, otherwise
+/// of kind "other"), and `Bank of England` (a capitalised organisation word
 /// before `of` and a tagged place or organisation after it).
 pub(super) fn join_split_names(paras: &[Para], raws: &mut Vec<Raw>) {
     raws.sort_by_key(|r| (r.p, r.a, r.b));
@@ -39,7 +40,7 @@ pub(super) fn join_split_names(paras: &[Para], raws: &mut Vec<Raw>) {
             let and = matches!(joiner.as_str(), "and" | "&")
                 && prev.b - prev.a == 1
                 && r.b - r.a <= 3
-                && prev.ty != r.ty
+                && (prev.ty != r.ty || (r.b - r.a >= 2 && is_org_cue(&lower(&toks[r.b - 1]))))
                 && prev.ty != EntityType::Per
                 && r.ty != EntityType::Per
                 && !is_known_place_or_variant(para, prev.a, prev.b)
