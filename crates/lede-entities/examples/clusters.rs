@@ -36,7 +36,10 @@ fn main() {
         for tag in ["TITLE", "BODY"] {
             for piece in between(&text, &format!("<{tag}>"), &format!("</{tag}>")) {
                 for para in decode(piece).split("\n    ") {
-                    add_sentences(&para.split_whitespace().collect::<Vec<_>>().join(" "), &mut sents);
+                    add_sentences(
+                        &para.split_whitespace().collect::<Vec<_>>().join(" "),
+                        &mut sents,
+                    );
                 }
             }
         }
@@ -47,7 +50,11 @@ fn main() {
         sents.extend(doc.sentences.into_iter().map(|s| s.tokens));
     }
     let tokens: usize = sents.iter().map(Vec::len).sum();
-    eprintln!("{} files, {} sentences, {tokens} tokens, {options:?}", files.len(), sents.len());
+    eprintln!(
+        "{} files, {} sentences, {tokens} tokens, {options:?}",
+        files.len(),
+        sents.len()
+    );
     let clusters = exchange_clusters(&sents, options, |it, moved, ll| {
         eprintln!(
             "iteration {it}: {moved} words moved, log-likelihood {ll:.0} [{:.0}s]",

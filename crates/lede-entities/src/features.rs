@@ -327,8 +327,14 @@ pub(crate) fn sentence_features(tokens: &[&str], doc: &DocStats) -> SentenceFeat
             let ds = d.to_string();
             f.push(feature(T_CLUSTER, &[&ds, cluster_at(ii + d)]));
         }
-        f.push(feature(T_CLUSTER, &["-1,0", cluster_at(ii - 1), cluster_at(ii)]));
-        f.push(feature(T_CLUSTER, &["0,+1", cluster_at(ii), cluster_at(ii + 1)]));
+        f.push(feature(
+            T_CLUSTER,
+            &["-1,0", cluster_at(ii - 1), cluster_at(ii)],
+        ));
+        f.push(feature(
+            T_CLUSTER,
+            &["0,+1", cluster_at(ii), cluster_at(ii + 1)],
+        ));
         f.push(feature(T_CLUSTER, &["shape", cluster_at(ii), &shapes[i]]));
         if cap {
             // How the news text writes the word: capitalised, lowercase, both or neither.

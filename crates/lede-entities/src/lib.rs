@@ -5,8 +5,8 @@
 //!
 //! Pure Rust, no threads and no file IO in the API, so it runs in the browser unchanged.
 
-pub mod conll;
 pub mod clusters;
+pub mod conll;
 mod corpus;
 mod extract;
 mod features;

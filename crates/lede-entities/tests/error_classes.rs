@@ -71,7 +71,11 @@ fn demonyms_and_religions_are_not_people() {
         "{:#?}",
         names(&es)
     );
-    assert!(!es.iter().any(|e| e.kind == EntityKind::Person), "{:#?}", names(&es));
+    assert!(
+        !es.iter().any(|e| e.kind == EntityKind::Person),
+        "{:#?}",
+        names(&es)
+    );
 }
 
 #[test]
@@ -107,8 +111,18 @@ fn titles_stay_out_of_names() {
         "Sen. Elizabeth Warren and Rep. Hakeem Jeffries wrote to the bank on Monday.",
         "President Arlen Voss met Prime Minister Dana Holt in Oslo.",
     ]);
-    for name in ["Elizabeth Warren", "Hakeem Jeffries", "Arlen Voss", "Dana Holt"] {
-        assert_eq!(named(&es, name).kind, EntityKind::Person, "{:#?}", names(&es));
+    for name in [
+        "Elizabeth Warren",
+        "Hakeem Jeffries",
+        "Arlen Voss",
+        "Dana Holt",
+    ] {
+        assert_eq!(
+            named(&es, name).kind,
+            EntityKind::Person,
+            "{:#?}",
+            names(&es)
+        );
     }
     assert!(
         !es.iter().any(|e| ["Sen.", "Rep.", "President", "Prime"]
@@ -129,7 +143,9 @@ fn acronyms_join_their_expansion() {
     ]);
     let sec = named(&es, "SEC");
     assert!(
-        sec.aliases.iter().any(|a| a == "Securities and Exchange Commission")
+        sec.aliases
+            .iter()
+            .any(|a| a == "Securities and Exchange Commission")
             || sec.name == "Securities and Exchange Commission",
         "{sec:#?}"
     );
@@ -140,10 +156,9 @@ fn acronyms_join_their_expansion() {
 
 #[test]
 fn the_seed_article_has_no_belt_road_or_muslim_person() {
-    let Some(path) = lede_testdata::shared_path(
-        "the seed's entities",
-        "seeds/000_b349bb90d9221d2a.txt",
-    ) else {
+    let Some(path) =
+        lede_testdata::shared_path("the seed's entities", "seeds/000_b349bb90d9221d2a.txt")
+    else {
         return;
     };
     let text = std::fs::read_to_string(&path).expect("readable seed");

@@ -27,7 +27,10 @@ fn model_and_clusters_load_and_are_at_most_one_megabyte_gzipped() {
         MODEL.len(),
         CLUSTERS.len()
     );
-    assert!(model + clusters <= 1_000_000, "{model} + {clusters} bytes gzipped");
+    assert!(
+        model + clusters <= 1_000_000,
+        "{model} + {clusters} bytes gzipped"
+    );
 }
 
 #[test]

@@ -9,8 +9,7 @@ use lede_text::word_lists::SENTENCE_OPENERS;
 
 use super::para::{
     is_all_caps, is_cap, is_connector, is_pronoun, is_role_word, is_title, lower, starts_sentence,
-    words,
-    Para, Raw,
+    words, Para, Raw,
 };
 use crate::lexicon::{contains, lexicon, LOC_CUES, ORG_CUES};
 use crate::tag::EntityType;

@@ -155,8 +155,9 @@ fn acronyms_by_initials(mentions: &[Mention]) -> Vec<(String, String)> {
             m.ty != EntityType::Per
                 && m.acronym.is_none()
                 && !variants.contains_key(&fold_for_match(&m.name))
-                && m.name.split_whitespace().count() == n
-                    + m.name
+                && m.name.split_whitespace().count()
+                    == n + m
+                        .name
                         .split_whitespace()
                         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
                         .count()

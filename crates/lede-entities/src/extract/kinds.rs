@@ -36,7 +36,11 @@ pub(super) fn join_split_names(paras: &[Para], raws: &mut Vec<Raw>) {
         let toks = &para.toks;
         if let Some(prev) = out.last_mut() {
             let gap = prev.p == r.p && prev.b + 1 == r.a;
-            let joiner = gap.then(|| lower(&toks[prev.b])).unwrap_or_default();
+            let joiner = if gap {
+                lower(&toks[prev.b])
+            } else {
+                String::new()
+            };
             let and = matches!(joiner.as_str(), "and" | "&")
                 && prev.b - prev.a == 1
                 && r.b - r.a <= 3
@@ -51,7 +55,11 @@ pub(super) fn join_split_names(paras: &[Para], raws: &mut Vec<Raw>) {
             if and || of {
                 let org = of || is_org_cue(&lower(&toks[r.b - 1]));
                 prev.b = r.b;
-                prev.ty = if org { EntityType::Org } else { EntityType::Misc };
+                prev.ty = if org {
+                    EntityType::Org
+                } else {
+                    EntityType::Misc
+                };
                 prev.acronym = None;
                 continue;
             }
@@ -63,7 +71,9 @@ pub(super) fn join_split_names(paras: &[Para], raws: &mut Vec<Raw>) {
             && lower(&toks[r.a - 1]) == "of"
             && is_cap(&toks[r.a - 2])
             && is_org_cue(&lower(&toks[r.a - 2]))
-            && out.last().is_none_or(|prev| prev.p != r.p || prev.b < r.a - 1)
+            && out
+                .last()
+                .is_none_or(|prev| prev.p != r.p || prev.b < r.a - 1)
         {
             let mut a = r.a - 2;
             while a > 0
@@ -97,14 +107,19 @@ fn is_demonym_phrase(para: &Para, a: usize, b: usize) -> bool {
     let compass = |w: &str| {
         matches!(
             w,
-            "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast"
-                | "southwest" | "central"
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+                | "central"
         )
     };
     match words.split_last() {
-        Some((last, rest)) => {
-            demonym(last) && rest.iter().all(|w| demonym(w) || compass(w))
-        }
+        Some((last, rest)) => demonym(last) && rest.iter().all(|w| demonym(w) || compass(w)),
         None => false,
     }
 }
