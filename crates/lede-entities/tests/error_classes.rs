@@ -171,3 +171,29 @@ fn the_seed_article_has_no_belt_road_or_muslim_person() {
     assert_eq!(named(&es, "Wang Yi").kind, EntityKind::Person);
     assert_eq!(named(&es, "Afghanistan").kind, EntityKind::Place);
 }
+
+#[test]
+fn titles_inside_organisation_names_and_surnames_shared_with_one() {
+    // Reuters, 1987: the tagger took the adviser's title and name as one organisation.
+    let es = entities(&[
+        "The three-member panel made up of Tower, former National Security Adviser Brent \
+         Scowcroft and former Secretary of State Edmund Muskie, met on Monday.",
+        "Senator John Tower led the Tower Commission. Tower said the report was fair.",
+    ]);
+    assert_eq!(
+        named(&es, "Brent Scowcroft").kind,
+        EntityKind::Person,
+        "{:#?}",
+        names(&es)
+    );
+    assert!(
+        !es.iter().any(|e| e.name.contains("Adviser")),
+        "{:#?}",
+        names(&es)
+    );
+    let tower = named(&es, "John Tower");
+    assert_eq!(tower.kind, EntityKind::Person);
+    assert!(tower.mentions.len() >= 2, "{tower:#?}");
+    let commission = named(&es, "Tower Commission");
+    assert_eq!(commission.mentions.len(), 1, "{:#?}", names(&es));
+}

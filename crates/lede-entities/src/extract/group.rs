@@ -216,6 +216,19 @@ pub fn group(mentions: &[Mention]) -> Vec<Entity> {
                 // `Rovers` after `Velmora Rovers`, when both are organisations; `Harrow` after
                 // `Harrow Freight Corp <HFC.N>` whatever the tagger made of it.
                 let org = m.ty == EntityType::Org;
+                // A person's surname first (`Tower` of `John Tower`, not `Tower Commission`).
+                let surname_of = |c: &Cluster| {
+                    c.is_person()
+                        && c.names.iter().any(|n| {
+                            let words: Vec<&str> = n.split_whitespace().collect();
+                            words.len() > 1 && fold_for_match(words[words.len() - 1]) == folded
+                        })
+                };
+                if mergeable {
+                    if let Some(i) = clusters.iter().rposition(surname_of) {
+                        return Some(i);
+                    }
+                }
                 clusters.iter().rposition(|c| {
                     let company_first = c.company
                         && c.names.iter().any(|n| {

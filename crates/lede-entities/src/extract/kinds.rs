@@ -5,7 +5,7 @@
 
 use lede_text::fold_for_match;
 
-use super::para::{is_cap, lower, Para, Raw};
+use super::para::{is_cap, is_title, lower, words, Para, Raw};
 use crate::lexicon::{contains, lexicon, DEMONYMS, ORG_CUES};
 use crate::tag::EntityType;
 use crate::tokenize::TokenKind;
@@ -139,6 +139,57 @@ pub(super) fn retype(paras: &[Para], raws: &mut [Raw]) {
             && is_org_cue(&lower(&para.toks[r.b - 1]))
         {
             r.ty = EntityType::Org;
+        }
+    }
+}
+
+/// Job words that stand before a person's name like a title, beyond the shared titles.
+const JOB_WORDS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "director",
+    "chief",
+    "executive",
+    "officer",
+    "head",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "chair",
+    "chairwoman",
+    "economist",
+    "analyst",
+    "correspondent",
+];
+
+/// True when the token is a title or a job word (`Adviser`, `Justice`).
+fn is_title_or_job(t: &crate::tokenize::Token) -> bool {
+    is_title(t) || contains(JOB_WORDS, &lower(t))
+}
+
+/// Titles left inside a name the tagger did not make a person: `National Security Adviser
+/// Brent Scowcroft` (a title and then a first name: the person, with the words before as the
+/// role) and `Manhattan Supreme Court Justice` before `Frank Nervo` (a title at the end: cut).
+pub(super) fn split_titles_out(paras: &[Para], raws: &mut [Raw]) {
+    let lx = lexicon();
+    for r in raws.iter_mut().filter(|r| r.ty != EntityType::Per) {
+        let para = &paras[r.p];
+        let toks = &para.toks;
+        let first_name = |k: usize| lx.first_names.contains(&fold_for_match(&toks[k].text));
+        let person_at = (r.a + 1..r.b.saturating_sub(1))
+            .find(|&k| is_title_or_job(&toks[k - 1]) && first_name(k) && is_cap(&toks[k + 1]));
+        if let Some(k) = person_at {
+            r.role = Some(words(para, r.a, k));
+            r.a = k;
+            r.ty = EntityType::Per;
+            r.acronym = None;
+            continue;
+        }
+        let next_is_name = toks
+            .get(r.b)
+            .is_some_and(|t| t.kind == TokenKind::Word && is_cap(t));
+        if r.b - r.a >= 2 && is_title_or_job(&toks[r.b - 1]) && next_is_name {
+            r.b -= 1;
         }
     }
 }
