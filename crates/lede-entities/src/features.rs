@@ -5,12 +5,13 @@ use std::collections::HashMap;
 
 use lede_text::word_lists::NAME_CONNECTORS as CONNECTORS;
 
+use crate::clusters::cluster_of;
 use crate::hash::{feature, mix};
 use crate::lexicon::{self, contains, lexicon, LOC_CUES, ORG_CUES, TITLES};
 use crate::tag::Tag;
 
 /// Bump when any feature changes: a model records the version it was trained with.
-pub(crate) const FEATURE_VERSION: u32 = 2;
+pub(crate) const FEATURE_VERSION: u32 = 3;
 
 const T_BIAS: u8 = 0;
 const T_WORD: u8 = 1;
@@ -32,6 +33,7 @@ const T_TRANS: u8 = 16;
 const T_PAIR_SHAPE: u8 = 17;
 const T_HEADLINE_WORD: u8 = 18;
 const T_FIRST_PASS: u8 = 19;
+const T_CLUSTER: u8 = 20;
 
 /// Per-document counts: how often a word (folded) appears lowercase, and capitalised inside a
 /// sentence (not first, not in an all-caps line).
@@ -174,6 +176,17 @@ pub(crate) fn sentence_features(tokens: &[&str], doc: &DocStats) -> SentenceFeat
     let folded: Vec<String> = tokens.iter().map(|t| lexicon::key(&[*t])).collect();
     let shapes: Vec<String> = tokens.iter().map(|t| short_shape(t)).collect();
     let headline = is_headline(tokens);
+    let cluster: Vec<String> = tokens
+        .iter()
+        .map(|t| cluster_of(&lx.clusters, t).map_or_else(|| "-".to_string(), |k| k.to_string()))
+        .collect();
+    let cluster_at = |i: isize| -> &str {
+        if i < 0 || i as usize >= n {
+            "<s>"
+        } else {
+            &cluster[i as usize]
+        }
+    };
 
     // Gazetteer matches: the longest place name starting at each token.
     let mut gaz: Vec<Vec<(u8, char)>> = vec![Vec::new(); n];
@@ -308,6 +321,36 @@ pub(crate) fn sentence_features(tokens: &[&str], doc: &DocStats) -> SentenceFeat
             T_SHAPE3,
             &[shape_at(ii - 1), &shapes[i], shape_at(ii + 1)],
         ));
+
+        // Word clusters of the token and its neighbours.
+        for d in [-2isize, -1, 0, 1, 2] {
+            let ds = d.to_string();
+            f.push(feature(T_CLUSTER, &[&ds, cluster_at(ii + d)]));
+        }
+        f.push(feature(
+            T_CLUSTER,
+            &["-1,0", cluster_at(ii - 1), cluster_at(ii)],
+        ));
+        f.push(feature(
+            T_CLUSTER,
+            &["0,+1", cluster_at(ii), cluster_at(ii + 1)],
+        ));
+        f.push(feature(T_CLUSTER, &["shape", cluster_at(ii), &shapes[i]]));
+        if cap {
+            // How the news text writes the word: capitalised, lowercase, both or neither.
+            let low = lx.clusters.get(lw);
+            let title = cluster[i] != "-" && (low.is_none() || lx.clusters.contains_key(w));
+            let case = match (title, low.is_some()) {
+                (true, true) => "both",
+                (true, false) => "title",
+                (false, true) => "lower",
+                (false, false) => "none",
+            };
+            f.push(feature(T_CLUSTER, &["case", case]));
+            if let Some(k) = low {
+                f.push(feature(T_CLUSTER, &["low", &k.to_string()]));
+            }
+        }
 
         // Gazetteers and name lists.
         for &(bits, pos) in &gaz[i] {

@@ -14,6 +14,8 @@ use crate::tag::EntityType;
 
 const PLACES: &str = include_str!("../data/places.txt");
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+/// Word clusters, `class<TAB>word` (written by `examples/clusters.rs`).
+const CLUSTERS: &str = include_str!("../data/clusters.txt");
 
 /// Place kinds as bits of a gazetteer entry.
 pub(crate) const COUNTRY: u8 = 1;
@@ -137,6 +139,125 @@ pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "and",
 ];
 
+/// Demonyms and religions, folded: words that name a people or a faith, never one person, an
+/// organisation or a place (`Muslim`, `Afghan`, `Chinese`; a plural `s` is allowed).
+pub(crate) const DEMONYMS: &[&str] = &[
+    "muslim",
+    "christian",
+    "jew",
+    "jewish",
+    "hindu",
+    "buddhist",
+    "sikh",
+    "catholic",
+    "protestant",
+    "orthodox",
+    "evangelical",
+    "mormon",
+    "sunni",
+    "shia",
+    "shiite",
+    "shi'ite",
+    "islamic",
+    "islamist",
+    "jihadist",
+    "arab",
+    "afghan",
+    "african",
+    "albanian",
+    "algerian",
+    "american",
+    "argentine",
+    "argentinian",
+    "armenian",
+    "asian",
+    "australian",
+    "austrian",
+    "bangladeshi",
+    "belgian",
+    "bolivian",
+    "bosnian",
+    "brazilian",
+    "british",
+    "bulgarian",
+    "burmese",
+    "canadian",
+    "chilean",
+    "chinese",
+    "colombian",
+    "croatian",
+    "cuban",
+    "czech",
+    "danish",
+    "dutch",
+    "egyptian",
+    "english",
+    "ethiopian",
+    "european",
+    "filipino",
+    "finnish",
+    "french",
+    "georgian",
+    "german",
+    "greek",
+    "hungarian",
+    "indian",
+    "indonesian",
+    "iranian",
+    "iraqi",
+    "irish",
+    "israeli",
+    "italian",
+    "japanese",
+    "jordanian",
+    "kenyan",
+    "korean",
+    "kurdish",
+    "kurd",
+    "kuwaiti",
+    "latino",
+    "lebanese",
+    "libyan",
+    "malaysian",
+    "mexican",
+    "moroccan",
+    "nigerian",
+    "norwegian",
+    "pakistani",
+    "palestinian",
+    "pashtun",
+    "persian",
+    "peruvian",
+    "polish",
+    "portuguese",
+    "romanian",
+    "russian",
+    "rohingya",
+    "saudi",
+    "scottish",
+    "serbian",
+    "somali",
+    "spanish",
+    "sudanese",
+    "swedish",
+    "swiss",
+    "syrian",
+    "taiwanese",
+    "taliban",
+    "thai",
+    "tibetan",
+    "turkish",
+    "ukrainian",
+    "uzbek",
+    "uighur",
+    "uyghur",
+    "venezuelan",
+    "vietnamese",
+    "welsh",
+    "yemeni",
+    "zimbabwean",
+];
+
 /// Words that end or mark an organisation's name, lowercased.
 pub(crate) const ORG_CUES: &[&str] = &[
     "inc",
@@ -223,6 +344,19 @@ pub(crate) const ORG_CUES: &[&str] = &[
     "treasury",
     "cabinet",
     "government",
+    // Clubs, companies and newspapers that read like a person's name (`Brennick Athletic`).
+    "athletic",
+    "wanderers",
+    "fc",
+    "freight",
+    "foods",
+    "bancorp",
+    "insurance",
+    "herald",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "initiative",
 ];
 
 /// Words that end a place's name (`River`, `Province`), lowercased.
@@ -319,6 +453,8 @@ pub(crate) struct Lexicon {
     pub first_names: HashSet<String>,
     /// Folded variant -> canonical name.
     pub variants: HashMap<String, (&'static str, EntityType)>,
+    /// Word as written -> its cluster.
+    pub clusters: HashMap<String, u16>,
 }
 
 /// The lists, loaded once.
@@ -380,11 +516,20 @@ fn load() -> Lexicon {
             variants.insert(f.to_string(), (canonical, ty));
         }
     }
+    let clusters = CLUSTERS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (k, w) = l.split_once('\t')?;
+            Some((w.to_string(), k.parse().ok()?))
+        })
+        .collect();
     Lexicon {
         places,
         max_place_tokens: max_place_tokens.min(6),
         first_names,
         variants,
+        clusters,
     }
 }
 
@@ -394,6 +539,7 @@ pub(crate) fn fingerprint() -> u64 {
     let mut h = crate::hash::Fnv::new();
     h.write(PLACES.as_bytes());
     h.write(FIRST_NAMES.as_bytes());
+    h.write(CLUSTERS.as_bytes());
     for &(name, bits) in EXTRA_PLACES {
         h.write(name.as_bytes());
         h.write(&[bits]);

@@ -5,6 +5,7 @@
 //!
 //! Pure Rust, no threads and no file IO in the API, so it runs in the browser unchanged.
 
+pub mod clusters;
 pub mod conll;
 mod corpus;
 mod extract;

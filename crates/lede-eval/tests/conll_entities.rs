@@ -43,4 +43,4 @@ fn testa_scores_hold() {
 }
 
 /// Micro PER/ORG/LOC F1 of the committed model on eng.testa when it was trained.
-const MEASURED_TESTA_F1: f64 = 0.935;
+const MEASURED_TESTA_F1: f64 = 0.941;

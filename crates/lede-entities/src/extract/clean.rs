@@ -8,10 +8,10 @@ use lede_text::fold_for_match;
 use lede_text::word_lists::SENTENCE_OPENERS;
 
 use super::para::{
-    is_all_caps, is_connector, is_pronoun, is_role_word, is_title, lower, starts_sentence, words,
-    Para, Raw,
+    is_all_caps, is_cap, is_connector, is_pronoun, is_role_word, is_title, lower, starts_sentence,
+    words, Para, Raw,
 };
-use crate::lexicon::{contains, lexicon};
+use crate::lexicon::{contains, lexicon, LOC_CUES, ORG_CUES};
 use crate::tag::EntityType;
 use crate::tokenize::{Token, TokenKind};
 
@@ -108,7 +108,23 @@ pub(super) fn clean(paras: &[Para], mut r: Raw, lowercase: &HashMap<String, usiz
         lower(&toks[r.a]).trim_end_matches('.'),
         "mr" | "mrs" | "ms" | "dr" | "sir"
     );
-    if r.ty == EntityType::Per || honorific {
+    // `Sen. Elizabeth Warren` tagged an organisation: a title that only people carry, inside
+    // the mention or just before it.
+    let cue_last = {
+        let l = lower(&toks[r.b - 1]);
+        let l = l.trim_end_matches('.');
+        contains(ORG_CUES, l) || contains(LOC_CUES, l)
+    };
+    let personal_title = r.b - r.a >= 2 && is_personal_title(&toks[r.a]) && !cue_last;
+    if r.ty != EntityType::Per
+        && !cue_last
+        && r.a > 0
+        && is_personal_title(&toks[r.a - 1])
+        && is_cap(&toks[r.a])
+    {
+        r.ty = EntityType::Per;
+    }
+    if r.ty == EntityType::Per || honorific || personal_title {
         let mut k = r.a;
         while k + 1 < r.b && is_role_word(&toks[k]) {
             k += 1;
@@ -158,6 +174,16 @@ pub(super) fn clean(paras: &[Para], mut r: Raw, lowercase: &HashMap<String, usiz
         }
     }
     Some(r)
+}
+
+/// A title only people carry (`Sen.`, `President`), not one that opens other names too
+/// (`General Motors`, `King Solomon Church`, `Justice Department`).
+fn is_personal_title(t: &Token) -> bool {
+    is_title(t)
+        && !matches!(
+            lower(t).trim_end_matches('.'),
+            "general" | "king" | "queen" | "prince" | "princess" | "lord" | "lady" | "justice"
+        )
 }
 
 /// True for one hyphenated word that modifies rather than names (`Kremlin-financed`,

@@ -79,6 +79,8 @@ pub(super) struct Cluster {
     mentions: Vec<Span>,
     /// A company: named with a ticker or a suffix such as `Corp`.
     company: bool,
+    /// Words in the longest name so far: only mentions that long count in `types`.
+    full_words: usize,
 }
 
 impl Cluster {
@@ -86,7 +88,8 @@ impl Cluster {
         self.ty() == EntityType::Per
     }
 
-    /// The majority type; the first mention's type breaks ties.
+    /// The majority type of the mentions with the most words (a full name decides over its
+    /// lone surname: `Dean Foods Co` over `Dean`); the first such mention's type breaks ties.
     fn ty(&self) -> EntityType {
         let best = self.types.values().copied().max().unwrap_or(0);
         if self.types.get(&self.first_ty) == Some(&best) {
@@ -96,6 +99,18 @@ impl Cluster {
             .iter()
             .find(|(_, &n)| n == best)
             .map_or(self.first_ty, |(t, _)| *t)
+    }
+
+    /// Counts a mention of `words` words and type `ty` towards the type.
+    fn count_type(&mut self, words: usize, ty: EntityType) {
+        if words > self.full_words {
+            self.full_words = words;
+            self.types.clear();
+            self.first_ty = ty;
+        }
+        if words == self.full_words {
+            *self.types.entry(ty).or_default() += 1;
+        }
     }
 
     /// The longest person name, or the first name otherwise (unless fixed by a variant table
@@ -117,12 +132,60 @@ impl Cluster {
     }
 }
 
+/// Acronyms the article uses without defining them, spelled by the initials of a longer name
+/// it also writes (`SEC` and `Securities and Exchange Commission`, `CIA`): folded long form and
+/// folded acronym -> acronym.
+fn acronyms_by_initials(mentions: &[Mention]) -> Vec<(String, String)> {
+    let variants = &lexicon().variants;
+    let mut out = Vec::new();
+    for short in mentions {
+        if variants.contains_key(&fold_for_match(&short.name)) {
+            continue;
+        }
+        let acr: String = short.name.chars().filter(|c| *c != '.').collect();
+        let n = acr.chars().count();
+        if short.acronym.is_some()
+            || short.ty == EntityType::Per
+            || !(2..=6).contains(&n)
+            || !acr.chars().all(char::is_uppercase)
+        {
+            continue;
+        }
+        let long = mentions.iter().find(|m| {
+            m.ty != EntityType::Per
+                && m.acronym.is_none()
+                && !variants.contains_key(&fold_for_match(&m.name))
+                && m.name.split_whitespace().count()
+                    == n + m
+                        .name
+                        .split_whitespace()
+                        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                        .count()
+                && name_initials(&m.name) == acr
+        });
+        if let Some(long) = long {
+            out.push((fold_for_match(&long.name), acr.clone()));
+            out.push((fold_for_match(&short.name), acr));
+        }
+    }
+    out
+}
+
+/// The capitals that start the capitalised words of a name (`Securities and Exchange
+/// Commission` -> `SEC`).
+fn name_initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
 /// Merges an article's mentions into entities: the same name (or a well-known variant of it),
 /// a lone first or last word of an earlier person's name, and an acronym with its long form.
 pub fn group(mentions: &[Mention]) -> Vec<Entity> {
     let lx = lexicon();
     // Folded long form or acronym -> acronym.
-    let acronyms: HashMap<String, String> = mentions
+    let mut acronyms: HashMap<String, String> = mentions
         .iter()
         .filter_map(|m| {
             m.acronym
@@ -130,6 +193,7 @@ pub fn group(mentions: &[Mention]) -> Vec<Entity> {
                 .map(|a| (fold_for_match(&m.name), a.clone()))
         })
         .collect();
+    acronyms.extend(acronyms_by_initials(mentions));
     let mut clusters: Vec<Cluster> = Vec::new();
     for m in mentions {
         let folded = fold_for_match(&m.name);
@@ -152,6 +216,19 @@ pub fn group(mentions: &[Mention]) -> Vec<Entity> {
                 // `Rovers` after `Velmora Rovers`, when both are organisations; `Harrow` after
                 // `Harrow Freight Corp <HFC.N>` whatever the tagger made of it.
                 let org = m.ty == EntityType::Org;
+                // A person's surname first (`Tower` of `John Tower`, not `Tower Commission`).
+                let surname_of = |c: &Cluster| {
+                    c.is_person()
+                        && c.names.iter().any(|n| {
+                            let words: Vec<&str> = n.split_whitespace().collect();
+                            words.len() > 1 && fold_for_match(words[words.len() - 1]) == folded
+                        })
+                };
+                if mergeable {
+                    if let Some(i) = clusters.iter().rposition(surname_of) {
+                        return Some(i);
+                    }
+                }
                 clusters.iter().rposition(|c| {
                     let company_first = c.company
                         && c.names.iter().any(|n| {
@@ -195,6 +272,7 @@ pub fn group(mentions: &[Mention]) -> Vec<Entity> {
                     role: None,
                     mentions: Vec::new(),
                     company: false,
+                    full_words: 0,
                 });
                 clusters.len() - 1
             }
@@ -219,7 +297,7 @@ pub fn group(mentions: &[Mention]) -> Vec<Entity> {
         if let Some(t) = &m.ticker {
             c.forms.push(fold_for_match(t));
         }
-        *c.types.entry(ty).or_default() += 1;
+        c.count_type(m.name.split_whitespace().count(), ty);
         if c.role.is_none() {
             c.role = m.role.clone();
         }

@@ -4,7 +4,8 @@
 //! defined in the text join their long form), then merge mentions into entities with
 //! corpus-wide ids. One module per pass, run in this order by [`find_mentions`]:
 //! [`heading`] (title-case headings tagged as headlines), [`quote_names`] (speakers the tagger
-//! missed), [`clean`] (edges, roles, sentence openers), [`tickers`], [`acronyms`],
+//! missed), [`clean`] (edges, roles, sentence openers), [`kinds`] (titles out of names, names
+//! cut at `and`/`of` joined, demonyms and clubs retyped), [`tickers`], [`acronyms`],
 //! [`propagate`] (later occurrences), [`normalise`] (the written name); then [`group`] merges
 //! the mentions into entities and [`link`] links quote speakers to them.
 
@@ -12,6 +13,7 @@ mod acronyms;
 mod clean;
 mod group;
 mod heading;
+mod kinds;
 mod link;
 mod normalise;
 mod para;
@@ -29,6 +31,7 @@ use acronyms::define_acronyms;
 use clean::clean;
 pub use group::{entity_id, group, Entity};
 use heading::is_title_case_heading;
+use kinds::{join_split_names, retype, split_titles_out};
 pub use link::link_speakers;
 use normalise::{mixed_case_forms, normalise_name};
 use para::{lowercase_words, Para, Raw};
@@ -137,6 +140,9 @@ pub fn find_mentions(paragraphs: &[String], tagger: &Tagger, quotes: &[Quote]) -
         .into_iter()
         .filter_map(|r| clean(&paras, r, &lowercase_words))
         .collect();
+    split_titles_out(&paras, &mut cleaned);
+    join_split_names(&paras, &mut cleaned);
+    retype(&paras, &mut cleaned);
     attach_tickers(&paras, &mut cleaned);
     define_acronyms(&paras, &mut cleaned);
     propagate(&paras, &mut cleaned, &lowercase_words);
