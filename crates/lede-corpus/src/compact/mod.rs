@@ -211,6 +211,7 @@ mod tests {
                 name: "Ana Ruiz".into(),
                 entity: Some("person:ana-ruiz".into()),
                 span: None,
+                ..Default::default()
             }),
             cue: None,
             next: None,

@@ -15,6 +15,7 @@ fn piece(paragraph: usize, speaker: Option<(&str, Option<&str>)>, next: Option<u
             name: name.into(),
             entity: entity.map(str::to_string),
             span: None,
+            ..Default::default()
         }),
         cue: None,
         next,
