@@ -12,9 +12,9 @@ use lede_quotes::rank::{calibrate, train, Ranker, TrainingGroup};
 use crate::polnear::{read_split, GoldArticle};
 
 /// Passes over the training split (chosen on dev).
-pub const EPOCHS: usize = 8;
+pub const EPOCHS: usize = 12;
 /// Learning rate (chosen on dev).
-pub const RATE: f32 = 0.1;
+pub const RATE: f32 = 0.3;
 
 /// The labelled candidate sets of `articles`: a set is kept when its quotation overlaps a
 /// direct gold quotation that has a source; a candidate is right when its words overlap that
@@ -99,7 +99,7 @@ pub fn train_bundled(polnear: &Path) -> Result<(Ranker, String), String> {
     let header = format!(
         "Lede's speaker ranker: trained on PolNeAR train ({} quotations), calibrated on dev ({}).\n\
          Retrain: cargo run --release -p lede-eval --example train_speakers -- ../shared/corpora/polnear/data\n\
-         Epochs {EPOCHS}, rate {RATE}. Lines: platt a b (confidence = sigmoid(a·p + b)), then feature weight.",
+         Epochs {EPOCHS}, rate {RATE}. Lines: platt a b (confidence = sigmoid(a·margin + b)), then feature weight.",
         train_groups.len(),
         dev_groups.len()
     );

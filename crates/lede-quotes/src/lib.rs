@@ -87,7 +87,10 @@ fn run(
         }
         let feats: Vec<Vec<String>> = cands
             .iter()
-            .map(|c| features(paragraphs, &pieces, &members, c, cands.len() - 1))
+            .map(|c| {
+                let previous = last_speaker.as_ref().map(|(_, s, _)| s.name.as_str());
+                features(paragraphs, &pieces, &members, c, cands.len() - 1, previous)
+            })
             .collect();
         if let Some(sets) = sets.as_deref_mut() {
             sets.push(CandidateSet {
@@ -111,7 +114,7 @@ fn run(
         let chosen = match ranker {
             Some(r) => r
                 .choose(&feats)
-                .map(|(i, p)| (&cands[i], Some(r.confidence(p)))),
+                .map(|(i, margin)| (&cands[i], Some(r.confidence(margin)))),
             None => cands.iter().find(|c| c.legacy).map(|c| (c, None)),
         };
         let (speaker, cue, rule, at) = match chosen {
@@ -291,6 +294,7 @@ fn is_term(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lede_corpus::SpeakerKind;
 
     fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
         let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
@@ -315,7 +319,11 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[0].next, None);
         assert_eq!(q[1].rule.as_deref(), Some("inherited"));
-        assert_eq!(q[0].speaker, q[1].speaker);
+        let (s0, s1) = (
+            q[0].speaker.as_ref().unwrap(),
+            q[1].speaker.as_ref().unwrap(),
+        );
+        assert_eq!((&s0.name, s0.span), (&s1.name, s1.span));
     }
 
     #[test]
@@ -350,6 +358,56 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[0].speaker.as_ref().unwrap().name, "Idris Kalvane");
         assert_eq!(q[1].speaker.as_ref().unwrap().name, "Idris Kalvane");
+    }
+
+    #[test]
+    fn a_resolved_pronoun_keeps_its_chain_kind_and_confidence() {
+        let paragraphs = [
+            "Foreign Minister Idris Kalvane met reporters on Monday.",
+            "“We are ready,” he said.",
+        ];
+        let q = quotes(&paragraphs);
+        let s = q[0].speaker.as_ref().unwrap();
+        assert_eq!(s.name, "Idris Kalvane");
+        assert_eq!(s.kind, Some(SpeakerKind::Person));
+        let c = s.confidence.unwrap();
+        assert!((0.0..=1.0).contains(&c), "{c}");
+        // The chain ends at the mention of the full name, its span pointing at those words.
+        let last = s.resolved_from.last().expect("a chain");
+        assert_eq!(last.text, "Idris Kalvane");
+        let chars: Vec<char> = paragraphs[last.span.paragraph].chars().collect();
+        let at: String = chars[last.span.start..last.span.end].iter().collect();
+        assert_eq!(at, last.text);
+    }
+
+    #[test]
+    fn organisations_and_descriptions_are_marked_and_never_named() {
+        let q = quotes(&[
+            "“Prices will rise,” the Interior Ministry said in a statement.",
+            "“Nobody asked us,” a senior executive said.",
+            "“We disagree,” he said.",
+        ]);
+        let s0 = q[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (s0.name.as_str(), s0.kind),
+            ("Interior Ministry", Some(SpeakerKind::Organization)),
+            "{s0:?}"
+        );
+        let s1 = q[1].speaker.as_ref().unwrap();
+        assert_eq!(s1.name, "a senior executive");
+        assert_eq!(s1.kind, Some(SpeakerKind::Description));
+        assert!(s1.resolved_from.is_empty());
+        // A pronoun with no person named before it keeps its words and no kind.
+        let s2 = q[2].speaker.as_ref().unwrap();
+        assert_eq!((s2.name.as_str(), s2.kind), ("he", None), "{s2:?}");
+    }
+
+    #[test]
+    fn the_hand_ordered_rules_give_no_confidence() {
+        let owned = vec!["“We are ready,” Idris Kalvane said.".to_string()];
+        let q = extract_quotes_with(&owned, None);
+        let s = q[0].speaker.as_ref().unwrap();
+        assert_eq!((s.name.as_str(), s.confidence), ("Idris Kalvane", None));
     }
 
     #[test]

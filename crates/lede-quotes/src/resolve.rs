@@ -261,16 +261,20 @@ fn trailing_name<'t>(toks: &'t [Tok<'t>]) -> &'t [Tok<'t>] {
     }
 }
 
-/// An organisation when a word of the name is an organisation word ([`NOT_PERSON`]: `the
-/// Labour Party`, `The Times`), else a person.
-fn name_kind(toks: &[Tok]) -> SpeakerKind {
+/// The name in a capitalised run and its kind: an organisation, named by the whole run, when
+/// the run ends with an organisation word ([`NOT_PERSON`]: `Interior Ministry`, `The New York
+/// Times`); else a person, named by the words after the titles (`White House spokesman Josh
+/// Earnest` -> `Josh Earnest`).
+fn named(toks: &[Tok]) -> (String, SpeakerKind) {
     let org = toks
-        .iter()
-        .any(|t| NOT_PERSON.contains(&strip_possessive(&t.lower())));
+        .last()
+        .is_some_and(|t| NOT_PERSON.contains(&strip_possessive(&t.lower())));
     if org {
-        SpeakerKind::Organization
+        let name = strip_possessive(&join(toks)).to_string();
+        (name, SpeakerKind::Organization)
     } else {
-        SpeakerKind::Person
+        let name = strip_possessive(&join(trailing_name(toks))).to_string();
+        (name, SpeakerKind::Person)
     }
 }
 
@@ -369,15 +373,12 @@ impl<'a> Resolver<'a> {
         let resolved = if toks.len() == 1 && PRONOUNS.contains(&toks[0].lower().as_str()) {
             found(self.nearest_person(at), text.to_string(), None)
         } else if toks.first().is_some_and(|t| t.is_capitalized()) {
-            let name_toks = trailing_name(&toks);
-            let name = strip_possessive(&join(name_toks)).to_string();
-            let kind = name_kind(name_toks);
+            let (name, kind) = named(&toks);
             found(self.expand(&name, at), name, Some(kind))
         } else if let Some(run) = last_capitalized_run(&toks) {
-            // `councillor Ansel Tromp`, `Clinton campaign spokesman Brian Fallon`.
-            let name_toks = trailing_name(run);
-            let name = strip_possessive(&join(name_toks)).to_string();
-            let kind = name_kind(name_toks);
+            // `councillor Ansel Tromp`, `Clinton campaign spokesman Brian Fallon`, `the
+            // Interior Ministry`.
+            let (name, kind) = named(run);
             found(self.expand(&name, at), name, Some(kind))
         } else {
             found(
@@ -420,6 +421,7 @@ impl<'a> Resolver<'a> {
             .speakers
             .iter()
             .filter(|m| m.at < at && m.name.chars().next().is_some_and(char::is_uppercase))
+            .filter(|m| m.kind == SpeakerKind::Person)
             .max_by_key(|m| m.at);
         let named = self.names.iter().filter(|m| m.at < at).max_by_key(|m| m.at);
         match (speaker, named) {

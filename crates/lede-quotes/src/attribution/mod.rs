@@ -55,6 +55,23 @@ pub(crate) fn near_cues(text: &str, from: usize, to: usize) -> Vec<Attribution> 
             }
             continue;
         }
+        // `Williamson concludes: “`, `More from Jones: “`: the words before a colon.
+        if toks.get(k + 1).is_some_and(|t| t.text == ":") && toks[k].is_word() {
+            let verb = !toks[k].is_capitalized() && !is_cue(&toks[k]);
+            let at = if verb { k } else { k + 1 };
+            if let Some(np) = phrase::np_backward(&toks, at) {
+                out.push(Attribution {
+                    speaker: phrase::span(&toks, np),
+                    cue: (toks[k].start, toks[k + 1].end),
+                    adjacent: false,
+                    rule: if verb {
+                        "near:speaker-verb-colon"
+                    } else {
+                        "near:name-colon"
+                    },
+                });
+            }
+        }
         if !is_cue(&toks[k]) {
             continue;
         }
@@ -76,6 +93,13 @@ pub(crate) fn near_cues(text: &str, from: usize, to: usize) -> Vec<Attribution> 
                     cue,
                     adjacent: false,
                     rule: "near:cue-speaker",
+                });
+            } else if let Some(np) = phrase::role_and_name_forward(&toks, k + 1) {
+                out.push(Attribution {
+                    speaker: phrase::span(&toks, np),
+                    cue,
+                    adjacent: false,
+                    rule: "near:cue-role-name",
                 });
             }
         }

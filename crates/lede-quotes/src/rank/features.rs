@@ -56,14 +56,25 @@ fn distance(bytes: usize) -> &'static str {
     }
 }
 
+/// The last word of `words`, lowercased, without a possessive.
+fn last_word(words: &str) -> String {
+    let w = words.split_whitespace().last().unwrap_or("").to_lowercase();
+    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+        .to_string()
+}
+
 /// The features of candidate `c` of the quotation made of `members`; `others` is how many
-/// other candidates the quotation has.
+/// other candidates the quotation has, `previous` the previous quotation's speaker name.
 pub(crate) fn features(
     paragraphs: &[String],
     pieces: &[Piece],
     members: &[usize],
     c: &Candidate,
     others: usize,
+    previous: Option<&str>,
 ) -> Vec<String> {
     let mut f = Vec::with_capacity(16);
     let words = &paragraphs[c.paragraph][c.speaker.0..c.speaker.1];
@@ -114,5 +125,13 @@ pub(crate) fn features(
         f.push(format!("inherited&opens={opens}"));
     }
     f.push(format!("piece={}", c.piece.min(2)));
+    if let Some(prev) = previous {
+        if !c.inherited && !prev.is_empty() && last_word(prev) == last_word(words) {
+            f.push(format!("same-as-previous&kind={kind}"));
+        }
+        if kind == "pronoun" {
+            f.push("pronoun&previous".into());
+        }
+    }
     f
 }

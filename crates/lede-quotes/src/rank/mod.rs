@@ -1,8 +1,8 @@
 //! A learned ranker over the candidate speakers of each quotation: the attribution patterns,
 //! the noun phrases beside nearby cues and the previous quotation's speaker are candidates
 //! ([`candidates`]), each described by sparse features ([`features`]); a linear model scores
-//! them, the highest wins, and the softmax probability of the winner, calibrated (Platt
-//! scaling fitted on held-out data), is the attribution's confidence.
+//! them, the highest wins, and its margin over the runner-up, calibrated (Platt scaling fitted
+//! on held-out data), is the attribution's confidence.
 //!
 //! The bundled model (`model/speakers.tsv`, a few KB of text: one `feature<TAB>weight` line
 //! each, plus the calibration) is trained by [`train`] on PolNeAR train and calibrated on dev
@@ -24,7 +24,7 @@ const BUNDLED: &str = include_str!("../../model/speakers.tsv");
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Ranker {
     weights: HashMap<String, f32>,
-    /// Platt scaling of the winner's softmax probability: `sigmoid(a·p + b)`.
+    /// Platt scaling of the winner's margin over the runner-up: `sigmoid(a·margin + b)`.
     platt: (f32, f32),
 }
 
@@ -103,8 +103,8 @@ impl Ranker {
             .sum()
     }
 
-    /// The index of the best of `candidates` (the first on ties) and its softmax probability
-    /// among them.
+    /// The best of `candidates` (the first on ties): its index and its margin, the score by
+    /// which it beats the runner-up (or "none of them", scored 0, when it stands alone).
     pub fn choose(&self, candidates: &[Vec<String>]) -> Option<(usize, f32)> {
         let scores: Vec<f32> = candidates.iter().map(|f| self.score(f)).collect();
         let (best, top) = scores.iter().copied().enumerate().fold(
@@ -114,13 +114,18 @@ impl Ranker {
                 _ => Some((i, s)),
             },
         )?;
-        let sum: f32 = scores.iter().map(|s| (s - top).exp()).sum();
-        Some((best, 1.0 / sum))
+        let second = scores
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != best)
+            .map(|(_, &s)| s)
+            .fold(if scores.len() == 1 { 0.0 } else { f32::MIN }, f32::max);
+        Some((best, top - second))
     }
 
-    /// The calibrated confidence for a winner's softmax probability `p`, in [0, 1].
-    pub fn confidence(&self, p: f32) -> f32 {
-        sigmoid(self.platt.0 * p + self.platt.1).clamp(0.0, 1.0)
+    /// The calibrated confidence for a winner's `margin`, in [0, 1]: Platt scaling.
+    pub fn confidence(&self, margin: f32) -> f32 {
+        sigmoid(self.platt.0 * margin + self.platt.1).clamp(0.0, 1.0)
     }
 }
 
@@ -143,14 +148,15 @@ mod tests {
     }
 
     #[test]
-    fn the_best_candidate_wins_with_its_softmax_probability() {
-        let m = Ranker::parse("platt\t1\t0\na\t2\nb\t0\n").unwrap();
-        let (best, p) = m
+    fn the_best_candidate_wins_by_its_margin() {
+        let m = Ranker::parse("platt\t1\t0\na\t2\nb\t0.5\n").unwrap();
+        let (best, margin) = m
             .choose(&[vec!["b".into()], vec!["a".into()], vec!["b".into()]])
             .unwrap();
-        assert_eq!(best, 1);
-        let expected = 2f32.exp() / (2f32.exp() + 2.0);
-        assert!((p - expected).abs() < 1e-6, "{p} vs {expected}");
-        assert!(m.confidence(p) > m.confidence(0.5));
+        assert_eq!((best, margin), (1, 1.5));
+        // Alone, it beats "none of them" (0) by its score.
+        assert_eq!(m.choose(&[vec!["b".into()]]), Some((0, 0.5)));
+        assert!(m.confidence(margin) > m.confidence(0.5));
+        assert_eq!(m.choose(&[]), None);
     }
 }

@@ -1,7 +1,7 @@
 //! Trains the ranker: a softmax over each quotation's candidates plus a "none of them" option
 //! scored 0, fitted by averaged stochastic gradient descent on the log-likelihood of the right
 //! candidates (of "none" when no candidate is right, so scores keep an absolute meaning);
-//! then Platt scaling of the winner's probability against held-out quotations.
+//! then Platt scaling of the winner's margin over the runner-up against held-out quotations.
 
 use std::collections::HashMap;
 
@@ -100,18 +100,22 @@ fn round(x: f32) -> f32 {
 }
 
 /// Fits the ranker's Platt scaling on held-out `groups` (Newton's method on the log-loss of
-/// "the winner is right" against the winner's probability).
+/// "the winner is right" against the winner's margin over the runner-up, with a unit ridge).
 pub fn calibrate(ranker: &mut Ranker, groups: &[TrainingGroup]) {
     let points: Vec<(f64, f64)> = groups
         .iter()
         .filter_map(|g| {
             let (best, p) = ranker.choose(&g.candidates)?;
-            Some((f64::from(p), if g.correct[best] { 1.0 } else { 0.0 }))
+            let x = f64::from(p);
+            Some((x, if g.correct[best] { 1.0 } else { 0.0 }))
         })
         .collect();
+    // A ridge on both parameters keeps them finite when the held-out points are separable.
+    const RIDGE: f64 = 1.0;
     let (mut a, mut b) = (1f64, 0f64);
-    for _ in 0..100 {
-        let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0f64, 0f64, 1e-6, 0f64, 1e-6);
+    for _ in 0..500 {
+        let (mut ga, mut gb) = (RIDGE * a, RIDGE * b);
+        let (mut haa, mut hab, mut hbb) = (RIDGE, 0f64, RIDGE);
         for &(x, y) in &points {
             let p = 1.0 / (1.0 + (-(a * x + b)).exp());
             let d = p - y;
@@ -126,8 +130,10 @@ pub fn calibrate(ranker: &mut Ranker, groups: &[TrainingGroup]) {
         if det.abs() < 1e-12 {
             break;
         }
-        let da = (hbb * ga - hab * gb) / det;
-        let db = (haa * gb - hab * ga) / det;
+        // Damped: a step of at most 1 in each parameter, so saturated points cannot throw
+        // the fit far away.
+        let da = ((hbb * ga - hab * gb) / det).clamp(-1.0, 1.0);
+        let db = ((haa * gb - hab * ga) / det).clamp(-1.0, 1.0);
         a -= da;
         b -= db;
         if da.abs() + db.abs() < 1e-9 {
