@@ -1,6 +1,7 @@
 //! One quotation of the quotes page: the words (matched ones marked) linking to the reader at
-//! that quotation, the article's title, date and source, the evidence of the attribution, and
-//! buttons that copy it as a citation.
+//! that quotation, the article's title, date and source, the evidence of the attribution (a
+//! "?" and "low confidence" when the speaker may be wrong), and buttons that copy it as a
+//! citation.
 
 use lede_explore::{citation_markdown, citation_text, QuoteRecord};
 use leptos::prelude::*;
@@ -25,6 +26,15 @@ pub fn QuoteRow(record: QuoteRecord, href: String, ranges: Vec<(usize, usize)>) 
     );
     let evidence = (!record.evidence.is_empty()).then(|| {
         view! { <span class="lede-quote-evidence">{record.evidence.clone()}</span> }
+    });
+    // Low confidence is said in words and with a "?", never by colour alone.
+    let doubt = record.low_confidence.then(|| {
+        view! {
+            <span class="lede-low-confidence" title="The speaker may be wrong: low confidence">
+                <span aria-hidden="true">"?"</span>
+                " low confidence"
+            </span>
+        }
     });
     let copied = RwSignal::new(None::<&'static str>);
     let copy = move |format: &'static str, text: String| {
@@ -52,6 +62,7 @@ pub fn QuoteRow(record: QuoteRecord, href: String, ranges: Vec<(usize, usize)>) 
             </a>
             <span class="lede-quote-details">
                 <span class="lede-quote-meta">{meta}</span>
+                {doubt}
                 {evidence}
             </span>
             <span class="lede-quote-actions">

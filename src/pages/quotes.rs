@@ -282,7 +282,7 @@ fn SpeakerSection(
     let shown = RwSignal::new(ROWS_PAGE);
     let total = group.rows.len();
     let kind = match group.kind {
-        SpeakerKind::Description => Some("description"),
+        SpeakerKind::Description => Some("(description)"),
         SpeakerKind::Unattributed => Some("no speaker named"),
         _ => None,
     };
@@ -331,7 +331,10 @@ fn SpeakerSection(
     };
     view! {
         <section class="lede-speaker-group" data-key=group.key.clone() data-count=total>
-            <h2 class="lede-speaker-heading">
+            <h2
+                class="lede-speaker-heading"
+                class:lede-speaker-described=group.kind == SpeakerKind::Description
+            >
                 <span class="lede-speaker-name">{group.name.clone()}</span>
                 <span class="lede-speaker-count">{total}</span>
                 {kind.map(|k| view! { <span class="lede-speaker-kind">{k}</span> })}

@@ -126,6 +126,29 @@ browserTest('the quotes page groups every quotation of the results by speaker', 
   assert.equal(byKey.get(first), counts[0]);
   assert.equal(counts[0], Math.max(...byKey.values()));
 
+  // Low confidence is marked with "?" and words on exactly the rows whose speaker's confidence
+  // is below 0.5, and description speakers' headings are set apart.
+  const quotation = new Map(all.map((q) => [`${q.article.id}#${q.number}`, q]));
+  const shownRows = await page.locator('.lede-quote-item').evaluateAll((els) =>
+    els.map((e) => [`${e.dataset.article}#${e.dataset.quotation}`, e.querySelector('.lede-low-confidence')?.textContent ?? null]));
+  const doubtful = ([key]) => (quotation.get(key).speaker?.confidence ?? 1) < 0.5;
+  assert.ok(shownRows.some(doubtful), 'no low-confidence quotation shown to check');
+  for (const row of shownRows) {
+    assert.equal(row[1] !== null, doubtful(row), row[0]);
+    if (row[1] !== null) assert.match(row[1], /\?\s*low confidence/);
+  }
+  // A speaker without a kind (an older corpus, an unresolved pronoun) is a description when its
+  // words read as one, as lede_explore decides.
+  const readsAsDescription = (name) => {
+    const first = name.trim().split(/\s+/)[0] ?? '';
+    return /^\p{Ll}/u.test(first) || ['the', 'a', 'an', 'one', 'his', 'her', 'its', 'their'].includes(fold(first));
+  };
+  const isDescription = (s) => (s.kind ? s.kind === 'description' : readsAsDescription(s.name));
+  const described = new Set(all.filter((q) => q.speaker && !q.speaker.entity && isDescription(q.speaker))
+    .map((q) => fold(q.speaker.name.replace(/\s+/g, ' ').trim())));
+  const headings = await page.locator('.lede-speaker-described .lede-speaker-name').allTextContents();
+  assert.deepEqual(new Set(headings.map((h) => fold(h.replace(/\s+/g, ' ').trim()))), described);
+
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, 'quotes-desktop.png') });

@@ -14,7 +14,7 @@
 
 mod window;
 
-use lede_corpus::{derive_entity_table, Article, Corpus};
+use lede_corpus::{derive_entity_table, Article, Corpus, EntityKind, SpeakerKind};
 use lede_entities::Tagger;
 
 pub use window::{PIECE_CHARS, WINDOW_CHARS};
@@ -48,6 +48,30 @@ pub fn annotate_entities(article: &mut Article, tagger: &Tagger) {
         None => lede_entities::extract_entities(&article.paragraphs, tagger, &article.quotes),
     };
     lede_entities::link_speakers(&mut article.quotes, &article.entities);
+    speaker_kinds(article);
+}
+
+/// Each linked speaker takes its kind from its entity: a person or an organisation (a
+/// description stays one, and a speaker linked to a place or another kind keeps the kind the
+/// quote extractor gave it).
+pub fn speaker_kinds(article: &mut Article) {
+    for q in &mut article.quotes {
+        let Some(s) = q.speaker.as_mut() else {
+            continue;
+        };
+        if s.kind == Some(SpeakerKind::Description) {
+            continue;
+        }
+        let Some(id) = s.entity.as_deref() else {
+            continue;
+        };
+        let kind = article.entities.iter().find(|e| e.id == id).map(|e| e.kind);
+        match kind {
+            Some(EntityKind::Person) => s.kind = Some(SpeakerKind::Person),
+            Some(EntityKind::Organization) => s.kind = Some(SpeakerKind::Organization),
+            _ => {}
+        }
+    }
 }
 
 /// The corpus step, after the per-article one: one kind (so one id) per entity name across the
@@ -56,6 +80,7 @@ pub fn annotate_entities(article: &mut Article, tagger: &Tagger) {
 /// marked with [`MARKS`]; otherwise the marks are left as they are.
 pub fn finish(corpus: &mut Corpus, every_article_annotated: bool) {
     lede_entities::unify_kinds(&mut corpus.articles);
+    corpus.articles.iter_mut().for_each(speaker_kinds);
     corpus.entities = derive_entity_table(&corpus.articles);
     if every_article_annotated {
         corpus.annotated = MARKS.iter().map(|m| m.to_string()).collect();

@@ -23,6 +23,10 @@ pub enum EvalTarget {
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,
+        /// Choose speakers by the hand-ordered rules instead of the bundled ranker (the
+        /// baseline the ranker is measured against).
+        #[arg(long)]
+        hand_rules: bool,
     },
     /// Named entities against a CoNLL-2003 file (exact spans, per type and micro over
     /// PER/ORG/LOC).
@@ -92,7 +96,8 @@ pub fn eval(target: EvalTarget) -> ExitCode {
             polnear,
             split,
             json,
-        } => eval_quotes(&polnear, &split, json),
+            hand_rules,
+        } => eval_quotes(&polnear, &split, json, hand_rules),
         EvalTarget::Entities { conll, json } => eval_entities(&conll, json),
         EvalTarget::Search {
             corpus,
@@ -317,7 +322,7 @@ fn eval_entities(path: &std::path::Path, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn eval_quotes(data: &std::path::Path, split: &str, json: bool) -> ExitCode {
+fn eval_quotes(data: &std::path::Path, split: &str, json: bool, hand_rules: bool) -> ExitCode {
     let articles = match polnear::read_split(data, split) {
         Ok(a) => a,
         Err(e) => {
@@ -326,7 +331,11 @@ fn eval_quotes(data: &std::path::Path, split: &str, json: bool) -> ExitCode {
         }
     };
     let started = Instant::now();
-    let scores = quotes::score(&articles);
+    let scores = if hand_rules {
+        quotes::score_hand_rules(&articles)
+    } else {
+        quotes::score(&articles)
+    };
     let elapsed = started.elapsed();
     if json {
         return print_json(&scores);
@@ -352,6 +361,26 @@ fn eval_quotes(data: &std::path::Path, split: &str, json: bool) -> ExitCode {
         );
     }
     println!("speaker accuracy {:.3}", scores.speaker_accuracy);
+    println!(
+        "\nSpeaker accuracy by confidence ({:.1}% of scored quotations at confidence >= 0.8):",
+        100.0 * scores.high_confidence_share
+    );
+    println!(
+        "{:<12} {:>9} {:>9} {:>9}",
+        "confidence", "quotes", "right", "accuracy"
+    );
+    for b in &scores.confidence_bands {
+        let band = format!(
+            "[{:.2},{:.2}{}",
+            b.from,
+            b.to,
+            if b.to >= 1.0 { "]" } else { ")" }
+        );
+        println!(
+            "{band:<12} {:>9} {:>9} {:>9.3}",
+            b.quotes, b.right, b.accuracy
+        );
+    }
     println!("\nThe 20 worst-found gold quotations:");
     for miss in scores.worst.iter().take(20) {
         println!(

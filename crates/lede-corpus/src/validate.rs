@@ -87,8 +87,22 @@ pub(crate) fn check_article(a: &Article) -> Result<(), (String, String)> {
                 ));
             }
         }
-        if let Some(span) = q.speaker.as_ref().and_then(|s| s.span) {
-            check_span(&|| format!("quotes[{i}].speaker.span"), span)?;
+        if let Some(speaker) = &q.speaker {
+            if let Some(span) = speaker.span {
+                check_span(&|| format!("quotes[{i}].speaker.span"), span)?;
+            }
+            for (j, m) in speaker.resolved_from.iter().enumerate() {
+                check_span(
+                    &|| format!("quotes[{i}].speaker.resolved_from[{j}].span"),
+                    m.span,
+                )?;
+            }
+            if let Some(c) = speaker.confidence.filter(|c| !(0.0..=1.0).contains(c)) {
+                return Err((
+                    format!("quotes[{i}].speaker.confidence"),
+                    format!("must be between 0 and 1, found {c}"),
+                ));
+            }
         }
         if let Some(cue) = &q.cue {
             check_span(&|| format!("quotes[{i}].cue.span"), cue.span)?;

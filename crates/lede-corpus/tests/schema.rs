@@ -47,6 +47,7 @@ fn schema_lists_every_field_the_model_writes() {
                 name: "n".into(),
                 entity: Some("e".into()),
                 span: Some(span),
+                ..Default::default()
             }),
             cue: Some(Cue {
                 text: "said".into(),

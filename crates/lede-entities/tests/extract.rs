@@ -198,6 +198,7 @@ fn speakers_link_to_their_entities() {
             name: "Haneef Atmar".into(),
             entity: None,
             span: None,
+            ..Default::default()
         }),
         cue: None,
         next: None,
@@ -236,6 +237,7 @@ fn speakers_from_the_quote_extractor_become_people() {
                 start,
                 end,
             }),
+            ..Default::default()
         }),
         cue: None,
         next: None,

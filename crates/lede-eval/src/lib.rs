@@ -6,6 +6,7 @@ pub mod known_item;
 pub mod polnear;
 pub mod quotes;
 pub mod search;
+pub mod speaker_training;
 
 /// Precision, recall and their harmonic mean from counts, the metric of every scorer here; it
 /// lives in `lede_entities::score` so that the entity training example shares it.

@@ -50,6 +50,11 @@ pub struct QuoteScores {
     pub exact: Prf,
     /// Right speakers / gold quotes found at 0.3 with a gold source.
     pub speaker_accuracy: f64,
+    /// Speaker accuracy over those quotes by the confidence of the attribution (none counts
+    /// as 0): [0, .5), [.5, .8), [.8, .95), [.95, 1].
+    pub confidence_bands: Vec<ConfidenceBand>,
+    /// The share of those quotes attributed with confidence >= 0.8.
+    pub high_confidence_share: f64,
     /// Gold direct quotations.
     pub quotes_gold: usize,
     /// Predicted quotations.
@@ -63,6 +68,54 @@ pub struct QuoteScores {
     /// Predicted quotations that touch no gold content (not in the JSON).
     #[serde(skip)]
     pub false_positives: Vec<Miss>,
+}
+
+/// Speaker accuracy within one band of confidence.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct ConfidenceBand {
+    /// Lowest confidence in the band.
+    pub from: f64,
+    /// Highest confidence: excluded, except for the last band, which ends at 1 included.
+    pub to: f64,
+    /// Scored quotes whose attribution falls in the band.
+    pub quotes: usize,
+    /// How many of them have the right speaker.
+    pub right: usize,
+    /// right / quotes (0 when empty).
+    pub accuracy: f64,
+}
+
+/// The bounds of the confidence bands.
+const BANDS: [f64; 5] = [0.0, 0.5, 0.8, 0.95, 1.0];
+
+/// Accuracy per confidence band of `(confidence, right)` pairs.
+fn bands(scored: &[(f32, bool)]) -> Vec<ConfidenceBand> {
+    BANDS
+        .windows(2)
+        .map(|w| {
+            let last = w[1] >= 1.0;
+            let inside: Vec<bool> = scored
+                .iter()
+                .filter(|(c, _)| {
+                    let c = f64::from(*c);
+                    c >= w[0] && (c < w[1] || (last && c <= w[1]))
+                })
+                .map(|&(_, r)| r)
+                .collect();
+            let right = inside.iter().filter(|&&r| r).count();
+            ConfidenceBand {
+                from: w[0],
+                to: w[1],
+                quotes: inside.len(),
+                right,
+                accuracy: if inside.is_empty() {
+                    0.0
+                } else {
+                    right as f64 / inside.len() as f64
+                },
+            }
+        })
+        .collect()
 }
 
 /// A gold quote the extractor missed or matched poorly.
@@ -84,6 +137,7 @@ struct Predicted {
     text: String,
     speaker: Option<(usize, usize)>,
     speaker_name: String,
+    confidence: f32,
 }
 
 fn content_set(chars: &[char], frags: &[(usize, usize)]) -> BTreeSet<usize> {
@@ -109,14 +163,18 @@ fn overlaps(a: (usize, usize), frags: &Fragments) -> bool {
 }
 
 /// Runs the extractor on each article's paragraphs; returns quotations in whole-text offsets.
-fn predict(article: &GoldArticle, chars: &[char]) -> Vec<Predicted> {
+fn predict(
+    article: &GoldArticle,
+    chars: &[char],
+    extract: &impl Fn(&[String]) -> Vec<lede_corpus::Quote>,
+) -> Vec<Predicted> {
     let mut paragraphs = Vec::new();
     let mut offsets = Vec::new();
     for (at, paragraph) in lede_text::paragraphs_with_offsets(&article.text) {
         paragraphs.push(paragraph.to_string());
         offsets.push(at);
     }
-    let quotes = lede_quotes::extract_quotes(&paragraphs);
+    let quotes = extract(&paragraphs);
     let mut out: Vec<Predicted> = Vec::new();
     let mut member_of: Vec<Option<usize>> = vec![None; quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
@@ -136,6 +194,7 @@ fn predict(article: &GoldArticle, chars: &[char]) -> Vec<Predicted> {
                     text: String::new(),
                     speaker,
                     speaker_name: q.speaker.as_ref().map_or(String::new(), |s| s.name.clone()),
+                    confidence: q.speaker.as_ref().and_then(|s| s.confidence).unwrap_or(0.0),
                 });
                 out.len() - 1
             }
@@ -203,8 +262,22 @@ fn components(
     units.into_values().collect()
 }
 
-/// Scores the extractor on `articles`.
+/// Scores the extractor (`lede_quotes::extract_quotes`) on `articles`.
 pub fn score(articles: &[GoldArticle]) -> QuoteScores {
+    score_with(articles, lede_quotes::extract_quotes)
+}
+
+/// Scores the hand-ordered choice of speakers (`lede_quotes::extract_quotes_with(…, None)`),
+/// the ranker's baseline, on `articles`.
+pub fn score_hand_rules(articles: &[GoldArticle]) -> QuoteScores {
+    score_with(articles, |p| lede_quotes::extract_quotes_with(p, None))
+}
+
+/// Scores `extract` (paragraphs to quotes) on `articles`.
+pub fn score_with(
+    articles: &[GoldArticle],
+    extract: impl Fn(&[String]) -> Vec<lede_corpus::Quote>,
+) -> QuoteScores {
     const T: [f64; 2] = [0.3, 0.8];
     let (mut gold_n, mut found_n, mut counted) = (0, 0, 0);
     let mut recall_hits = [0usize; 3];
@@ -213,9 +286,10 @@ pub fn score(articles: &[GoldArticle]) -> QuoteScores {
     let mut misses = Vec::new();
     let mut wrong_speakers = Vec::new();
     let mut false_positives = Vec::new();
+    let mut scored: Vec<(f32, bool)> = Vec::new();
     for article in articles {
         let chars: Vec<char> = article.text.chars().collect();
-        let predicted = predict(article, &chars);
+        let predicted = predict(article, &chars, &extract);
         found_n += predicted.len();
         let gold: Vec<(BTreeSet<usize>, bool)> = article
             .attributions
@@ -284,7 +358,9 @@ pub fn score(articles: &[GoldArticle]) -> QuoteScores {
                     .map(|&i| &predicted[i])
                     .max_by_key(|p| p.chars.intersection(&gold[j].0).count())
                     .expect("a found unit has predictions");
-                if best.speaker.is_some_and(|s| overlaps(s, source)) {
+                let right = best.speaker.is_some_and(|s| overlaps(s, source));
+                scored.push((best.confidence, right));
+                if right {
                     speaker_right += 1;
                 } else {
                     wrong_speakers.push(Miss {
@@ -314,6 +390,12 @@ pub fn score(articles: &[GoldArticle]) -> QuoteScores {
             0.0
         } else {
             speaker_right as f64 / speaker_total as f64
+        },
+        confidence_bands: bands(&scored),
+        high_confidence_share: if scored.is_empty() {
+            0.0
+        } else {
+            scored.iter().filter(|(c, _)| *c >= 0.8).count() as f64 / scored.len() as f64
         },
         quotes_gold: gold_n,
         quotes_found: found_n,

@@ -54,3 +54,35 @@ fn train_scores_hold() {
         s.speaker_accuracy
     );
 }
+
+#[test]
+fn the_committed_speaker_model_is_what_training_gives() {
+    let Some(data) = lede_testdata::shared_path("speaker model", "corpora/polnear/data") else {
+        return;
+    };
+    let (_, text) = lede_eval::speaker_training::train_bundled(&data).unwrap();
+    let committed = include_str!("../../lede-quotes/model/speakers.tsv");
+    assert!(
+        text == committed,
+        "model/speakers.tsv differs from what training gives: rerun \
+         `cargo run --release -p lede-eval --example train_speakers -- ../shared/corpora/polnear/data`"
+    );
+}
+
+#[test]
+fn confidence_bands_cover_every_scored_quote_and_rise_with_confidence() {
+    let Some(s) = scores("dev") else { return };
+    let bands = &s.confidence_bands;
+    assert_eq!(bands.len(), 4);
+    let n: usize = bands.iter().map(|b| b.quotes).sum();
+    let right: usize = bands.iter().map(|b| b.right).sum();
+    // Every scored quote is in one band, and the bands' right answers are the accuracy's.
+    assert!(n > 300, "only {n} scored");
+    assert!((right as f64 / n as f64 - s.speaker_accuracy).abs() < 1e-9);
+    let top = bands.last().unwrap();
+    assert!(
+        top.accuracy >= s.speaker_accuracy && top.accuracy >= 0.95,
+        "the top band is not the most accurate: {bands:?}"
+    );
+    assert!(s.high_confidence_share > 0.5, "{}", s.high_confidence_share);
+}

@@ -69,6 +69,8 @@ mod tests {
             source: Some("Reuters".into()),
             evidence: String::new(),
             number: 0,
+
+            ..QuoteRecord::default()
         }
     }
 

@@ -211,6 +211,7 @@ mod tests {
                 name: id.to_uppercase(),
                 entity: Some(id.to_string()),
                 span: None,
+                ..Default::default()
             }),
             cue: None,
             next,

@@ -79,6 +79,8 @@ mod tests {
             source: Some("ATN".into()),
             evidence: "cue “said”".into(),
             number: 3,
+
+            ..QuoteRecord::default()
         }
     }
 

@@ -62,18 +62,35 @@ pub struct SpeakerGroup {
     pub latest: Option<i32>,
 }
 
-/// How an attribution was made: the cue word and, when the speaker was named otherwise in the
-/// text (a pronoun, a surname, a title), the words that stand for them.
+/// How an attribution was made: the cue word, the words that stand for the speaker when
+/// they differ from the name (a pronoun, a surname, a title) and the mentions followed from
+/// them to the name, whether the speaker is a description, and the confidence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evidence {
     /// The reporting verb or phrase (`said`).
     pub cue: Option<String>,
     /// The text naming the speaker when it differs from the resolved name (`he`).
     pub resolved_from: Option<String>,
+    /// The mentions between those words and the name, nearest first (`Kalvane`).
+    pub via: Vec<String>,
+    /// The confidence of the attribution in percent, when the extractor gave one.
+    pub confidence: Option<u8>,
+    /// True when the speaker is a description with no name (`a senior executive`).
+    pub description: bool,
 }
 
+/// Below this confidence (in percent) an attribution is shown as low confidence.
+pub const LOW_CONFIDENCE: u8 = 50;
+
 impl Evidence {
-    /// One line for people: `cue “said” · “he” → Wang Yi`, empty when there is no evidence.
+    /// True when the attribution's confidence is below [`LOW_CONFIDENCE`].
+    pub fn is_low_confidence(&self) -> bool {
+        self.confidence.is_some_and(|c| c < LOW_CONFIDENCE)
+    }
+
+    /// One line for people: `cue “said” · “he” → “Kalvane” → Wang Yi`, then `description,
+    /// no name given` and `low confidence (42%)` when they apply; empty when there is no
+    /// evidence.
     pub fn describe(&self, speaker: &str) -> String {
         let mut parts = Vec::new();
         // Corpus text holding bidi controls is isolated, so that it cannot reverse the rest.
@@ -82,11 +99,17 @@ impl Evidence {
             parts.push(format!("cue \u{201c}{}\u{201d}", bidi_isolated(cue)));
         }
         if let Some(from) = &self.resolved_from {
-            parts.push(format!(
-                "\u{201c}{}\u{201d} \u{2192} {}",
-                bidi_isolated(from),
-                bidi_isolated(speaker)
-            ));
+            let mut chain = format!("\u{201c}{}\u{201d}", bidi_isolated(from));
+            for v in &self.via {
+                chain.push_str(&format!(" \u{2192} \u{201c}{}\u{201d}", bidi_isolated(v)));
+            }
+            parts.push(format!("{chain} \u{2192} {}", bidi_isolated(speaker)));
+        }
+        if self.description {
+            parts.push("description, no name given".to_string());
+        }
+        if let Some(c) = self.confidence.filter(|_| self.is_low_confidence()) {
+            parts.push(format!("low confidence ({c}%)"));
         }
         parts.join(" \u{b7} ")
     }
@@ -113,6 +136,9 @@ pub struct QuoteRecord {
     pub source: Option<String>,
     /// The evidence line ([`Evidence::describe`]).
     pub evidence: String,
+    /// True when the attribution has low confidence ([`Evidence::is_low_confidence`]).
+    #[serde(skip)]
+    pub low_confidence: bool,
     /// The quotation's number in its article (the reader's `quote=`).
     pub number: usize,
 }
@@ -203,7 +229,11 @@ fn group_of(speaker: Option<&Speaker>) -> (String, SpeakerKind, Option<String>) 
         ),
         Some(s) => {
             let folded = fold_for_match(&collapse_whitespace(&s.name));
-            if is_description(&s.name) {
+            let described = s.kind.map_or_else(
+                || is_description(&s.name),
+                |k| k == lede_corpus::SpeakerKind::Description,
+            );
+            if described {
                 (
                     format!("description:{folded}"),
                     SpeakerKind::Description,
@@ -292,6 +322,7 @@ pub fn record(corpus: &Corpus, row: &QuotationRow) -> QuoteRecord {
         date: a.date.clone(),
         source: a.source.clone(),
         evidence: evidence.describe(name),
+        low_confidence: evidence.is_low_confidence(),
         number: row.number,
     }
 }

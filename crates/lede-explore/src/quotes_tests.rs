@@ -14,6 +14,7 @@ fn speaker(name: &str, entity: Option<&str>, span: Option<(usize, usize)>) -> Op
             start,
             end,
         }),
+        ..Default::default()
     })
 }
 
@@ -226,6 +227,7 @@ fn a_reuters_sized_result_set_groups_and_searches_every_quotation() {
                     name: format!("Speaker {s}"),
                     entity: s.is_multiple_of(2).then(|| format!("person:s{s}")),
                     span: None,
+                    ..Default::default()
                 })
             };
             let text = |k: usize| format!("Prices rose in quarter {k} said trader{}", i % 97);

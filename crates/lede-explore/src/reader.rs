@@ -2,7 +2,7 @@
 //! quotation with a colour each, the evidence of each attribution, the paragraphs a quotation
 //! runs across, and the step through the find marks.
 
-use lede_corpus::{Article, Quote, Speaker};
+use lede_corpus::{Article, Quote, Speaker, SpeakerKind};
 use lede_text::{collapse_whitespace, fold_for_match};
 
 use crate::quotes::Evidence;
@@ -85,8 +85,9 @@ pub fn speaker_legend(article: &Article) -> SpeakerLegend {
 }
 
 /// The evidence of the quotation made of `pieces` (indices into `article.quotes`): the first
-/// cue among its pieces, and the words its speaker's span covers when they differ from the
-/// speaker's name.
+/// cue among its pieces, the words its speaker's span covers when they differ from the
+/// speaker's name and the mentions the extractor followed from them to the name, whether the
+/// speaker is a description, and the confidence in percent.
 pub fn quotation_evidence(article: &Article, pieces: &[usize]) -> Evidence {
     let quotes: Vec<&Quote> = pieces
         .iter()
@@ -96,18 +97,44 @@ pub fn quotation_evidence(article: &Article, pieces: &[usize]) -> Evidence {
         .iter()
         .find_map(|q| q.cue.as_ref())
         .map(|c| c.text.clone());
-    let resolved_from = quotation_speaker(article, pieces).and_then(|s| {
-        let span = s.span?;
-        let paragraph = article.paragraphs.get(span.paragraph)?;
-        let text: String = paragraph
+    let speaker = quotation_speaker(article, pieces);
+    let name = speaker
+        .map(|s| collapse_whitespace(&s.name))
+        .unwrap_or_default();
+    let resolved_from = speaker.and_then(|s| {
+        let text = collapse_whitespace(&span_text(article, s.span?)?);
+        (!text.is_empty() && text != name).then_some(text)
+    });
+    let via = match (&resolved_from, speaker) {
+        (Some(from), Some(s)) => s
+            .resolved_from
+            .iter()
+            .map(|m| collapse_whitespace(&m.text))
+            .filter(|t| t != &name && t != from)
+            .collect(),
+        _ => Vec::new(),
+    };
+    Evidence {
+        cue,
+        resolved_from,
+        via,
+        confidence: speaker
+            .and_then(|s| s.confidence)
+            .map(|c| (c.clamp(0.0, 1.0) * 100.0).round() as u8),
+        description: speaker.is_some_and(|s| s.kind == Some(SpeakerKind::Description)),
+    }
+}
+
+/// The text at `span` of `article`, when the span is inside a paragraph.
+fn span_text(article: &Article, span: lede_corpus::Span) -> Option<String> {
+    let paragraph = article.paragraphs.get(span.paragraph)?;
+    Some(
+        paragraph
             .chars()
             .skip(span.start)
             .take(span.end.saturating_sub(span.start))
-            .collect();
-        let text = collapse_whitespace(&text);
-        (!text.is_empty() && text != collapse_whitespace(&s.name)).then_some(text)
-    });
-    Evidence { cue, resolved_from }
+            .collect(),
+    )
 }
 
 /// Where a paragraph stands in a quotation that runs across paragraphs.

@@ -47,6 +47,7 @@ mod tests {
                 name: "N".into(),
                 entity: entity.map(str::to_string),
                 span: None,
+                ..Default::default()
             }),
             cue: None,
             next: None,

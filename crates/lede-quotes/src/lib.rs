@@ -7,41 +7,71 @@
 
 mod attribution;
 mod marks;
+pub mod rank;
 mod resolve;
 mod tokens;
 
-use lede_corpus::{Cue, Quote, Span, Speaker};
+use lede_corpus::{Cue, Quote, Span, Speaker, SpeakerMention};
 use lede_text::byte_to_char;
 
-use attribution::{after_quote, before_quote, is_only_attribution, sentence_start, Attribution};
+use attribution::is_only_attribution;
 use marks::{find_pieces, Piece};
+use rank::candidates::{gather, Candidate};
+use rank::features::features;
+use rank::Ranker;
 use resolve::Resolver;
 
 /// Extracts the quotation pieces of an article's paragraphs, in reading order, with offsets
-/// in chars as the corpus format counts them.
+/// in chars as the corpus format counts them; speakers are chosen by the bundled ranker.
 pub fn extract_quotes(paragraphs: &[String]) -> Vec<Quote> {
+    run(paragraphs, Some(Ranker::bundled()), None)
+}
+
+/// [`extract_quotes`] with another ranker, or with none: then the hand-ordered rules choose
+/// (the first attribution beside the quote, else the first found, else the previous speaker),
+/// the baseline the ranker is measured against.
+pub fn extract_quotes_with(paragraphs: &[String], ranker: Option<&Ranker>) -> Vec<Quote> {
+    run(paragraphs, ranker, None)
+}
+
+/// One quotation's candidate speakers, for training and evaluating a ranker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateSet {
+    /// The quotation's pieces, in chars of their paragraphs.
+    pub pieces: Vec<Span>,
+    /// Each candidate's words in the text (chars) and its features.
+    pub candidates: Vec<(Span, Vec<String>)>,
+}
+
+/// The candidate sets of every quotation of an article, as the hand-ordered rules see them
+/// (so the training data does not depend on the model being trained).
+pub fn candidate_sets(paragraphs: &[String]) -> Vec<CandidateSet> {
+    let mut sets = Vec::new();
+    run(paragraphs, None, Some(&mut sets));
+    sets
+}
+
+/// The previous quotation's speaker: the paragraph of its last piece, the speaker, and the
+/// paragraph and byte range of its words.
+type Previous = (usize, Speaker, Option<(usize, (usize, usize))>);
+
+fn run(
+    paragraphs: &[String],
+    ranker: Option<&Ranker>,
+    mut sets: Option<&mut Vec<CandidateSet>>,
+) -> Vec<Quote> {
     let pieces = find_pieces(paragraphs);
     let quotations = group(paragraphs, &pieces);
     let mut resolver = Resolver::new(paragraphs);
     let mut out: Vec<Quote> = Vec::new();
-    let mut last_speaker: Option<(usize, Speaker)> = None;
+    let mut last_speaker: Option<Previous> = None;
     for members in quotations {
-        let mut found: Vec<(usize, Attribution)> = members
-            .iter()
-            .flat_map(|&m| {
-                let paragraph = pieces[m].paragraph;
-                attributions(paragraphs, &pieces, m)
-                    .into_iter()
-                    .map(move |a| (paragraph, a))
-            })
-            .collect();
-        if found.is_empty() {
-            found.extend(colon_introduction(paragraphs, &pieces[members[0]]));
-        }
-        let best = found
-            .iter()
-            .find(|(_, a)| a.adjacent)
-            .or_else(|| found.first());
+        let previous = last_speaker
+            .as_ref()
+            .and_then(|(lp, _, at)| at.map(|(p, b)| (*lp, p, b)));
+        let cands = gather(paragraphs, &pieces, &members, previous);
+        // The hand-ordered rules' pattern attribution decides what is a term, as before.
+        let pattern = cands.iter().find(|c| c.legacy && is_pattern(c.rules[0]));
         let words: usize = members
             .iter()
             .map(|&m| word_count(piece_text(paragraphs, &pieces[m])))
@@ -52,33 +82,62 @@ pub fn extract_quotes(paragraphs: &[String]) -> Vec<Quote> {
             let before = paragraphs[first.paragraph][..first.open].trim_end();
             before.is_empty() || before.ends_with(['.', '!', '?', ':'])
         };
-        if members.len() == 1 && is_term(piece0, words, best.map(|(_, a)| a), opens_sentence) {
+        if members.len() == 1 && is_term(piece0, words, pattern, opens_sentence) {
             continue;
         }
-        let first_para = pieces[members[0]].paragraph;
-        let (speaker, cue, rule) = match best {
-            Some((p, a)) => {
-                let p = *p;
-                let name = resolver.resolve(p, a.speaker);
-                let text = &paragraphs[p];
-                let speaker = Speaker {
-                    name,
-                    entity: None,
-                    span: Some(char_span(text, p, a.speaker)),
-                };
-                let cue = Cue {
-                    text: text[a.cue.0..a.cue.1].to_string(),
-                    span: char_span(text, p, a.cue),
-                };
-                (Some(speaker), Some(cue), a.rule)
+        let feats: Vec<Vec<String>> = cands
+            .iter()
+            .map(|c| {
+                let previous = last_speaker.as_ref().map(|(_, s, _)| s.name.as_str());
+                features(paragraphs, &pieces, &members, c, cands.len() - 1, previous)
+            })
+            .collect();
+        if let Some(sets) = sets.as_deref_mut() {
+            sets.push(CandidateSet {
+                pieces: members
+                    .iter()
+                    .map(|&m| {
+                        let p = &pieces[m];
+                        char_span(&paragraphs[p.paragraph], p.paragraph, (p.start, p.end))
+                    })
+                    .collect(),
+                candidates: cands
+                    .iter()
+                    .zip(&feats)
+                    .map(|(c, f)| {
+                        let text = &paragraphs[c.paragraph];
+                        (char_span(text, c.paragraph, c.speaker), f.clone())
+                    })
+                    .collect(),
+            });
+        }
+        let chosen = match ranker {
+            Some(r) => r
+                .choose(&feats)
+                .map(|(i, margin)| (&cands[i], Some(r.confidence(margin)))),
+            None => cands.iter().find(|c| c.legacy).map(|c| (c, None)),
+        };
+        let (speaker, cue, rule, at) = match chosen {
+            // The previous speaker carried over (also when a nearby cue names the same words).
+            Some((c, confidence)) if c.inherited && !c.rules.iter().any(|r| is_pattern(r)) => {
+                let (_, s, at) = last_speaker.clone().expect("inherited from a speaker");
+                let speaker = Speaker { confidence, ..s };
+                (Some(speaker), None, "inherited", at)
             }
-            None => match &last_speaker {
-                Some((p, s)) if first_para <= p + 2 => (Some(s.clone()), None, "inherited"),
-                _ => (None, None, "unattributed"),
-            },
+            Some((c, confidence)) => {
+                let (speaker, cue) = attribute(paragraphs, &mut resolver, c, confidence);
+                (
+                    Some(speaker),
+                    cue,
+                    c.rules[0],
+                    Some((c.paragraph, c.speaker)),
+                )
+            }
+            None => (None, None, "unattributed", None),
         };
         if let Some(s) = &speaker {
-            last_speaker = Some((pieces[*members.last().unwrap_or(&0)].paragraph, s.clone()));
+            let last = pieces[*members.last().unwrap_or(&0)].paragraph;
+            last_speaker = Some((last, s.clone(), at));
         }
         let base = out.len();
         for (k, &m) in members.iter().enumerate() {
@@ -103,6 +162,45 @@ pub fn extract_quotes(paragraphs: &[String]) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// True for a rule of the attribution patterns beside the quote (not a nearby cue, not the
+/// previous speaker).
+fn is_pattern(rule: &str) -> bool {
+    rule != "inherited" && !rule.starts_with("near:")
+}
+
+/// The speaker and cue of a chosen candidate: its words resolved to a name, with the chain
+/// followed, its kind and the confidence.
+fn attribute(
+    paragraphs: &[String],
+    resolver: &mut Resolver,
+    c: &Candidate,
+    confidence: Option<f32>,
+) -> (Speaker, Option<Cue>) {
+    let p = c.paragraph;
+    let text = &paragraphs[p];
+    let resolved = resolver.resolve(p, c.speaker);
+    let speaker = Speaker {
+        name: resolved.name,
+        entity: None,
+        span: Some(char_span(text, p, c.speaker)),
+        kind: resolved.kind,
+        resolved_from: resolved
+            .chain
+            .into_iter()
+            .map(|l| SpeakerMention {
+                span: char_span(&paragraphs[l.paragraph], l.paragraph, l.span),
+                text: l.text,
+            })
+            .collect(),
+        confidence,
+    };
+    let cue = c.cue.map(|cue| Cue {
+        text: text[cue.0..cue.1].to_string(),
+        span: char_span(text, p, cue),
+    });
+    (speaker, cue)
 }
 
 fn char_span(text: &str, paragraph: usize, (start, end): (usize, usize)) -> Span {
@@ -150,52 +248,6 @@ fn group(paragraphs: &[String], pieces: &[Piece]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// A quote that opens its paragraph after a paragraph ending with a colon (`In a statement,
-/// Sanders wrote:`) is attributed there.
-fn colon_introduction(paragraphs: &[String], piece: &Piece) -> Option<(usize, Attribution)> {
-    let text = &paragraphs[piece.paragraph];
-    if piece.paragraph == 0 || !text[..piece.open].trim().is_empty() {
-        return None;
-    }
-    let prev_index = piece.paragraph - 1;
-    let prev = paragraphs[prev_index].trim_end();
-    let intro = prev.strip_suffix(':')?;
-    let start = sentence_start(intro, 0, intro.len());
-    let mut a = before_quote(intro, start, intro.len())?;
-    a.adjacent = true;
-    a.rule = "before:colon-paragraph";
-    Some((prev_index, a))
-}
-
-/// The attributions around piece `m`: after its closing mark, then before its opening mark.
-fn attributions(paragraphs: &[String], pieces: &[Piece], m: usize) -> Vec<Attribution> {
-    let piece = &pieces[m];
-    let text = &paragraphs[piece.paragraph];
-    let same_para = |k: usize| pieces.get(k).filter(|p| p.paragraph == piece.paragraph);
-    let mut found = Vec::new();
-    if !piece.unclosed {
-        let limit = same_para(m + 1).map_or(text.len(), |n| n.open);
-        // `“That makes me smart.” Trump was …`: after a quoted full stop, a capitalised word
-        // starts the next sentence, not an attribution (`“Yes.” he said` still is one).
-        let new_sentence = text[piece.start..piece.end].ends_with('.')
-            && text[piece.after..limit]
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-        if !new_sentence {
-            found.extend(after_quote(text, piece.after, limit));
-        }
-    }
-    let floor = m
-        .checked_sub(1)
-        .and_then(same_para)
-        .map_or(0, |p| p.after.min(piece.open));
-    let start = sentence_start(text, floor, piece.open);
-    found.extend(before_quote(text, start, piece.open));
-    found
-}
-
 /// Longest quotation, in words, taken for a term when no reporting verb stands beside it.
 fn term_words() -> usize {
     std::env::var("LEDE_TERM_WORDS")
@@ -209,7 +261,7 @@ fn term_words() -> usize {
 fn is_term(
     text: &str,
     words: usize,
-    attribution: Option<&Attribution>,
+    attribution: Option<&Candidate>,
     opens_sentence: bool,
 ) -> bool {
     if !text.chars().any(char::is_alphabetic) {
@@ -226,7 +278,7 @@ fn is_term(
         return true;
     }
     // `“…,” he said` is speech whatever its case; `told “Meet the Press”` names a show.
-    if attribution.is_some_and(|a| a.adjacent && a.rule.starts_with("after")) || words < 2 {
+    if attribution.is_some_and(|a| a.adjacent && a.rules[0].starts_with("after")) || words < 2 {
         return false;
     }
     let bare = text.trim_end_matches(['.', ',', ';', ':']);
@@ -242,6 +294,7 @@ fn is_term(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lede_corpus::SpeakerKind;
 
     fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
         let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
@@ -266,7 +319,11 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[0].next, None);
         assert_eq!(q[1].rule.as_deref(), Some("inherited"));
-        assert_eq!(q[0].speaker, q[1].speaker);
+        let (s0, s1) = (
+            q[0].speaker.as_ref().unwrap(),
+            q[1].speaker.as_ref().unwrap(),
+        );
+        assert_eq!((&s0.name, s0.span), (&s1.name, s1.span));
     }
 
     #[test]
@@ -301,6 +358,56 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[0].speaker.as_ref().unwrap().name, "Idris Kalvane");
         assert_eq!(q[1].speaker.as_ref().unwrap().name, "Idris Kalvane");
+    }
+
+    #[test]
+    fn a_resolved_pronoun_keeps_its_chain_kind_and_confidence() {
+        let paragraphs = [
+            "Foreign Minister Idris Kalvane met reporters on Monday.",
+            "“We are ready,” he said.",
+        ];
+        let q = quotes(&paragraphs);
+        let s = q[0].speaker.as_ref().unwrap();
+        assert_eq!(s.name, "Idris Kalvane");
+        assert_eq!(s.kind, Some(SpeakerKind::Person));
+        let c = s.confidence.unwrap();
+        assert!((0.0..=1.0).contains(&c), "{c}");
+        // The chain ends at the mention of the full name, its span pointing at those words.
+        let last = s.resolved_from.last().expect("a chain");
+        assert_eq!(last.text, "Idris Kalvane");
+        let chars: Vec<char> = paragraphs[last.span.paragraph].chars().collect();
+        let at: String = chars[last.span.start..last.span.end].iter().collect();
+        assert_eq!(at, last.text);
+    }
+
+    #[test]
+    fn organisations_and_descriptions_are_marked_and_never_named() {
+        let q = quotes(&[
+            "“Prices will rise,” the Interior Ministry said in a statement.",
+            "“Nobody asked us,” a senior executive said.",
+            "“We disagree,” he said.",
+        ]);
+        let s0 = q[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (s0.name.as_str(), s0.kind),
+            ("Interior Ministry", Some(SpeakerKind::Organization)),
+            "{s0:?}"
+        );
+        let s1 = q[1].speaker.as_ref().unwrap();
+        assert_eq!(s1.name, "a senior executive");
+        assert_eq!(s1.kind, Some(SpeakerKind::Description));
+        assert!(s1.resolved_from.is_empty());
+        // A pronoun with no person named before it keeps its words and no kind.
+        let s2 = q[2].speaker.as_ref().unwrap();
+        assert_eq!((s2.name.as_str(), s2.kind), ("he", None), "{s2:?}");
+    }
+
+    #[test]
+    fn the_hand_ordered_rules_give_no_confidence() {
+        let owned = vec!["“We are ready,” Idris Kalvane said.".to_string()];
+        let q = extract_quotes_with(&owned, None);
+        let s = q[0].speaker.as_ref().unwrap();
+        assert_eq!((s.name.as_str(), s.confidence), ("Idris Kalvane", None));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! pronouns resolved to the nearest earlier person, and descriptions (`the minister`) to the
 //! person the article names with that role, else kept as written.
 
+use lede_corpus::SpeakerKind;
 use lede_text::word_lists::{NAME_PARTICLES, SUBJECT_PRONOUNS as PRONOUNS, TITLES};
 
 use crate::tokens::{tokenize, Tok};
@@ -71,7 +72,7 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Words that mark a capitalised run as an organisation or place, not a person.
-const NOT_PERSON: &[&str] = &[
+pub(crate) const NOT_PERSON: &[&str] = &[
     "party",
     "council",
     "house",
@@ -148,11 +149,52 @@ const NOT_PERSON: &[&str] = &[
     "airport",
 ];
 
-/// A person-like name mentioned in the article, at (paragraph, byte).
+/// A person-like name mentioned in the article, at (paragraph, byte), or a speaker already
+/// resolved, with the chain it was resolved through.
 #[derive(Debug, Clone)]
 struct Mention {
     at: (usize, usize),
+    /// One past its last byte in paragraph `at.0`.
+    end: usize,
     name: String,
+    /// The mentions it was resolved through, nearest first.
+    chain: Vec<Link>,
+    kind: SpeakerKind,
+}
+
+impl Mention {
+    /// This mention as the first link of a chain, followed by its own chain.
+    fn as_chain(&self, paragraphs: &[String]) -> Vec<Link> {
+        let mut chain = vec![Link {
+            paragraph: self.at.0,
+            span: (self.at.1, self.end),
+            text: paragraphs[self.at.0][self.at.1..self.end].to_string(),
+        }];
+        chain.extend(self.chain.iter().cloned());
+        chain
+    }
+}
+
+/// One mention of a resolution chain, in byte offsets of its paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// The paragraph it stands in.
+    pub paragraph: usize,
+    /// Its byte range there.
+    pub span: (usize, usize),
+    /// Its words as written.
+    pub text: String,
+}
+
+/// What the resolver made of a speaker's words.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Resolved {
+    /// The name, or the words as written when they name no one.
+    pub name: String,
+    /// The mentions followed to the name, nearest first.
+    pub chain: Vec<Link>,
+    /// Person, organisation or description; none for a pronoun that found no antecedent.
+    pub kind: Option<SpeakerKind>,
 }
 
 /// What the resolver knows about an article: its names in reading order.
@@ -219,6 +261,23 @@ fn trailing_name<'t>(toks: &'t [Tok<'t>]) -> &'t [Tok<'t>] {
     }
 }
 
+/// The name in a capitalised run and its kind: an organisation, named by the whole run, when
+/// the run ends with an organisation word ([`NOT_PERSON`]: `Interior Ministry`, `The New York
+/// Times`); else a person, named by the words after the titles (`White House spokesman Josh
+/// Earnest` -> `Josh Earnest`).
+fn named(toks: &[Tok]) -> (String, SpeakerKind) {
+    let org = toks
+        .last()
+        .is_some_and(|t| NOT_PERSON.contains(&strip_possessive(&t.lower())));
+    if org {
+        let name = strip_possessive(&join(toks)).to_string();
+        (name, SpeakerKind::Organization)
+    } else {
+        let name = strip_possessive(&join(trailing_name(toks))).to_string();
+        (name, SpeakerKind::Person)
+    }
+}
+
 fn join(toks: &[Tok]) -> String {
     let mut out = String::new();
     for (k, t) in toks.iter().enumerate() {
@@ -278,7 +337,10 @@ impl<'a> Resolver<'a> {
                     name = strip_possessive(&name).to_string();
                     names.push(Mention {
                         at: (p, name_toks[0].start),
+                        end: name_toks[name_toks.len() - 1].end,
                         name,
+                        chain: Vec::new(),
+                        kind: SpeakerKind::Person,
                     });
                 }
             }
@@ -290,33 +352,53 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The name for the speaker words at `span` of `paragraph`.
-    pub fn resolve(&mut self, paragraph: usize, span: (usize, usize)) -> String {
+    /// The name for the speaker words at `span` of `paragraph`, with the chain followed and
+    /// the kind of speaker.
+    pub fn resolve(&mut self, paragraph: usize, span: (usize, usize)) -> Resolved {
         let text = &self.paragraphs[paragraph][span.0..span.1];
         let at = (paragraph, span.0);
         let toks = tokenize(text, 0, text.len());
+        let found = |m: Option<&Mention>, fallback: String, kind| match m {
+            Some(m) => Resolved {
+                name: m.name.clone(),
+                chain: m.as_chain(self.paragraphs),
+                kind: Some(m.kind),
+            },
+            None => Resolved {
+                name: fallback,
+                chain: Vec::new(),
+                kind,
+            },
+        };
         let resolved = if toks.len() == 1 && PRONOUNS.contains(&toks[0].lower().as_str()) {
-            self.nearest_person(at).unwrap_or_else(|| text.to_string())
+            found(self.nearest_person(at), text.to_string(), None)
         } else if toks.first().is_some_and(|t| t.is_capitalized()) {
-            let name_toks = trailing_name(&toks);
-            let name = strip_possessive(&join(name_toks)).to_string();
-            self.expand(&name, at).unwrap_or(name)
+            let (name, kind) = named(&toks);
+            found(self.expand(&name, at), name, Some(kind))
         } else if let Some(run) = last_capitalized_run(&toks) {
-            // `councillor Ansel Tromp`, `Clinton campaign spokesman Brian Fallon`.
-            let name = strip_possessive(&join(trailing_name(run))).to_string();
-            self.expand(&name, at).unwrap_or(name)
+            // `councillor Ansel Tromp`, `Clinton campaign spokesman Brian Fallon`, `the
+            // Interior Ministry`.
+            let (name, kind) = named(run);
+            found(self.expand(&name, at), name, Some(kind))
         } else {
-            self.describe(&toks, at).unwrap_or_else(|| text.to_string())
+            found(
+                self.describe(&toks, at),
+                text.to_string(),
+                Some(SpeakerKind::Description),
+            )
         };
         self.speakers.push(Mention {
             at,
-            name: resolved.clone(),
+            end: span.1,
+            name: resolved.name.clone(),
+            chain: resolved.chain.clone(),
+            kind: resolved.kind.unwrap_or(SpeakerKind::Person),
         });
         resolved
     }
 
     /// The full name met before `at` that `name` is the surname or first name of.
-    fn expand(&self, name: &str, at: (usize, usize)) -> Option<String> {
+    fn expand(&self, name: &str, at: (usize, usize)) -> Option<&Mention> {
         if name.contains(' ') {
             return None;
         }
@@ -331,28 +413,28 @@ impl<'a> Resolver<'a> {
                 m.name != name && (first == Some(name) || last == Some(name))
             })
             .max_by_key(|m| m.at)
-            .map(|m| m.name.clone())
     }
 
     /// The nearest person before `at`: the last speaker, or the last name in the text.
-    fn nearest_person(&self, at: (usize, usize)) -> Option<String> {
+    fn nearest_person(&self, at: (usize, usize)) -> Option<&Mention> {
         let speaker = self
             .speakers
             .iter()
             .filter(|m| m.at < at && m.name.chars().next().is_some_and(char::is_uppercase))
+            .filter(|m| m.kind == SpeakerKind::Person)
             .max_by_key(|m| m.at);
         let named = self.names.iter().filter(|m| m.at < at).max_by_key(|m| m.at);
         match (speaker, named) {
-            (Some(s), Some(n)) if n.at > s.at && n.at.0 > s.at.0 + 2 => Some(n.name.clone()),
-            (Some(s), _) => Some(s.name.clone()),
-            (None, Some(n)) => Some(n.name.clone()),
+            (Some(s), Some(n)) if n.at > s.at && n.at.0 > s.at.0 + 2 => Some(n),
+            (Some(s), _) => Some(s),
+            (None, Some(n)) => Some(n),
             (None, None) => None,
         }
     }
 
     /// The person the article names with the role a description uses (`the minister` ->
     /// the name after `Minister` or before `, the … minister`).
-    fn describe(&self, toks: &[Tok], at: (usize, usize)) -> Option<String> {
+    fn describe(&self, toks: &[Tok], at: (usize, usize)) -> Option<&Mention> {
         let head = toks.last()?.lower();
         if !is_title_word(&head) {
             return None;
@@ -369,7 +451,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .find(|m| m.at.0 == p && m.at.1 > ptoks[k].start && m.at.1 <= ptoks[k].end + 24)
                 {
-                    return Some(m.name.clone());
+                    return Some(m);
                 }
                 // `Wang Yi, the foreign minister`: the name precedes the role.
                 if let Some(m) = self
@@ -380,7 +462,7 @@ impl<'a> Resolver<'a> {
                     })
                     .max_by_key(|m| m.at)
                 {
-                    return Some(m.name.clone());
+                    return Some(m);
                 }
             }
         }

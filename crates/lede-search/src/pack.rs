@@ -21,7 +21,7 @@ use crate::Index;
 /// First bytes of a pack.
 const MAGIC: [u8; 8] = *b"LEDEPACK";
 /// Version of the pack layout (the sections carry their own).
-pub const PACK_VERSION: u32 = 2;
+pub const PACK_VERSION: u32 = 3;
 /// The error for bytes that are not a pack at all.
 const NOT_A_PACK: &str = "not a Lede pack: it does not start with LEDEPACK";
 /// Bytes before the index: magic, version, index length, checksum.

@@ -37,6 +37,7 @@ fn quote(a: &Article, p: usize, text: &str, speaker: &str) -> Quote {
             name: speaker.into(),
             entity: None,
             span: None,
+            ..Default::default()
         }),
         cue: None,
         next: None,

@@ -212,6 +212,7 @@ mod tests {
                 name: "Ana Ruiz".into(),
                 entity: Some("person:ana-ruiz".into()),
                 span: None,
+                ..Default::default()
             }),
             cue: None,
             next: None,
@@ -259,15 +260,18 @@ mod tests {
     #[test]
     fn the_byte_layout_is_pinned() {
         // Every field of every record written, in the model's order (the head: format, version,
-        // annotated, the entity table, the article count; then each article).
+        // annotated, the entity table, the article count; then each article). Pack version 3
+        // added the speaker's kind, resolved_from and confidence: three bytes (`00 00 00`: none,
+        // an empty list, none) after the speaker's span, and the article record 3 bytes longer
+        // (its length a2 01 → a5 01).
         let expected = concat!(
             "340b6c6564652d636f7270757301010671756f746573010f706572736f6e3a616e612d7275697a08",
-            "416e61205275697a0000010102a2010161034f6e65010a323032342d30312d303200000000000214",
+            "416e61205275697a0000010102a5010161034f6e65010a323032342d30312d303200000000000214",
             "e2809c5965732ce2809d2073686520736169642e18456d707479206669656c647320737461792065",
             "6d7074792e01000104035965730108416e61205275697a010f706572736f6e3a616e612d7275697a",
-            "00000001056166746572010f706572736f6e3a616e612d7275697a08416e61205275697a00000101",
-            "00050106746f706963730105636f636f611701620354776f0000000000000106506c61696e2e0000",
-            "00",
+            "00000000000001056166746572010f706572736f6e3a616e612d7275697a08416e61205275697a00",
+            "00010100050106746f706963730105636f636f611701620354776f0000000000000106506c61696e",
+            "2e000000",
         );
         let hex: String = corpus()
             .to_compact_bytes()

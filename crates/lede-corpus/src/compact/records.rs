@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, ArticleEntity, Cue, EntityKind, EntitySummary, Quote, Span, Speaker};
+use crate::model::{
+    Article, ArticleEntity, Cue, EntityKind, EntitySummary, Quote, Span, Speaker, SpeakerKind,
+    SpeakerMention,
+};
 
 /// The first record: everything but the articles, and how many follow.
 #[derive(Serialize, Deserialize)]
@@ -68,6 +71,16 @@ struct PackSpeaker {
     name: String,
     entity: Option<String>,
     span: Option<PackSpan>,
+    kind: Option<SpeakerKind>,
+    resolved_from: Vec<PackSpeakerMention>,
+    confidence: Option<f32>,
+}
+
+/// A [`SpeakerMention`].
+#[derive(Serialize, Deserialize)]
+struct PackSpeakerMention {
+    text: String,
+    span: PackSpan,
 }
 
 /// A [`Cue`].
@@ -129,6 +142,16 @@ impl From<&Quote> for PackQuote {
                 name: s.name.clone(),
                 entity: s.entity.clone(),
                 span: s.span.as_ref().map(PackSpan::from),
+                kind: s.kind,
+                resolved_from: s
+                    .resolved_from
+                    .iter()
+                    .map(|m| PackSpeakerMention {
+                        text: m.text.clone(),
+                        span: PackSpan::from(&m.span),
+                    })
+                    .collect(),
+                confidence: s.confidence,
             }),
             cue: q.cue.as_ref().map(|c| PackCue {
                 text: c.text.clone(),
@@ -151,6 +174,16 @@ impl From<PackQuote> for Quote {
                 name: s.name,
                 entity: s.entity,
                 span: s.span.map(Span::from),
+                kind: s.kind,
+                resolved_from: s
+                    .resolved_from
+                    .into_iter()
+                    .map(|m| SpeakerMention {
+                        text: m.text,
+                        span: m.span.into(),
+                    })
+                    .collect(),
+                confidence: s.confidence,
             }),
             cue: q.cue.map(|c| Cue {
                 text: c.text,

@@ -1,6 +1,6 @@
 //! Tests of the reader's views of one article.
 
-use lede_corpus::{Article, Cue, Quote, Span, Speaker};
+use lede_corpus::{Article, Cue, Quote, Span, Speaker, SpeakerKind, SpeakerMention};
 
 use super::*;
 
@@ -15,6 +15,7 @@ fn piece(paragraph: usize, speaker: Option<(&str, Option<&str>)>, next: Option<u
             name: name.into(),
             entity: entity.map(str::to_string),
             span: None,
+            ..Default::default()
         }),
         cue: None,
         next,
@@ -112,7 +113,8 @@ fn evidence_names_the_cue_and_the_words_resolved() {
         e,
         Evidence {
             cue: Some("said".into()),
-            resolved_from: Some("he".into())
+            resolved_from: Some("he".into()),
+            ..Evidence::default()
         }
     );
     assert_eq!(e.describe("Wang Yi"), "cue “said” · “he” → Wang Yi");
@@ -126,6 +128,64 @@ fn evidence_names_the_cue_and_the_words_resolved() {
     assert_eq!(quotation_evidence(&a, &[0]).resolved_from, None);
     assert_eq!(quotation_evidence(&a, &[1]).describe("x"), "cue “said”");
     assert_eq!(Evidence::default().describe("x"), "");
+}
+
+#[test]
+fn evidence_shows_the_chain_a_description_and_low_confidence() {
+    let mut a = article(vec![piece(1, Some(("Idris Kalvane", None)), None)], 2);
+    a.paragraphs = vec![
+        "Foreign Minister Idris Kalvane arrived; Kalvane spoke first.".into(),
+        "“We are ready,” he said.".into(),
+    ];
+    let span = |paragraph: usize, text: &str, within: &str| {
+        let at = a.paragraphs[paragraph].find(within).unwrap();
+        let start = a.paragraphs[paragraph][..at].chars().count() + within.find(text).unwrap();
+        Span {
+            paragraph,
+            start,
+            end: start + text.chars().count(),
+        }
+    };
+    let he = span(1, "he", "he said");
+    let surname = span(0, "Kalvane", "Kalvane spoke");
+    let full = span(0, "Idris Kalvane", "Idris Kalvane");
+    let s = a.quotes[0].speaker.as_mut().unwrap();
+    s.span = Some(he);
+    s.resolved_from = vec![
+        SpeakerMention {
+            text: "Kalvane".into(),
+            span: surname,
+        },
+        SpeakerMention {
+            text: "Idris Kalvane".into(),
+            span: full,
+        },
+    ];
+    s.confidence = Some(0.42);
+    s.kind = Some(SpeakerKind::Person);
+    let e = quotation_evidence(&a, &[0]);
+    assert_eq!(e.via, vec!["Kalvane".to_string()]);
+    assert_eq!(e.confidence, Some(42));
+    assert!(e.is_low_confidence());
+    assert_eq!(
+        e.describe("Idris Kalvane"),
+        "“he” → “Kalvane” → Idris Kalvane · low confidence (42%)"
+    );
+    // Confident: no mark. A description: said so.
+    a.quotes[0].speaker.as_mut().unwrap().confidence = Some(0.97);
+    assert!(!quotation_evidence(&a, &[0]).is_low_confidence());
+    a.quotes[0].speaker = Some(Speaker {
+        name: "a senior executive".into(),
+        kind: Some(SpeakerKind::Description),
+        confidence: Some(0.9),
+        ..Speaker::default()
+    });
+    let e = quotation_evidence(&a, &[0]);
+    assert!(e.description);
+    assert_eq!(
+        e.describe("a senior executive"),
+        "description, no name given"
+    );
 }
 
 #[test]

@@ -19,6 +19,11 @@ pub(crate) use before::before_quote;
 use words::is_cue;
 pub(crate) use words::is_stopword;
 
+/// True for a word that starts a description (`the`, `a`, `his`).
+pub(crate) fn is_determiner(t: &Tok) -> bool {
+    words::is_in(t, words::DETERMINERS)
+}
+
 /// A found attribution, in byte offsets of the paragraph it stands in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
@@ -30,6 +35,76 @@ pub struct Attribution {
     pub adjacent: bool,
     /// Which pattern matched.
     pub rule: &'static str,
+}
+
+/// The speakers beside every reporting verb in `text[from..to]`, whatever stands between them
+/// and a quote: the noun phrase before the cue (`Wang said`), the one after it (`said Wang`),
+/// and `according to X`. The ranker's extra candidates; `adjacent` is never set.
+pub(crate) fn near_cues(text: &str, from: usize, to: usize) -> Vec<Attribution> {
+    let toks = tokenize(text, from, to);
+    let mut out = Vec::new();
+    for k in 0..toks.len() {
+        if toks[k].lower() == "according" && toks.get(k + 1).is_some_and(|t| t.lower() == "to") {
+            if let Some(np) = phrase::np_forward(&toks, k + 2) {
+                out.push(Attribution {
+                    speaker: phrase::span(&toks, np),
+                    cue: (toks[k].start, toks[k + 1].end),
+                    adjacent: false,
+                    rule: "near:according-to",
+                });
+            }
+            continue;
+        }
+        // `Williamson concludes: “`, `More from Jones: “`: the words before a colon.
+        if toks.get(k + 1).is_some_and(|t| t.text == ":") && toks[k].is_word() {
+            let verb = !toks[k].is_capitalized() && !is_cue(&toks[k]);
+            let at = if verb { k } else { k + 1 };
+            if let Some(np) = phrase::np_backward(&toks, at) {
+                out.push(Attribution {
+                    speaker: phrase::span(&toks, np),
+                    cue: (toks[k].start, toks[k + 1].end),
+                    adjacent: false,
+                    rule: if verb {
+                        "near:speaker-verb-colon"
+                    } else {
+                        "near:name-colon"
+                    },
+                });
+            }
+        }
+        if !is_cue(&toks[k]) {
+            continue;
+        }
+        let cue = (toks[k].start, toks[k].end);
+        if let Some(np) =
+            phrase::np_backward(&toks, k).filter(|np| !phrase::after_preposition(&toks, np.0))
+        {
+            out.push(Attribution {
+                speaker: phrase::span(&toks, np),
+                cue,
+                adjacent: false,
+                rule: "near:speaker-cue",
+            });
+        }
+        if !toks[k].lower().ends_with("ing") {
+            if let Some(np) = phrase::np_forward(&toks, k + 1) {
+                out.push(Attribution {
+                    speaker: phrase::span(&toks, np),
+                    cue,
+                    adjacent: false,
+                    rule: "near:cue-speaker",
+                });
+            } else if let Some(np) = phrase::role_and_name_forward(&toks, k + 1) {
+                out.push(Attribution {
+                    speaker: phrase::span(&toks, np),
+                    cue,
+                    adjacent: false,
+                    rule: "near:cue-role-name",
+                });
+            }
+        }
+    }
+    out
 }
 
 /// True when token `k` ends a sentence: a `!`, `?` or `.`, except a dot that an abbreviation

@@ -41,6 +41,27 @@ pub(crate) fn np_forward(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// A name read forward from token `i` behind a few lowercase role words (`former Rep. George
+/// Miller`, `state attorney Dave Aronberg`): the role words and the capitalised name after them.
+pub(crate) fn role_and_name_forward(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    while j < toks.len() && j < i + 4 {
+        let t = &toks[j];
+        if t.is_capitalized() {
+            break;
+        }
+        if !t.is_word() || is_cue(t) || is_in(t, CLAUSE_WORDS) || after_preposition(toks, j + 1) {
+            return None;
+        }
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    let (_, end) = np_forward(toks, j).filter(|_| toks.get(j).is_some_and(Tok::is_capitalized))?;
+    Some((i, end))
+}
+
 /// A noun phrase that ends just before token `j`, read backward over adverbs and an
 /// appositive (`X, the foreign minister, said`). Returns its token range.
 pub(crate) fn np_backward(toks: &[Tok], mut j: usize) -> Option<(usize, usize)> {
