@@ -81,7 +81,17 @@ pub(super) fn parse_file(
             record: r.index,
         };
         match r.result {
-            Ok(article) => {
+            Ok(mut article) => {
+                // Whatever the parser, a blank title would be an empty link in the app.
+                if article.title.trim().is_empty() {
+                    if let Some(first) = article.paragraphs.iter().find(|p| !p.trim().is_empty()) {
+                        article.title = crate::reuters::title_from_body(first);
+                        out.entries.push(ReportEntry::warning(
+                            location.clone(),
+                            "the title is blank; the first words of the text are the title",
+                        ));
+                    }
+                }
                 for w in r.warnings {
                     out.entries.push(ReportEntry::warning(location.clone(), w));
                 }
