@@ -175,6 +175,9 @@ impl Plan<'_> {
                 (q.paragraph, q.start, q.end) = (span.paragraph, span.start, span.end);
                 if let Some(s) = q.speaker.as_mut() {
                     s.span = s.span.map(|s| self.to_article(w, s));
+                    for m in s.resolved_from.iter_mut() {
+                        m.span = self.to_article(w, m.span);
+                    }
                 }
                 if let Some(c) = q.cue.as_mut() {
                     c.span = self.to_article(w, c.span);
@@ -219,6 +222,14 @@ impl Plan<'_> {
                     q.next = None;
                     if let Some(s) = q.speaker.as_mut() {
                         s.span = s.span.and_then(|s| self.to_window(w, s));
+                        let chain = std::mem::take(&mut s.resolved_from);
+                        s.resolved_from = chain
+                            .into_iter()
+                            .filter_map(|mut m| {
+                                m.span = self.to_window(w, m.span)?;
+                                Some(m)
+                            })
+                            .collect();
                     }
                     q.cue = q.cue.and_then(|mut c| {
                         c.span = self.to_window(w, c.span)?;
