@@ -228,9 +228,10 @@ mod tests {
         assert!(fault(b"{\"articles\": []}").contains("LEDEPACK"));
         assert!(fault(b"").contains("empty"));
         assert!(fault(&bytes[..10]).contains("inside its header"));
-        let mut v3 = bytes.clone();
-        v3[8] = 3;
-        assert!(fault(&v3).contains("pack version 3"));
+        let mut next = bytes.clone();
+        next[8] = (PACK_VERSION + 1) as u8;
+        let e = fault(&next);
+        assert!(e.contains(&format!("pack version {}", PACK_VERSION + 1)), "{e}");
         assert!(fault(&bytes[..HEADER + 5]).contains("inside its index"));
         let e = fault(&bytes[..bytes.len() - 3]);
         assert!(e.starts_with("the pack's corpus is damaged"), "{e}");
