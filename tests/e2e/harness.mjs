@@ -198,6 +198,7 @@ export async function deploy(args, { allowFailure = false } = {}) {
   const output = `${run.stdout}${run.stderr}`;
   if (run.status !== 0 && !allowFailure) throw new Error(`scripts/deploy ${args.join(' ')} failed (${run.status}):\n${output}`);
   return { status: run.status, output, env };
+}
 
 // Hostile and malformed input (tests/e2e/hostile.test.mjs, malformed.test.mjs, panic.test.mjs).
 
