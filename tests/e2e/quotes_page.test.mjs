@@ -132,7 +132,6 @@ browserTest('the quotes page groups every quotation of the results by speaker', 
   const shownRows = await page.locator('.lede-quote-item').evaluateAll((els) =>
     els.map((e) => [`${e.dataset.article}#${e.dataset.quotation}`, e.querySelector('.lede-low-confidence')?.textContent ?? null]));
   const doubtful = ([key]) => (quotation.get(key).speaker?.confidence ?? 1) < 0.5;
-  assert.ok(shownRows.some(doubtful), 'no low-confidence quotation shown to check');
   for (const row of shownRows) {
     assert.equal(row[1] !== null, doubtful(row), row[0]);
     if (row[1] !== null) assert.match(row[1], /\?\s*low confidence/);
@@ -169,6 +168,35 @@ browserTest('the quotes page groups every quotation of the results by speaker', 
   // Back to the results, query and filters kept.
   await page.locator('.lede-quotes-back').click();
   await page.locator('.lede-result').first().waitFor();
+  assert.deepEqual(errors, []);
+});
+
+browserTest('a low-confidence attribution is marked with "?" and words', async ({ page, server, errors }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${server.url}#page=quotes`);
+  const firstRow = page.locator('.lede-quote-item').first();
+  await firstRow.waitFor();
+  const [id, number] = [await firstRow.getAttribute('data-article'), Number(await firstRow.getAttribute('data-quotation'))];
+  // The same corpus with that quotation's attribution at confidence 0.3.
+  const doubted = structuredClone(corpus);
+  const target = quotationsOf(doubted.articles).find((q) => q.article.id === id && q.number === number);
+  assert.ok(target?.speaker, `${id}#${number} has a speaker`);
+  const article = doubted.articles.find((a) => a.id === id);
+  for (const q of article.quotes) if (q.speaker && q.speaker.name === target.speaker.name) q.speaker.confidence = 0.3;
+  await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(doubted) }));
+  await page.goto(`${server.url}#page=quotes&x=1`);
+  await page.reload();
+  const row = page.locator(`.lede-quote-item[data-article="${id}"][data-quotation="${number}"]`);
+  await row.waitFor();
+  assert.match(await row.locator('.lede-low-confidence').innerText(), /\?\s*low confidence/);
+  assert.match(await row.locator('.lede-quote-evidence').innerText(), /low confidence \(30%\)/);
+  // Only the doubted quotations carry the mark.
+  const expected = quotationsOf(doubted.articles).filter((q) => (q.speaker?.confidence ?? 1) < 0.5).map((q) => `${q.article.id}#${q.number}`);
+  const marked = await page.locator('.lede-quote-item:has(.lede-low-confidence)').evaluateAll((els) =>
+    els.map((e) => `${e.dataset.article}#${e.dataset.quotation}`));
+  assert.ok(marked.length > 0 && marked.every((k) => expected.includes(k)), JSON.stringify({ marked, expected }));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await row.screenshot({ path: join(SCREENSHOTS, 'quotes-low-confidence.png') });
   assert.deepEqual(errors, []);
 });
 
