@@ -132,7 +132,6 @@ browserTest('the quotes page groups every quotation of the results by speaker', 
   const shownRows = await page.locator('.lede-quote-item').evaluateAll((els) =>
     els.map((e) => [`${e.dataset.article}#${e.dataset.quotation}`, e.querySelector('.lede-low-confidence')?.textContent ?? null]));
   const doubtful = ([key]) => (quotation.get(key).speaker?.confidence ?? 1) < 0.5;
-  assert.ok(shownRows.some(doubtful), 'no low-confidence quotation shown to check');
   for (const row of shownRows) {
     assert.equal(row[1] !== null, doubtful(row), row[0]);
     if (row[1] !== null) assert.match(row[1], /\?\s*low confidence/);
@@ -169,6 +168,37 @@ browserTest('the quotes page groups every quotation of the results by speaker', 
   // Back to the results, query and filters kept.
   await page.locator('.lede-quotes-back').click();
   await page.locator('.lede-result').first().waitFor();
+  assert.deepEqual(errors, []);
+});
+
+browserTest('a low-confidence attribution is marked with "?" and words', async ({ page, server, errors }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // The same corpus with every quotation of the most quoted entity at confidence 0.3 (routed
+  // before the first load, so that no service worker serves the original).
+  const doubted = structuredClone(corpus);
+  const quotations = quotationsOf(doubted.articles);
+  const counts = new Map();
+  for (const q of quotations) if (q.speaker?.entity) counts.set(groupKey(q), (counts.get(groupKey(q)) ?? 0) + 1);
+  const [key] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  for (const a of doubted.articles) {
+    for (const q of a.quotes ?? []) if (q.speaker && `entity:${q.speaker.entity}` === key) q.speaker.confidence = 0.3;
+  }
+  await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(doubted) }));
+  await page.goto(`${server.url}#page=quotes`);
+  const group = page.locator(`.lede-speaker-group[data-key="${key}"]`);
+  await group.waitFor();
+  const row = group.locator('.lede-quote-item').first();
+  assert.match(await row.locator('.lede-low-confidence').innerText(), /\?\s*low confidence/);
+  assert.match(await row.locator('.lede-quote-evidence').innerText(), /low confidence \(30%\)/);
+  // Every row of that speaker shown is marked, and only the doubted quotations are.
+  const rows = await group.locator('.lede-quote-item').count();
+  assert.equal(await group.locator('.lede-quote-item .lede-low-confidence').count(), rows);
+  const expected = new Set(quotations.filter((q) => (q.speaker?.confidence ?? 1) < 0.5).map((q) => `${q.article.id}#${q.number}`));
+  const marked = await page.locator('.lede-quote-item:has(.lede-low-confidence)').evaluateAll((els) =>
+    els.map((e) => `${e.dataset.article}#${e.dataset.quotation}`));
+  assert.ok(marked.length === rows && marked.every((k) => expected.has(k)), JSON.stringify({ marked, key }));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await row.screenshot({ path: join(SCREENSHOTS, 'quotes-low-confidence.png') });
   assert.deepEqual(errors, []);
 });
 

@@ -51,9 +51,9 @@ pub fn annotate_entities(article: &mut Article, tagger: &Tagger) {
     speaker_kinds(article);
 }
 
-/// Each linked speaker takes its kind from its entity: a person or an organisation (a
-/// description stays one, and a speaker linked to a place or another kind keeps the kind the
-/// quote extractor gave it).
+/// Each linked speaker takes its kind from its entity when the entity bears the speaker's
+/// name: a person or an organisation (a description stays one, and a speaker linked to a
+/// place, another kind or an entity of another name keeps the kind the quote extractor gave).
 pub fn speaker_kinds(article: &mut Article) {
     for q in &mut article.quotes {
         let Some(s) = q.speaker.as_mut() else {
@@ -65,7 +65,20 @@ pub fn speaker_kinds(article: &mut Article) {
         let Some(id) = s.entity.as_deref() else {
             continue;
         };
-        let kind = article.entities.iter().find(|e| e.id == id).map(|e| e.kind);
+        // Only an entity that is the speaker by name: a link by span can land on a place or
+        // organisation inside the speaker's words (`Velmora Mayor Sunniva Okafor-Brandt`).
+        let name = lede_text::fold_for_match(&s.name);
+        let kind = article
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .filter(|e| {
+                lede_text::fold_for_match(&e.name) == name
+                    || e.aliases
+                        .iter()
+                        .any(|a| lede_text::fold_for_match(a) == name)
+            })
+            .map(|e| e.kind);
         match kind {
             Some(EntityKind::Person) => s.kind = Some(SpeakerKind::Person),
             Some(EntityKind::Organization) => s.kind = Some(SpeakerKind::Organization),

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use lede_quotes::rank::{calibrate, train, Ranker, TrainingGroup};
 
-use crate::polnear::{read_split, GoldArticle};
+use crate::polnear::{read_split, Fragments, GoldArticle};
 
 /// Passes over the training split (chosen on dev).
 pub const EPOCHS: usize = 12;
@@ -29,7 +29,7 @@ pub fn training_groups(articles: &[GoldArticle]) -> Vec<TrainingGroup> {
             paragraphs.push(paragraph.to_string());
             offsets.push(at);
         }
-        let gold: Vec<(BTreeSet<usize>, &Vec<(usize, usize)>)> = article
+        let gold: Vec<(BTreeSet<usize>, &Fragments)> = article
             .attributions
             .iter()
             .filter(|g| g.is_direct())
