@@ -8,8 +8,12 @@
 
 use std::time::Instant;
 
+use lede_entities::clusters::parse_clusters;
 use lede_entities::conll::{self, Document};
 use lede_entities::score;
+
+/// The word clusters the model carries (written by `examples/clusters.rs`).
+const CLUSTERS: &str = include_str!("../data/clusters.txt");
 use lede_entities::train::{train, Progress, TrainOptions};
 use lede_entities::{EntityType, Tagger};
 
@@ -44,7 +48,8 @@ fn main() {
     }
     let dev = read("eng.testa");
     eprintln!("{options:?}");
-    let tagger = train(&train_docs, options, |p: Progress| {
+    let clusters = parse_clusters(CLUSTERS).expect("data/clusters.txt");
+    let tagger = train(&train_docs, &clusters, options, |p: Progress| {
         let dev_score = p.tagger.as_ref().map(|t| dev_f1(t, &dev));
         let score = dev_score.map_or(String::new(), |(f1, per_type)| {
             format!("; testa micro PER/ORG/LOC F1 {f1:.4} ({per_type})")

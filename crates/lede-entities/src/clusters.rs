@@ -175,6 +175,24 @@ pub fn exchange_clusters(
         .collect()
 }
 
+/// Reads the clusters file (`class<TAB>word` per line, `#` comments), naming the first bad
+/// line.
+pub fn parse_clusters(text: &str) -> Result<HashMap<String, u16>, String> {
+    let mut out = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let parsed = line
+            .split_once('\t')
+            .and_then(|(k, w)| Some((w.to_string(), k.parse::<u16>().ok()?)));
+        let (w, k) =
+            parsed.ok_or_else(|| format!("line {}: not class<TAB>word: {line:?}", n + 1))?;
+        out.insert(w, k);
+    }
+    Ok(out)
+}
+
 /// The class of a token among `clusters` (word as written -> class): the token itself, else its
 /// title-case form (`CHINA` -> `China`), else its lowercase form.
 pub(crate) fn cluster_of<K: Copy>(clusters: &HashMap<String, K>, token: &str) -> Option<K> {
@@ -231,5 +249,12 @@ mod tests {
         assert_eq!(cluster_of(&of, "OSLO"), Some(of["Oslo"]));
         assert_eq!(cluster_of(&of, "Prices"), Some(of["prices"]));
         assert_eq!(cluster_of(&of, "Bergen"), None);
+        let parsed = parse_clusters("# comment\n3\tOslo\n7\tfell\n").unwrap();
+        assert_eq!(parsed.get("Oslo"), Some(&3));
+        assert_eq!(parsed.len(), 2);
+        assert_eq!(
+            parse_clusters("3\tOslo\nseven\tfell\n"),
+            Err("line 2: not class<TAB>word: \"seven\\tfell\"".to_string())
+        );
     }
 }

@@ -11,7 +11,7 @@ use crate::lexicon::{self, contains, lexicon, LOC_CUES, ORG_CUES, TITLES};
 use crate::tag::Tag;
 
 /// Bump when any feature changes: a model records the version it was trained with.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 
 const T_BIAS: u8 = 0;
 const T_WORD: u8 = 1;
@@ -166,7 +166,12 @@ fn strip_dot(w: &str) -> &str {
 }
 
 /// Computes the features of `tokens` (one sentence) within a document described by `doc`.
-pub(crate) fn sentence_features(tokens: &[&str], doc: &DocStats) -> SentenceFeatures {
+/// `clusters` maps words to their class (the model carries them).
+pub(crate) fn sentence_features(
+    tokens: &[&str],
+    doc: &DocStats,
+    clusters: &HashMap<String, u16>,
+) -> SentenceFeatures {
     let n = tokens.len();
     let lx = lexicon();
     let lower: Vec<String> = tokens
@@ -178,7 +183,7 @@ pub(crate) fn sentence_features(tokens: &[&str], doc: &DocStats) -> SentenceFeat
     let headline = is_headline(tokens);
     let cluster: Vec<String> = tokens
         .iter()
-        .map(|t| cluster_of(&lx.clusters, t).map_or_else(|| "-".to_string(), |k| k.to_string()))
+        .map(|t| cluster_of(clusters, t).map_or_else(|| "-".to_string(), |k| k.to_string()))
         .collect();
     let cluster_at = |i: isize| -> &str {
         if i < 0 || i as usize >= n {
@@ -338,8 +343,8 @@ pub(crate) fn sentence_features(tokens: &[&str], doc: &DocStats) -> SentenceFeat
         f.push(feature(T_CLUSTER, &["shape", cluster_at(ii), &shapes[i]]));
         if cap {
             // How the news text writes the word: capitalised, lowercase, both or neither.
-            let low = lx.clusters.get(lw);
-            let title = cluster[i] != "-" && (low.is_none() || lx.clusters.contains_key(w));
+            let low = clusters.get(lw);
+            let title = cluster[i] != "-" && (low.is_none() || clusters.contains_key(w));
             let case = match (title, low.is_some()) {
                 (true, true) => "both",
                 (true, false) => "title",
@@ -555,7 +560,7 @@ mod tests {
         let doc = DocStats::new(&[&s1, &s2]);
         assert_eq!(doc.counts.get("harbour"), Some(&(1, 0)));
         assert_eq!(doc.counts.get("vale"), Some(&(0, 1)));
-        let f = sentence_features(&s2, &doc);
+        let f = sentence_features(&s2, &doc, &HashMap::new());
         assert_eq!(f.emit.len(), 5);
         assert!(f.emit[0].contains(&feature(T_DOC, &["lower"])));
         assert!(f.emit[3].contains(&feature(T_DOC, &["none"])));

@@ -14,8 +14,6 @@ use crate::tag::EntityType;
 
 const PLACES: &str = include_str!("../data/places.txt");
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
-/// Word clusters, `class<TAB>word` (written by `examples/clusters.rs`).
-const CLUSTERS: &str = include_str!("../data/clusters.txt");
 
 /// Place kinds as bits of a gazetteer entry.
 pub(crate) const COUNTRY: u8 = 1;
@@ -453,8 +451,6 @@ pub(crate) struct Lexicon {
     pub first_names: HashSet<String>,
     /// Folded variant -> canonical name.
     pub variants: HashMap<String, (&'static str, EntityType)>,
-    /// Word as written -> its cluster.
-    pub clusters: HashMap<String, u16>,
 }
 
 /// The lists, loaded once.
@@ -516,20 +512,11 @@ fn load() -> Lexicon {
             variants.insert(f.to_string(), (canonical, ty));
         }
     }
-    let clusters = CLUSTERS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (k, w) = l.split_once('\t')?;
-            Some((w.to_string(), k.parse().ok()?))
-        })
-        .collect();
     Lexicon {
         places,
         max_place_tokens: max_place_tokens.min(6),
         first_names,
         variants,
-        clusters,
     }
 }
 
@@ -539,7 +526,6 @@ pub(crate) fn fingerprint() -> u64 {
     let mut h = crate::hash::Fnv::new();
     h.write(PLACES.as_bytes());
     h.write(FIRST_NAMES.as_bytes());
-    h.write(CLUSTERS.as_bytes());
     for &(name, bits) in EXTRA_PLACES {
         h.write(name.as_bytes());
         h.write(&[bits]);

@@ -8,7 +8,12 @@
 //! File format (little-endian): `LEDENER1`, feature version (u32), word-list fingerprint (u64),
 //! table bits (u8), labels (u8), passes (u8, 1 or 2), a reserved byte; then per pass: scale
 //! (f32), count of non-zero weights (u32), the gaps between their slots as LEB128 varints, and
-//! their values as zigzag LEB128 varints (i16 range). Unlisted slots are zero.
+//! their values as zigzag LEB128 varints (i16 range). Unlisted slots are zero. Then the word
+//! clusters the features read (so the app fetches them with the model, not in its wasm):
+//! count (u32), and per word in byte order its class (LEB128) and its UTF-8 bytes (length as
+//! LEB128, then the bytes).
+
+use std::collections::HashMap;
 
 use crate::features::{
     add_first_pass_features, pair_hashes, sentence_features, DocStats, FirstPass, SentenceFeatures,
@@ -127,15 +132,22 @@ impl Table {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagger {
     bits: u8,
+    clusters: HashMap<String, u16>,
     first: Table,
     second: Option<Table>,
 }
 
 impl Tagger {
     /// A tagger from its tables (each `2^bits` weights).
-    pub(crate) fn from_tables(bits: u8, first: Table, second: Option<Table>) -> Tagger {
+    pub(crate) fn from_tables(
+        bits: u8,
+        first: Table,
+        second: Option<Table>,
+        clusters: HashMap<String, u16>,
+    ) -> Tagger {
         Tagger {
             bits,
+            clusters,
             first,
             second,
         }
@@ -178,11 +190,22 @@ impl Tagger {
         } else {
             None
         };
+        let count = r.u32()? as usize;
+        let mut clusters = HashMap::with_capacity(count.min(1 << 20));
+        for _ in 0..count {
+            let class = u16::try_from(r.varint()?)
+                .map_err(|_| ModelError::Corrupt("cluster class out of range".into()))?;
+            let len = r.varint()? as usize;
+            let word = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError::Corrupt("cluster word not UTF-8".into()))?;
+            clusters.insert(word.to_string(), class);
+        }
         if r.at != bytes.len() {
             return Err(ModelError::Corrupt("trailing bytes".into()));
         }
         Ok(Tagger {
             bits,
+            clusters,
             first,
             second,
         })
@@ -200,7 +223,20 @@ impl Tagger {
         if let Some(t) = &self.second {
             t.write(&mut out);
         }
+        let mut words: Vec<(&String, &u16)> = self.clusters.iter().collect();
+        words.sort();
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (w, &k) in words {
+            varint::write(&mut out, u64::from(k));
+            varint::write(&mut out, w.len() as u64);
+            out.extend_from_slice(w.as_bytes());
+        }
         out
+    }
+
+    /// Number of words with a cluster.
+    pub fn cluster_words(&self) -> usize {
+        self.clusters.len()
     }
 
     /// The model compiled into the crate (`model/ner.bin`). Parses it on each call: keep the
@@ -233,8 +269,10 @@ impl Tagger {
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
         let refs: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
         let doc = DocStats::new(&refs);
-        let mut features: Vec<SentenceFeatures> =
-            refs.iter().map(|s| sentence_features(s, &doc)).collect();
+        let mut features: Vec<SentenceFeatures> = refs
+            .iter()
+            .map(|s| sentence_features(s, &doc, &self.clusters))
+            .collect();
         let first: Vec<Vec<Tag>> = features
             .iter()
             .map(|f| self.first.decode(self.bits, f))
@@ -365,8 +403,10 @@ mod tests {
             scale: 0.25,
             weights,
         };
-        let t = Tagger::from_tables(12, first.clone(), None);
-        let two = Tagger::from_tables(12, first, Some(second));
+        let clusters: HashMap<String, u16> =
+            [("Oslo".to_string(), 3), ("Zürich".to_string(), 300)].into();
+        let t = Tagger::from_tables(12, first.clone(), None, HashMap::new());
+        let two = Tagger::from_tables(12, first, Some(second), clusters);
         assert_eq!(Tagger::from_bytes(&two.to_bytes()).unwrap(), two);
         assert_eq!(two.nonzero_weights(), 7);
         let bytes = t.to_bytes();

@@ -4,6 +4,8 @@
 //! jackknifing), so that it sees first-pass mistakes as they happen on unseen text.
 //! Deterministic: fixed folds and a fixed seed order the sentences.
 
+use std::collections::HashMap;
+
 use crate::conll::Document;
 use crate::features::{
     add_first_pass_features, pair_hashes, sentence_features, DocStats, FirstPass, SentenceFeatures,
@@ -49,9 +51,11 @@ pub struct Progress<'a> {
     pub tagger: Option<Tagger>,
 }
 
-/// Trains the tagger on `docs` (gold BIO tags). `progress` is called after every epoch.
+/// Trains the tagger on `docs` (gold BIO tags) with the word `clusters` its features read
+/// (stored in the model). `progress` is called after every epoch.
 pub fn train(
     docs: &[Document],
+    clusters: &HashMap<String, u16>,
     options: TrainOptions,
     mut progress: impl FnMut(Progress),
 ) -> Tagger {
@@ -78,7 +82,9 @@ pub fn train(
         .map(|doc| {
             let refs: Vec<&[&str]> = doc.iter().map(Vec::as_slice).collect();
             let stats = DocStats::new(&refs);
-            refs.iter().map(|s| sentence_features(s, &stats)).collect()
+            refs.iter()
+                .map(|s| sentence_features(s, &stats, clusters))
+                .collect()
         })
         .collect();
     let bits = options.bits;
@@ -90,12 +96,17 @@ pub fn train(
             stage: "first pass",
             epoch,
             wrong,
-            tagger: Some(Tagger::from_tables(bits, trainer.table(), None)),
+            tagger: Some(Tagger::from_tables(
+                bits,
+                trainer.table(),
+                None,
+                clusters.clone(),
+            )),
         });
     }
     let first = trainer.table();
     if options.folds < 2 {
-        return Tagger::from_tables(bits, first, None);
+        return Tagger::from_tables(bits, first, None, clusters.clone());
     }
 
     // First-pass tags of each document from a model that did not see it.
@@ -146,10 +157,11 @@ pub fn train(
                 bits,
                 first.clone(),
                 Some(trainer.table()),
+                clusters.clone(),
             )),
         });
     }
-    Tagger::from_tables(bits, first, Some(trainer.table()))
+    Tagger::from_tables(bits, first, Some(trainer.table()), clusters.clone())
 }
 
 /// The training examples of the documents `pick` accepts.
