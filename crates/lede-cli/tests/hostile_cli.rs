@@ -1,7 +1,7 @@
 //! The `lede` binary against inputs a hostile or careless user gives it: an output that would
 //! overwrite a source or be read back next time, an earlier output inside the input folder, a
 //! named pipe and a file over the size limit, and `lede stats` on what the app reads (a pack, a
-//! JSON with a byte-order mark) and refuses (an HTML page, a blank title, repeated entity ids).
+//! JSON with a byte-order mark) and refuses (an HTML page, repeated entity ids); a blank title loads, as in the app.
 
 use std::fs;
 use std::path::Path;
@@ -191,11 +191,14 @@ fn stats_reads_what_the_app_reads_and_refuses_what_it_refuses() {
         "this is an HTML page",
     );
     refused("c.json.gz", b"\x1f\x8b\x08\0\0\0\0\0", "gzip-compressed");
-    refused(
+    // A blank title loads (the app shows "(untitled)" and the first words), as the app does.
+    write(
+        dir.path(),
         "blank.json",
         br#"{"articles": [{"id": "a", "title": " ", "body": "Text."}]}"#,
-        "article 0 (id \"a\"), field `title`",
     );
+    let run = lede(&["stats", dir.path().join("blank.json").to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     refused(
         "twice.json",
         br#"{"articles": [{"id": "a", "title": "T", "body": "Text."}],

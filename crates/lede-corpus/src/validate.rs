@@ -13,14 +13,8 @@ pub(crate) fn check_article(a: &Article) -> Result<(), (String, String)> {
     if a.id.trim().is_empty() {
         return Err(("id".into(), "must not be empty".into()));
     }
-    if a.title.trim().is_empty() {
-        return Err((
-            "title".into(),
-            "is blank: an article needs a title to be listed and linked (`lede ingest` takes \
-             the first words of the text)"
-                .into(),
-        ));
-    }
+    // A blank title loads: the app lists it as "(untitled)" with its first words
+    // (`Article::display_title`), and `lede ingest` gives it those words with a warning.
     if a.paragraphs.iter().all(|p| p.trim().is_empty()) {
         return Err((
             "paragraphs".into(),
