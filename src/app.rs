@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::{
-    install_shortcuts, provide_theme, ErrorPanel, SearchBox, ShortcutsButton, ShortcutsDialog,
-    ThemeToggle,
+    install_shortcuts, provide_theme, AddArticles, ErrorPanel, SearchBox, ShortcutsButton,
+    ShortcutsDialog, ThemeToggle,
 };
 use crate::corpus_loader::{load_corpus, LoadState, Loaded};
 use crate::explorer::Explorer;
@@ -69,6 +69,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
                     <SearchBox />
                 </div>
                 <div class="lede-tools">
+                    <AddArticles load />
                     <ThemeToggle />
                     <ShortcutsButton help_open />
                 </div>

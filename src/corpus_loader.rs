@@ -289,3 +289,23 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     }
     response.binary().await.map_err(|e| e.to_string())
 }
+
+/// A corpus already in memory as a pack (made by the ingest worker, or kept in the browser),
+/// read and checked as a downloaded one is; `name` says where it came from in errors.
+pub fn loaded_from_pack(bytes: &[u8], name: &str) -> Result<Loaded, String> {
+    let (corpus, index) = lede_search::pack::read_pack(bytes)
+        .map_err(|e| format!("{name} is not a valid Lede pack: {e}"))?;
+    let entity_rows = corpus
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(row, e)| (e.id.clone(), row))
+        .collect();
+    Ok(Loaded {
+        corpus,
+        index,
+        entity_rows,
+        jump: OnceLock::new(),
+        entities: OnceLock::new(),
+    })
+}

@@ -7,6 +7,7 @@ mod components;
 mod corpus_loader;
 mod explorer;
 mod hash_state;
+mod own_files;
 mod pages;
 
 use leptos::prelude::*;

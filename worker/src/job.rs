@@ -130,7 +130,10 @@ mod tests {
     fn files() -> Vec<(PathBuf, Vec<u8>)> {
         vec![
             ("drop/quay.txt".into(), SEED_LIKE.as_bytes().to_vec()),
-            ("drop/junk.bin".into(), vec![0x89, b'P', b'N', b'G', 0, 0, 0]),
+            (
+                "drop/junk.bin".into(),
+                vec![0x89, b'P', b'N', b'G', 0, 0, 0],
+            ),
         ]
     }
 
@@ -170,6 +173,10 @@ mod tests {
         assert!(index.fits(&corpus));
         assert!(corpus.is_annotated("entities"));
         let (own, _) = read_pack(&out.own.unwrap()).unwrap();
-        assert_eq!(own.articles.len(), 1, "the kept collection is the new files alone");
+        assert_eq!(
+            own.articles.len(),
+            1,
+            "the kept collection is the new files alone"
+        );
     }
 }

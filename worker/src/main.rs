@@ -2,9 +2,10 @@
 //! dropped files and the corpora to merge them with, runs [`job::run`] off the page's thread,
 //! posts progress while it works and the packs and the report when it is done.
 //!
-//! In: `{files: [{path, file: File}], packs: [Uint8Array]}`. Out: `{type: "progress", stage:
-//! "model" | "read" | "parse" | "annotate" | "index", done, total}`, then `{type: "done",
-//! explore, own, report, articles, filesIn, memory}` or `{type: "error", message}`.
+//! Out first: `{type: "ready"}`. In: `{files: [{path, file: File}], packs: [Uint8Array]}`.
+//! Out: `{type: "progress", stage: "model" | "read" | "parse" | "annotate" | "index", done,
+//! total}`, then `{type: "done", explore, own, report, articles, filesIn, memory}` or
+//! `{type: "error", message}`.
 
 mod job;
 
@@ -37,11 +38,15 @@ fn main() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    // The page posts the job only now: a message sent while the wasm loaded would be lost.
+    post(&message_of("ready", &[]), None);
 }
 
 /// The worker's global scope (`None` outside a dedicated worker).
 fn scope() -> Option<DedicatedWorkerGlobalScope> {
-    js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>().ok()
+    js_sys::global()
+        .dyn_into::<DedicatedWorkerGlobalScope>()
+        .ok()
 }
 
 /// Runs one job from its message; the `done` message, or the error as a sentence.
@@ -78,10 +83,7 @@ async fn serve(data: JsValue) -> Result<JsValue, String> {
         &[
             ("explore", explore.into()),
             ("own", own.map_or(JsValue::NULL, JsValue::from)),
-            (
-                "report",
-                output.report.map_or(JsValue::NULL, JsValue::from),
-            ),
+            ("report", output.report.map_or(JsValue::NULL, JsValue::from)),
             ("articles", (output.articles as f64).into()),
             ("filesIn", files_in(&output.files_in)),
             ("memory", f64::from(memory).into()),
@@ -97,7 +99,10 @@ fn files_in(files: &[(String, usize)]) -> JsValue {
     for (file, articles) in files {
         list.push(&message_of(
             "file",
-            &[("file", file.into()), ("articles", (*articles as f64).into())],
+            &[
+                ("file", file.into()),
+                ("articles", (*articles as f64).into()),
+            ],
         ));
     }
     list.into()
@@ -184,7 +189,8 @@ impl Posted {
 
 impl Progress for Posted {
     fn start(&self, stage: Stage, total: u64) {
-        self.stage.store(u8::from(stage == Stage::Annotate), Ordering::Relaxed);
+        self.stage
+            .store(u8::from(stage == Stage::Annotate), Ordering::Relaxed);
         self.total.store(total, Ordering::Relaxed);
         self.done.store(0, Ordering::Relaxed);
         self.percent.store(0, Ordering::Relaxed);
