@@ -50,10 +50,6 @@ pub enum LoadState {
     Failed(String),
 }
 
-/// The entity model, fetched only when a corpus arrives without entities (Trunk copies it
-/// beside index.html).
-const MODEL_URL: &str = "ner.bin";
-
 /// Fetches `url` and validates it as a corpus, then loads its search index from `index_url`
 /// when given (built at ingest) or builds it here; errors are sentences for the error panel.
 pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, String> {
@@ -72,13 +68,20 @@ pub async fn load_corpus(url: &str, index_url: Option<&str>) -> Result<Loaded, S
         read_ms: parse_ms,
     } = fetched?;
     let parsed = now();
-    // A corpus that says which extractors ran over it needs nothing from them here.
-    let tagger = if lede_annotate::lacks_entities(&corpus) {
-        fetch_tagger().await
-    } else {
-        None
-    };
-    fill_missing_annotations(&mut corpus, tagger.as_ref());
+    // A corpus that says which extractors ran over it needs nothing from them here; one that
+    // lacks some is annotated (and indexed) in the worker, which fetches the entity model.
+    let mut packed_index = packed_index;
+    if lede_annotate::lacks_annotations(&corpus) {
+        match crate::own_files::annotate(&corpus).await {
+            Ok((filled, index)) => {
+                corpus = filled;
+                packed_index = Some(index);
+            }
+            Err(e) => {
+                leptos::logging::warn!("Lede: annotations unavailable ({e}); shown as it came")
+            }
+        }
+    }
     let derived = now();
     // A pack's index fits its corpus unless annotations were derived here (then it is rebuilt).
     let index = match (packed_index, index_url, index_bytes) {
@@ -243,40 +246,6 @@ fn stored_index(url: &str, bytes: Result<Vec<u8>, String>, corpus: &Corpus) -> O
         return None;
     }
     Some(index)
-}
-
-/// The entity model from [`MODEL_URL`]; without it (a warning goes to the console: the corpus
-/// itself is fine) the articles stay without entities.
-async fn fetch_tagger() -> Option<lede_entities::Tagger> {
-    match fetch_bytes(MODEL_URL).await {
-        Ok(bytes) => match lede_entities::Tagger::from_bytes(&bytes) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                leptos::logging::warn!("Lede: the entity model is not usable: {e}");
-                None
-            }
-        },
-        Err(e) => {
-            leptos::logging::warn!("Lede: no entity model ({e}); entities stay empty");
-            None
-        }
-    }
-}
-
-/// Annotates what the corpus arrived without (a corpus from elsewhere, or one ingested before
-/// quotes existed): quotes, and with the model entities, by the recipe `lede ingest` uses.
-fn fill_missing_annotations(corpus: &mut Corpus, tagger: Option<&lede_entities::Tagger>) {
-    let started = now();
-    let filled = lede_annotate::fill_missing(corpus, tagger);
-    let ms = now() - started;
-    if tagger.is_some() {
-        leptos::logging::log!(
-            "Lede: entities for {} articles ({} words) in {ms:.0} ms ({:.0} words/s)",
-            filled.entities,
-            filled.entity_words,
-            filled.entity_words as f64 / (ms / 1000.0).max(1e-9)
-        );
-    }
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {

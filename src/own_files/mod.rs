@@ -240,3 +240,27 @@ fn js_text(value: &JsValue) -> String {
         .or_else(|| value.as_string())
         .unwrap_or_else(|| format!("{value:?}"))
 }
+
+/// Gives `corpus` what it lacks (quotes, entities: the recipe `lede ingest` uses) in the worker,
+/// which fetches the entity model itself, and returns it with its search index built there.
+pub async fn annotate(
+    corpus: &lede_corpus::Corpus,
+) -> Result<(lede_corpus::Corpus, lede_search::Index), String> {
+    let json = serde_json::to_vec(corpus).map_err(|e| e.to_string())?;
+    let (send, receive) = futures::channel::oneshot::channel();
+    let send = std::cell::RefCell::new(Some(send));
+    let worker = start(None, &[json], move |message| {
+        let outcome = match message {
+            Message::Progress { .. } => return,
+            Message::Done(finished) => Ok(finished.explore),
+            Message::Failed(e) => Err(e),
+        };
+        if let Some(send) = send.borrow_mut().take() {
+            let _ = send.send(outcome);
+        }
+    });
+    let outcome = receive.await;
+    worker.terminate();
+    let pack = outcome.map_err(|_| "the annotation worker stopped".to_string())??;
+    lede_search::pack::read_pack(&pack)
+}

@@ -24,14 +24,23 @@ pub struct Output {
 }
 
 /// Ingests `files` (each `(path, bytes)`, as if named to `lede ingest`), annotating with
-/// `tagger` as the CLI does (it is only needed with files), then puts the corpora of `packs` first and the new articles after
-/// them (an id already taken gets `-2`, `-3`, …) and indexes the whole. Errors are sentences.
+/// `tagger` as the CLI does, then puts the corpora of `packs` (packs or corpus JSON, each
+/// given what it lacks by `lede_annotate::fill_missing`) first and the new articles after them
+/// (an id already taken gets `-2`, `-3`, …) and indexes the whole. Errors are sentences.
 pub fn run(
     files: &[(PathBuf, Vec<u8>)],
     packs: &[Vec<u8>],
     tagger: Tagger,
     progress: Option<&dyn Progress>,
 ) -> Result<Output, String> {
+    let mut parts = Vec::new();
+    for (i, bytes) in packs.iter().enumerate() {
+        let mut corpus =
+            read_corpus(bytes).map_err(|e| format!("collection {} is not readable: {e}", i + 1))?;
+        // What a corpus from elsewhere lacks is annotated by the app's recipe for it.
+        lede_annotate::fill_missing(&mut corpus, Some(&tagger));
+        parts.push(corpus);
+    }
     let mut own = None;
     let mut report = None;
     let mut files_in: Vec<(String, usize)> = Vec::new();
@@ -58,24 +67,18 @@ pub fn run(
         lede_annotate::finish(&mut corpus, result.annotated_all);
         own = Some(corpus);
     }
-    let mut parts = Vec::new();
-    for (i, bytes) in packs.iter().enumerate() {
-        let (corpus, _) =
-            read_pack(bytes).map_err(|e| format!("collection {} is not readable: {e}", i + 1))?;
-        parts.push(corpus);
-    }
     let own_pack = match &own {
         Some(corpus) => Some(pack(corpus)?),
         None => None,
     };
-    let explore = match (parts.is_empty(), own, &own_pack) {
-        (true, Some(_), Some(bytes)) => bytes.clone(),
+    let (explore, articles) = match (parts.is_empty(), own, &own_pack) {
+        (true, Some(own), Some(bytes)) => (bytes.clone(), own.articles.len()),
         (_, own, _) => {
             parts.extend(own);
-            pack(&merge(parts))?
+            let merged = merge(parts);
+            (pack(&merged)?, merged.articles.len())
         }
     };
-    let articles = read_pack(&explore)?.0.articles.len();
     Ok(Output {
         explore,
         own: own_pack,
@@ -83,6 +86,16 @@ pub fn run(
         files_in,
         articles,
     })
+}
+
+/// A corpus from a pack or from corpus JSON (told apart by the first bytes), checked.
+fn read_corpus(bytes: &[u8]) -> Result<Corpus, String> {
+    if lede_search::pack::is_pack(bytes) {
+        return read_pack(bytes).map(|(corpus, _)| corpus);
+    }
+    let mut reader = lede_corpus::CorpusReader::new();
+    reader.push(bytes).map_err(|e| e.to_string())?;
+    reader.finish().map_err(|e| e.to_string())
 }
 
 /// The corpus and its index as a pack.
@@ -155,6 +168,20 @@ mod tests {
         assert_eq!(out.files_in, vec![("drop/quay.txt".to_string(), 1)]);
         let entries = report["entries"].as_array().unwrap();
         assert!(entries.iter().any(|e| e.to_string().contains("junk.bin")));
+    }
+
+    #[test]
+    fn a_bare_corpus_gets_its_quotes_and_entities() {
+        let bare = format!(
+            r#"{{"articles": [{{"id": "quay", "title": "Quay", "paragraphs": {}}}]}}"#,
+            serde_json::to_string(&SEED_LIKE.lines().skip(4).collect::<Vec<_>>()).unwrap()
+        );
+        let out = run(&[], &[bare.into_bytes()], Tagger::bundled(), None).unwrap();
+        let (corpus, index) = read_pack(&out.explore).unwrap();
+        assert!(out.own.is_none() && out.report.is_none());
+        assert_eq!(corpus.articles[0].quotes.len(), 1);
+        assert!(!corpus.articles[0].entities.is_empty());
+        assert!(index.fits(&corpus));
     }
 
     #[test]
