@@ -20,6 +20,15 @@ const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(server.url);
 await page.locator('.lede-result').first().waitFor({ timeout: 60_000 });
 await page.locator('.lede-own-toggle').click();
+// The worker's stages as the page shows them, with when each began.
+await page.evaluate(() => {
+  window.__ledeStages = [];
+  new MutationObserver(() => {
+    const stage = document.querySelector('.lede-own-progress')?.dataset.stage ?? 'done';
+    const last = window.__ledeStages.at(-1);
+    if (!last || last.stage !== stage) window.__ledeStages.push({ stage, at: performance.now() });
+  }).observe(document.querySelector('.lede-own'), { subtree: true, childList: true, attributes: true });
+});
 const started = Date.now();
 await page.locator('.lede-own-files').setInputFiles(files);
 // While the worker runs, the page must keep answering: time a search typed meanwhile.
@@ -40,5 +49,7 @@ console.log(`${await counts.innerText()}`);
 console.log(`picked -> explorable: ${(explorable / 1000).toFixed(1)} s`);
 console.log(`worker wasm memory at the end (peak): ${(memory / 2 ** 20).toFixed(0)} MiB; page JS heap ${(heap / 2 ** 20).toFixed(0)} MiB`);
 console.log(`a search typed during annotation answered in ${answered} ms`);
+const stages = await page.evaluate(() => window.__ledeStages);
+console.log(`stages: ${stages.slice(0, -1).map((s, i) => `${s.stage} ${((stages[i + 1].at - s.at) / 1000).toFixed(1)} s`).join(', ')}`);
 await context.close();
 await server.close();

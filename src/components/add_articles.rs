@@ -335,11 +335,12 @@ pub fn AddArticles(load: RwSignal<LoadState>) -> impl IntoView {
         >
             "Add your articles"
         </button>
+        // Rendered only while open: its headings are no part of the page's outline otherwise.
+        {move || open.get().then(|| view! {
         <section
             id="lede-own-panel"
             class="lede-own"
             aria-label="Add your articles"
-            hidden=move || !open.get()
         >
             <div class="lede-own-head">
                 <h2>"Add your articles"</h2>
@@ -426,6 +427,7 @@ pub fn AddArticles(load: RwSignal<LoadState>) -> impl IntoView {
             {kept_list}
             {move || list_error.get().map(|e| view! { <p class="lede-own-stopped">{e}</p> })}
         </section>
+        })}
     }
 }
 
