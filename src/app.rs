@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::{
-    install_shortcuts, provide_theme, ErrorPanel, LoadingStatus, SearchBox, ShortcutsButton,
-    ShortcutsDialog, ThemeToggle,
+    install_shortcuts, provide_theme, AddArticles, ErrorPanel, LoadingStatus, SearchBox,
+    ShortcutsButton, ShortcutsDialog, ThemeToggle,
 };
 use crate::corpus_loader::{load_corpus, LoadState, Loaded};
 use crate::explorer::Explorer;
@@ -73,6 +73,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
                     <SearchBox />
                 </div>
                 <div class="lede-tools">
+                    <AddArticles load />
                     <ThemeToggle />
                     <ShortcutsButton help_open />
                 </div>

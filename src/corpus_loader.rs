@@ -31,6 +31,30 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// The views' data for `corpus` and its `index`, with the loader's `warnings`.
+    pub fn new(corpus: Corpus, index: Index, warnings: Vec<String>) -> Loaded {
+        let entity_rows = corpus
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(row, e)| (e.id.clone(), row))
+            .collect();
+        let sources = corpus
+            .articles
+            .iter()
+            .filter_map(|a| a.source.clone())
+            .collect();
+        Loaded {
+            corpus,
+            index,
+            entity_rows,
+            sources,
+            warnings,
+            jump: OnceLock::new(),
+            entities: OnceLock::new(),
+        }
+    }
+
     /// The jump box's matcher over entity names, aliases and titles (built on first use).
     pub fn jump_index(&self) -> &JumpIndex {
         self.jump.get_or_init(|| JumpIndex::build(&self.corpus))
@@ -77,13 +101,28 @@ pub async fn load_corpus(
         read_ms: parse_ms,
     } = fetched?;
     let parsed = now();
-    // A corpus that says which extractors ran over it needs nothing from them here.
-    let tagger = if lede_annotate::lacks_entities(&corpus) {
-        fetch_tagger().await
-    } else {
-        None
-    };
-    let warnings = fill_missing_annotations(&mut corpus, tagger.as_ref());
+    // A corpus that says which extractors ran over it needs nothing from them here; one that
+    // lacks some is annotated (and indexed) in the worker, which fetches the entity model.
+    // Articles with a paragraph too long to annotate here are set aside, each with a warning.
+    let mut packed_index = packed_index;
+    let mut warnings = Vec::new();
+    if lede_annotate::lacks_annotations(&corpus) {
+        let (aside, oversized) = set_aside_oversized(&mut corpus);
+        warnings = oversized;
+        match crate::own_files::annotate(&corpus).await {
+            Ok((filled, index)) => {
+                corpus = filled;
+                packed_index = Some(index);
+            }
+            Err(e) => {
+                leptos::logging::warn!("Lede: annotations unavailable ({e}); shown as it came")
+            }
+        }
+        // With articles put back, the worker's index no longer fits and is rebuilt below.
+        for (i, article) in aside {
+            corpus.articles.insert(i, article);
+        }
+    }
     let derived = now();
     // A pack's index fits its corpus unless annotations were derived here (then it is rebuilt).
     let index = match (packed_index, index_url, index_bytes) {
@@ -92,17 +131,6 @@ pub async fn load_corpus(
         _ => None,
     }
     .unwrap_or_else(|| Index::build(&corpus));
-    let entity_rows = corpus
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(row, e)| (e.id.clone(), row))
-        .collect();
-    let sources = corpus
-        .articles
-        .iter()
-        .filter_map(|a| a.source.clone())
-        .collect();
     leptos::logging::log!(
         "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download and parse {:.0} of which parsing {:.0}, annotations {:.0}, index {:.0})",
         corpus.articles.len(),
@@ -113,15 +141,7 @@ pub async fn load_corpus(
         derived - parsed,
         now() - derived
     );
-    Ok(Loaded {
-        corpus,
-        index,
-        entity_rows,
-        sources,
-        warnings,
-        jump: OnceLock::new(),
-        entities: OnceLock::new(),
-    })
+    Ok(Loaded::new(corpus, index, warnings))
 }
 
 /// Milliseconds since the page started (0 where there is no clock).
@@ -262,24 +282,6 @@ fn stored_index(url: &str, bytes: Result<Vec<u8>, String>, corpus: &Corpus) -> O
     Some(index)
 }
 
-/// The entity model from [`crate::mount::model_url`]; without it (a warning goes to the console: the corpus
-/// itself is fine) the articles stay without entities.
-async fn fetch_tagger() -> Option<lede_entities::Tagger> {
-    match fetch_bytes(&crate::mount::model_url()).await {
-        Ok(bytes) => match lede_entities::Tagger::from_bytes(&bytes) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                leptos::logging::warn!("Lede: the entity model is not usable: {e}");
-                None
-            }
-        },
-        Err(e) => {
-            leptos::logging::warn!("Lede: no entity model ({e}); entities stay empty");
-            None
-        }
-    }
-}
-
 /// The longest paragraph the browser annotates, in bytes: extraction over a 10 MB paragraph
 /// blocks the tab for half a minute, so longer ones are left to `lede ingest`, with a warning.
 const MAX_ANNOTATED_PARAGRAPH_BYTES: usize = 200_000;
@@ -315,31 +317,6 @@ fn set_aside_oversized(corpus: &mut Corpus) -> (Vec<(usize, lede_corpus::Article
     (aside, warnings)
 }
 
-/// Annotates what the corpus arrived without (a corpus from elsewhere, or one ingested before
-/// quotes existed): quotes, and with the model entities, by the recipe `lede ingest` uses;
-/// articles too long to annotate here are left as they are, each named in the warnings returned.
-fn fill_missing_annotations(
-    corpus: &mut Corpus,
-    tagger: Option<&lede_entities::Tagger>,
-) -> Vec<String> {
-    let started = now();
-    let (aside, warnings) = set_aside_oversized(corpus);
-    let filled = lede_annotate::fill_missing(corpus, tagger);
-    for (i, article) in aside {
-        corpus.articles.insert(i, article);
-    }
-    let ms = now() - started;
-    if tagger.is_some() {
-        leptos::logging::log!(
-            "Lede: entities for {} articles ({} words) in {ms:.0} ms ({:.0} words/s)",
-            filled.entities,
-            filled.entity_words,
-            filled.entity_words as f64 / (ms / 1000.0).max(1e-9)
-        );
-    }
-    warnings
-}
-
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let response = gloo_net::http::Request::get(url)
         .send()
@@ -349,4 +326,12 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         return Err(format!("HTTP {}", response.status()));
     }
     response.binary().await.map_err(|e| e.to_string())
+}
+
+/// A corpus already in memory as a pack (made by the ingest worker, or kept in the browser),
+/// read and checked as a downloaded one is; `name` says where it came from in errors.
+pub fn loaded_from_pack(bytes: &[u8], name: &str) -> Result<Loaded, String> {
+    let (corpus, index) = lede_search::pack::read_pack(bytes)
+        .map_err(|e| format!("{name} is not a valid Lede pack: {e}"))?;
+    Ok(Loaded::new(corpus, index, Vec::new()))
 }

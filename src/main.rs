@@ -8,6 +8,7 @@ mod corpus_loader;
 mod explorer;
 mod hash_state;
 mod mount;
+mod own_files;
 mod pages;
 
 fn main() {

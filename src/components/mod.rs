@@ -1,5 +1,6 @@
 //! The app's components, one per file; the pages in `src/pages/` are made of them.
 
+mod add_articles;
 mod article_list;
 mod date_histogram;
 mod entity_filter;
@@ -22,6 +23,7 @@ mod shortcuts;
 mod speaker_legend;
 mod theme_toggle;
 
+pub use add_articles::AddArticles;
 pub use article_list::ArticleList;
 pub use error_panel::{install_crash_panel, ErrorPanel};
 pub use export::download;

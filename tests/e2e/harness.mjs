@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { DIST, ROOT, startServer, launchBrowser } from '../../scripts/lib/browser.mjs';
 
@@ -269,4 +270,25 @@ export function hostileChecks() {
     }
   }
   return { foreign, handlers, unsafeLinks, leaks, pwned: window.__ledePwned !== undefined };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Your own articles (tests/e2e/own_files.test.mjs, bench/own-files.mjs).
+
+/**
+ * `lede ingest FILES… --report` run here on the same files the page gets: its report document
+ * (counts and entries). Built by Cargo like Trunk's pre-build hook does.
+ */
+export function ownFilesCli(files, dir) {
+  const report = join(dir, 'cli-report.json');
+  const out = spawnSync('cargo', ['run', '--quiet', '-p', 'lede-cli', '--', 'ingest', ...files,
+    '-o', join(dir, 'cli-corpus.json'), '--report', report, '--allow-rejects'], { cwd: ROOT, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`lede ingest failed (${out.status}): ${out.stderr}`);
+  return JSON.parse(readFileSync(report, 'utf8'));
+}
+
+/** Opens the "Add your articles" panel. */
+export async function openOwnPanel(page) {
+  await page.locator('.lede-own-toggle').click();
+  await page.locator('.lede-own-drop').waitFor();
 }

@@ -117,6 +117,13 @@ pub fn lacks_entities(corpus: &Corpus) -> bool {
     !corpus.is_annotated("entities") && corpus.articles.iter().any(|a| a.entities.is_empty())
 }
 
+/// True when [`fill_missing`] would add something with a tagger: quotes (the corpus is not
+/// marked `quotes` and some article has none) or entities ([`lacks_entities`]).
+pub fn lacks_annotations(corpus: &Corpus) -> bool {
+    (!corpus.is_annotated("quotes") && corpus.articles.iter().any(|a| a.quotes.is_empty()))
+        || lacks_entities(corpus)
+}
+
 /// What [`fill_missing`] did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Filled {

@@ -1,6 +1,8 @@
 //! The recipe on the demo corpus (`data/demo`, ingested here without annotations).
 
-use lede_annotate::{annotate, annotate_article, fill_missing, finish, lacks_entities, MARKS};
+use lede_annotate::{
+    annotate, annotate_article, fill_missing, finish, lacks_annotations, lacks_entities, MARKS,
+};
 use lede_corpus::Corpus;
 use lede_entities::Tagger;
 use lede_ingest::{ingest_paths, IngestOptions};
@@ -97,15 +99,20 @@ fn filling_in_what_is_missing() {
     assert_eq!(fill_missing(&mut same, Some(&tagger)).entities, 0);
     assert_eq!(same, full);
 
+    assert!(!lacks_annotations(&full));
     // A corpus from elsewhere, without annotations or marks.
     let mut bare = demo();
-    assert!(lacks_entities(&bare));
+    assert!(lacks_entities(&bare) && lacks_annotations(&bare));
     // Without the model: quotes only.
     let mut quotes_only = bare.clone();
     let filled = fill_missing(&mut quotes_only, None);
     assert_eq!(filled.entities, 0);
     assert_eq!(filled.quotes, bare.articles.len());
     assert!(quotes_only.articles.iter().all(|a| a.entities.is_empty()));
+    assert!(
+        lacks_annotations(&quotes_only),
+        "the entities are still missing"
+    );
     // With it: the recipe's annotations, but no marks.
     let filled = fill_missing(&mut bare, Some(&tagger));
     assert_eq!(filled.entities, bare.articles.len());

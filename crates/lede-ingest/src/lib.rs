@@ -7,6 +7,7 @@
 //! annotate step (the quote and entity extractors) in parallel across articles. The output order
 //! is deterministic: files sorted by path, records in file order.
 
+mod clock;
 pub(crate) mod dates;
 pub(crate) mod decode;
 mod format;
@@ -25,6 +26,6 @@ pub mod walk;
 pub use crate::format::Format;
 pub use crate::options::{Annotate, IngestOptions, Progress, Stage};
 pub use crate::outcome::{Ingested, Timings};
-pub use crate::pipeline::{ingest_bytes, ingest_paths};
+pub use crate::pipeline::{ingest_bytes, ingest_files, ingest_paths};
 pub use crate::record::{FileParse, Record};
 pub use crate::report::{LineIndex, Location, ReportDocument, ReportEntry, Severity, StageMillis};

@@ -231,7 +231,10 @@ mod tests {
         let mut next = bytes.clone();
         next[8] = (PACK_VERSION + 1) as u8;
         let e = fault(&next);
-        assert!(e.contains(&format!("pack version {}", PACK_VERSION + 1)), "{e}");
+        assert!(
+            e.contains(&format!("pack version {}", PACK_VERSION + 1)),
+            "{e}"
+        );
         assert!(fault(&bytes[..HEADER + 5]).contains("inside its index"));
         let e = fault(&bytes[..bytes.len() - 3]);
         assert!(e.starts_with("the pack's corpus is damaged"), "{e}");

@@ -8,11 +8,12 @@ mod plan;
 mod read;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use lede_corpus::Article;
 use rayon::prelude::*;
 
+use crate::clock::Stopwatch;
 use crate::{
     report, walk, IngestOptions, Ingested, Location, ReportEntry, Severity, Stage, Timings,
 };
@@ -45,7 +46,7 @@ impl FileOutput {
 
 /// Ingests every file under `paths` (files as given, directories walked recursively).
 pub fn ingest_paths(paths: &[PathBuf], options: &IngestOptions) -> Ingested {
-    let started = Instant::now();
+    let started = Stopwatch::start();
     let walk = walk::collect_files(
         paths,
         walk::WalkOptions {
@@ -81,9 +82,36 @@ pub fn ingest_paths(paths: &[PathBuf], options: &IngestOptions) -> Ingested {
 
 /// Ingests one file's bytes as if read from `path` (no directory walk, no PolNeAR metadata).
 pub fn ingest_bytes(path: &Path, bytes: &[u8], options: &IngestOptions) -> Ingested {
-    let started = Instant::now();
+    let started = Stopwatch::start();
     let out = read::parse_file(path, bytes, options.format, None, options);
     finish(vec![out], 0, Vec::new(), started.elapsed(), options)
+}
+
+/// Ingests files held in memory (the browser's dropped files), each `(path, bytes)` taken as
+/// if named on the command line (`lede ingest FILE…`): sorted by path, each path once, the
+/// format detected from the content, with progress as [`ingest_paths`] gives it.
+pub fn ingest_files(files: &[(PathBuf, Vec<u8>)], options: &IngestOptions) -> Ingested {
+    let started = Stopwatch::start();
+    let mut order: Vec<&(PathBuf, Vec<u8>)> = files.iter().collect();
+    order.sort_by(|a, b| a.0.cmp(&b.0));
+    order.dedup_by(|a, b| a.0 == b.0);
+    if let Some(p) = options.progress {
+        p.start(Stage::ReadParse, order.len() as u64);
+    }
+    let outputs: Vec<FileOutput> = order
+        .iter()
+        .map(|(path, bytes)| {
+            let out = read::parse_file(path, bytes, options.format, None, options);
+            if let Some(p) = options.progress {
+                p.advance(1);
+            }
+            out
+        })
+        .collect();
+    if let Some(p) = options.progress {
+        p.finish();
+    }
+    finish(outputs, 0, Vec::new(), started.elapsed(), options)
 }
 
 /// Id checks, duplicates and the annotate step, in that order.
@@ -101,11 +129,11 @@ fn finish(
         report.extend(out.entries);
         ready.extend(out.ready);
     }
-    let ids_started = Instant::now();
+    let ids_started = Stopwatch::start();
     let (mut kept, dropped) = dedupe::resolve_ids(ready, options.dedupe, &mut report);
     let ids = ids_started.elapsed();
 
-    let annotate_started = Instant::now();
+    let annotate_started = Stopwatch::start();
     let annotated_all = annotate(&mut kept, options);
     let annotate = annotate_started.elapsed();
 

@@ -1,0 +1,234 @@
+//! Lede's Web Worker (built by Trunk as `lede-worker.js` + `lede-worker_bg.wasm`): receives the
+//! dropped files and the corpora to merge them with, runs [`job::run`] off the page's thread,
+//! posts progress while it works and the packs and the report when it is done.
+//!
+//! Out first: `{type: "ready"}`. In: `{files: [{path, file: File}], packs: [Uint8Array]}`.
+//! Out: `{type: "progress", stage: "model" | "read" | "parse" | "annotate" | "index", done,
+//! total}`, then `{type: "done", explore, own, report, articles, filesIn, memory}` or
+//! `{type: "error", message}`.
+
+mod job;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use lede_ingest::{Progress, Stage};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// The entity model, beside the worker's own files, unless the job names it (`model`).
+const MODEL_URL: &str = "ner.bin";
+
+fn main() {
+    console_error_panic_hook::set_once();
+    let Some(scope) = scope() else {
+        return; // not in a worker (a native build): nothing to serve
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let message = match serve(event.data()).await {
+                Ok(done) => done,
+                Err(message) => message_of("error", &[("message", message.into())]),
+            };
+            post(&message, None);
+        });
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // The page posts the job only now: a message sent while the wasm loaded would be lost.
+    post(&message_of("ready", &[]), None);
+}
+
+/// The worker's global scope (`None` outside a dedicated worker).
+fn scope() -> Option<DedicatedWorkerGlobalScope> {
+    js_sys::global()
+        .dyn_into::<DedicatedWorkerGlobalScope>()
+        .ok()
+}
+
+/// Runs one job from its message; the `done` message, or the error as a sentence.
+async fn serve(data: JsValue) -> Result<JsValue, String> {
+    post_progress("model", 0, 1);
+    let model_url = field(&data, "model")
+        .as_string()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| MODEL_URL.to_string());
+    let model = fetch_bytes(&model_url)
+        .await
+        .map_err(|e| format!("The entity model ({model_url}) could not be loaded: {e}"))?;
+    let tagger = lede_entities::Tagger::from_bytes(&model)
+        .map_err(|e| format!("The entity model ({model_url}) is not usable: {e}"))?;
+    let files = read_files(&field(&data, "files"))?;
+    let packs: Vec<Vec<u8>> = Array::from(&field(&data, "packs"))
+        .iter()
+        .map(|p| Uint8Array::new(&p).to_vec())
+        .collect();
+    let progress = Posted::default();
+    if files.is_empty() {
+        post_progress("index", 0, 0);
+    }
+    let output = job::run(&files, &packs, tagger, Some(&progress))?;
+    let explore = Uint8Array::from(output.explore.as_slice());
+    let own = output.own.as_deref().map(Uint8Array::from);
+    let transfer = Array::of1(&explore.buffer());
+    if let Some(own) = &own {
+        transfer.push(&own.buffer());
+    }
+    let memory = wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length();
+    let done = message_of(
+        "done",
+        &[
+            ("explore", explore.into()),
+            ("own", own.map_or(JsValue::NULL, JsValue::from)),
+            ("report", output.report.map_or(JsValue::NULL, JsValue::from)),
+            ("articles", (output.articles as f64).into()),
+            ("filesIn", files_in(&output.files_in)),
+            ("memory", f64::from(memory).into()),
+        ],
+    );
+    post(&done, Some(&transfer));
+    Ok(JsValue::UNDEFINED)
+}
+
+/// `[{file, articles}]` of the files that gave articles.
+fn files_in(files: &[(String, usize)]) -> JsValue {
+    let list = Array::new();
+    for (file, articles) in files {
+        list.push(&message_of(
+            "file",
+            &[
+                ("file", file.into()),
+                ("articles", (*articles as f64).into()),
+            ],
+        ));
+    }
+    list.into()
+}
+
+/// Reads every `{path, file}` with `FileReaderSync` (a worker may block), telling progress.
+fn read_files(list: &JsValue) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+    let list = Array::from(list);
+    let reader = web_sys::FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
+    let total = list.length();
+    let mut files = Vec::with_capacity(total as usize);
+    for (i, item) in list.iter().enumerate() {
+        let path = field(&item, "path").as_string().unwrap_or_default();
+        let file: web_sys::Blob = field(&item, "file").unchecked_into();
+        let buffer = reader
+            .read_as_array_buffer(&file)
+            .map_err(|e| format!("{path} could not be read: {e:?}"))?;
+        files.push((PathBuf::from(path), Uint8Array::new(&buffer).to_vec()));
+        post_progress("read", i as u64 + 1, u64::from(total));
+    }
+    Ok(files)
+}
+
+/// `object[name]` (undefined when absent).
+fn field(object: &JsValue, name: &str) -> JsValue {
+    Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `{type: kind, ...fields}`.
+fn message_of(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    let _ = Reflect::set(&object, &"type".into(), &kind.into());
+    for (name, value) in fields {
+        let _ = Reflect::set(&object, &(*name).into(), value);
+    }
+    object.into()
+}
+
+/// Posts `message` to the page (moving `transfer`'s buffers); `undefined` is not posted.
+fn post(message: &JsValue, transfer: Option<&Array>) {
+    if message.is_undefined() {
+        return;
+    }
+    if let Some(scope) = scope() {
+        let _ = match transfer {
+            Some(t) => scope.post_message_with_transfer(message, t),
+            None => scope.post_message(message),
+        };
+    }
+}
+
+/// Posts a progress message.
+fn post_progress(stage: &str, done: u64, total: u64) {
+    post(
+        &message_of(
+            "progress",
+            &[
+                ("stage", stage.into()),
+                ("done", (done as f64).into()),
+                ("total", (total as f64).into()),
+            ],
+        ),
+        None,
+    );
+}
+
+/// lede-ingest's progress hook, posted to the page at most once per percent.
+#[derive(Default)]
+struct Posted {
+    stage: AtomicU8,
+    total: AtomicU64,
+    done: AtomicU64,
+    percent: AtomicU64,
+}
+
+impl Posted {
+    fn stage_name(&self) -> &'static str {
+        match self.stage.load(Ordering::Relaxed) {
+            0 => "parse",
+            _ => "annotate",
+        }
+    }
+}
+
+impl Progress for Posted {
+    fn start(&self, stage: Stage, total: u64) {
+        self.stage
+            .store(u8::from(stage == Stage::Annotate), Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+        self.done.store(0, Ordering::Relaxed);
+        self.percent.store(0, Ordering::Relaxed);
+        post_progress(self.stage_name(), 0, total);
+    }
+
+    fn advance(&self, n: u64) {
+        let done = self.done.fetch_add(n, Ordering::Relaxed) + n;
+        let total = self.total.load(Ordering::Relaxed).max(1);
+        let percent = done * 100 / total;
+        if self.percent.swap(percent, Ordering::Relaxed) != percent || done == total {
+            post_progress(self.stage_name(), done, total);
+        }
+    }
+
+    fn finish(&self) {
+        if self.stage.load(Ordering::Relaxed) == 1 {
+            post_progress("index", 0, 0);
+        }
+    }
+}
+
+/// The bytes at `url` (relative to the worker's own script).
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let scope = scope().ok_or("not in a worker")?;
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
