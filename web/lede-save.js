@@ -40,6 +40,36 @@ export function glueAsScript(glue) {
   return `${text}\nconst ledeGlue = { ${names.join(', ')} };\n`;
 }
 
+/**
+ * The glue with the snippet modules it imports (`./snippets/…`, from `#[wasm_bindgen(module)]`)
+ * inlined: each becomes a constant holding its exports, and each import reads that constant.
+ * `read(name)` resolves to a site file's bytes.
+ */
+export async function inlineSnippets(glue, read) {
+  const paths = [...new Set([...glue.matchAll(/^import .* from ['"](\.\/snippets\/[^'"]+)['"];?$/gm)].map((m) => m[1]))];
+  let prelude = '';
+  for (const [i, path] of paths.entries()) {
+    const source = new TextDecoder().decode(await read(path.slice(2)));
+    if (/^\s*import[\s({]/m.test(source)) throw new Error(`the snippet ${path} imports a module: this writer does not handle it`);
+    const names = [];
+    const body = source.replace(/^export (async function|function|class|const|let) ([A-Za-z_$][\w$]*)/gm, (_, kind, name) => {
+      names.push(name);
+      return `${kind} ${name}`;
+    });
+    if (/^\s*export\s/m.test(body)) throw new Error(`the snippet ${path} has an export this writer does not handle`);
+    prelude += `const __ledeSnippet${i} = (() => {\n${body}\nreturn { ${names.join(', ')} };\n})();\n`;
+  }
+  let text = glue;
+  for (const [i, path] of paths.entries()) {
+    const from = path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    text = text
+      .replace(new RegExp(`^import \\* as (\\w+) from ['"]${from}['"];?$`, 'gm'), `const $1 = __ledeSnippet${i};`)
+      .replace(new RegExp(`^import \\{([^}]*)\\} from ['"]${from}['"];?$`, 'gm'), (_, list) =>
+        `const { ${list.split(',').map((s) => s.trim()).filter(Boolean).map((s) => s.replace(/\s+as\s+/, ': ')).join(', ')} } = __ledeSnippet${i};`);
+  }
+  return prelude + text;
+}
+
 /** Text safe inside an inline `<script>` (no `</script`, no `<!--`). */
 function scriptSafe(text) {
   return text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
@@ -94,7 +124,7 @@ ledeGlue.mount(document.getElementById('lede'), { corpus: urlOf('lede-corpus'), 
 <body>
 <div id="lede"></div>
 ${data('lede-wasm', wasm)}${data('lede-corpus', corpusBytes)}${indexBytes ? data('lede-index', indexBytes) : ''}<script type="module">
-${scriptSafe(glueAsScript(glue))}
+${scriptSafe(glueAsScript(await inlineSnippets(glue, read)))}
 ${loader}
 </script>
 </body>
