@@ -3,31 +3,18 @@
 //! named pipe and a file over the size limit, and `lede stats` on what the app reads (a pack, a
 //! JSON with a byte-order mark) and refuses (an HTML page, repeated entity ids); a blank title loads, as in the app.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+use common::{lede, stderr, write};
 
 const GOOD: &str = "Editor in Chief: Ana Petrov Tuesday, March 5th, 2024\n\
     Quay Vote Passes\n\
     VELMORA - The council voted for the quay.\n\
     “It is overdue,” the mayor said. (VNA)\n";
-
-fn write(dir: &Path, rel: &str, bytes: &[u8]) {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, bytes).unwrap();
-}
-
-fn lede(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(args)
-        .output()
-        .expect("the lede binary runs")
-}
-
-fn stderr(run: &Output) -> String {
-    String::from_utf8_lossy(&run.stderr).into_owned()
-}
 
 #[test]
 fn an_output_among_or_inside_the_inputs_is_refused_and_nothing_is_overwritten() {

@@ -2,9 +2,12 @@
 //! up): exit codes, the `--report` JSON's counts, and that each rejected file is named.
 
 use std::collections::BTreeSet;
+mod common;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+
+use common::{lede, write};
 
 use serde_json::Value;
 
@@ -12,19 +15,6 @@ const GOOD: &str = "Editor in Chief: Ana Petrov Tuesday, March 5th, 2024\n\n\
     Quay Vote Passes\n\nQuay  Vote Passes\n\n\
     VELMORA - The council voted for the quay.\n\
     Work starts in June. (VNA)\n";
-
-fn write(dir: &Path, rel: &str, bytes: &[u8]) {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, bytes).unwrap();
-}
-
-fn lede(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(args)
-        .output()
-        .expect("the lede binary runs")
-}
 
 /// A JSON file read back.
 fn read_json(path: &Path) -> Value {

@@ -58,22 +58,15 @@ pub fn ingest_paths(paths: &[PathBuf], options: &IngestOptions) -> Ingested {
     let mut report = walk.report;
     let missing = report::count(&report, Severity::Rejected);
     let jobs = plan::plan(&walk.files, options.format, &mut report);
-    if let Some(p) = options.progress {
-        p.start(Stage::ReadParse, jobs.len() as u64);
-    }
-    let outputs: Vec<FileOutput> = jobs
-        .par_iter()
-        .map(|job| {
-            let out = read::read_job(job, options);
-            if let Some(p) = options.progress {
-                p.advance(1);
-            }
-            out
-        })
-        .collect();
-    if let Some(p) = options.progress {
-        p.finish();
-    }
+    let outputs: Vec<FileOutput> = reading(options, jobs.len(), |step| {
+        jobs.par_iter()
+            .map(|job| {
+                let out = read::read_job(job, options);
+                step();
+                out
+            })
+            .collect()
+    });
     let read_parse = started.elapsed();
     let mut ingested = finish(outputs, missing, report, read_parse, options);
     ingested.skipped = skipped;
@@ -95,23 +88,39 @@ pub fn ingest_files(files: &[(PathBuf, Vec<u8>)], options: &IngestOptions) -> In
     let mut order: Vec<&(PathBuf, Vec<u8>)> = files.iter().collect();
     order.sort_by(|a, b| a.0.cmp(&b.0));
     order.dedup_by(|a, b| a.0 == b.0);
+    let outputs: Vec<FileOutput> = reading(options, order.len(), |step| {
+        order
+            .iter()
+            .map(|(path, bytes)| {
+                let out = read::parse_file(path, bytes, options.format, None, options);
+                step();
+                out
+            })
+            .collect()
+    });
+    finish(outputs, 0, Vec::new(), started.elapsed(), options)
+}
+
+/// Runs the read/parse stage over `files` inputs with its progress reported: `run` calls the
+/// step it is given once per file read.
+fn reading<T>(
+    options: &IngestOptions,
+    files: usize,
+    run: impl FnOnce(&(dyn Fn() + Sync)) -> T,
+) -> T {
     if let Some(p) = options.progress {
-        p.start(Stage::ReadParse, order.len() as u64);
+        p.start(Stage::ReadParse, files as u64);
     }
-    let outputs: Vec<FileOutput> = order
-        .iter()
-        .map(|(path, bytes)| {
-            let out = read::parse_file(path, bytes, options.format, None, options);
-            if let Some(p) = options.progress {
-                p.advance(1);
-            }
-            out
-        })
-        .collect();
+    let step = || {
+        if let Some(p) = options.progress {
+            p.advance(1);
+        }
+    };
+    let out = run(&step);
     if let Some(p) = options.progress {
         p.finish();
     }
-    finish(outputs, 0, Vec::new(), started.elapsed(), options)
+    out
 }
 
 /// Id checks, duplicates and the annotate step, in that order.
