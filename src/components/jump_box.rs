@@ -4,6 +4,7 @@
 
 use lede_corpus::EntityKind;
 use lede_search::{JumpHit, JumpTarget};
+use lede_text::display::in_sentence;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,7 +43,7 @@ pub fn JumpBox() -> impl IntoView {
             .into_iter()
             .map(|hit| {
                 let link = Link::new(&data, &state, &hit);
-                let label_title = hit.label.clone();
+                let label_title = in_sentence(&hit.label).into_owned();
                 view! {
                     <li>
                         <a

@@ -6,7 +6,7 @@
 
 use lede_corpus::{segments, segments_within, Article, EntityKind, Quote};
 use lede_explore::{quotation_evidence, Run, SpeakerLegend};
-use lede_text::display::cap_combining_marks;
+use lede_text::display::{cap_combining_marks, in_sentence};
 use leptos::prelude::*;
 
 /// A quote piece as the paragraph shows it.
@@ -150,7 +150,7 @@ fn with_mentions(
                 Some(i) => {
                     let m = &mentions[i];
                     let class = format!("lede-entity lede-entity-{}", m.kind.as_str());
-                    let title = format!("{} ({}): its page", m.name, m.kind.as_str());
+                    let title = format!("{} ({}): its page", in_sentence(&m.name), m.kind.as_str());
                     view! {
                         <a
                             class=class
@@ -210,9 +210,9 @@ pub fn QuotedParagraph(
                     let speaker_index = piece.speaker;
                     let speaker = piece.name.clone();
                     let label = if piece.evidence.is_empty() {
-                        format!("Quote by {speaker}")
+                        format!("Quote by {}", in_sentence(&speaker))
                     } else {
-                        format!("Quote by {speaker} ({})", piece.evidence)
+                        format!("Quote by {} ({})", in_sentence(&speaker), piece.evidence)
                     };
                     let evidence = (!piece.evidence.is_empty()).then(|| {
                         view! { <span class="lede-evidence">{piece.evidence.clone()}</span> }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use lede_corpus::{Date, EntityKind};
 use lede_explore::EntityProfile;
+use lede_text::display::in_sentence;
 use leptos::prelude::*;
 
 use crate::components::{kind_label, meta_line, more_button, unit_name, HistogramChart};
@@ -43,7 +44,7 @@ pub fn EntityPage() -> impl IntoView {
         let Some(profile) = data.entity_index().profile(&data.corpus, &id) else {
             return view! {
                 <p class="lede-status" role="status">
-                    {format!("There is no entity \u{201c}{id}\u{201d} in this corpus.")}
+                    {format!("There is no entity \u{201c}{}\u{201d} in this corpus.", in_sentence(&id))}
                 </p>
             }
             .into_any();
@@ -119,7 +120,7 @@ fn Profile(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                 <h2>{format!("Mentions by {unit}")}</h2>
                 <HistogramChart
                     histogram=profile.histogram.clone()
-                    label=format!("Articles mentioning {name} by {unit}")
+                    label=format!("Articles mentioning {} by {unit}", in_sentence(&name))
                     bar_href
                 />
             </section>
@@ -133,7 +134,7 @@ fn Profile(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                 {aliases}
                 <p class="lede-entity-actions">
                     <a class="lede-entity-action lede-entity-filter" href=filter_href data-count=mentions>
-                        {format!("Articles mentioning {name} ({mentions}) →")}
+                        {format!("Articles mentioning {} ({mentions}) →", in_sentence(&name))}
                     </a>
                     {quoted}
                     {narrow}
@@ -240,7 +241,7 @@ fn CoMentions(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                             <a
                                 class="lede-co-profile"
                                 href=page_href
-                                aria-label=format!("{} (profile)", other.name)
+                                aria-label=format!("{} (profile)", in_sentence(&other.name))
                                 title="Its page"
                             >
                                 "→"

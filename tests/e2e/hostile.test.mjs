@@ -25,6 +25,26 @@ const PAYLOADS = [
 ];
 const hostile = PAYLOADS.join(' ');
 
+/** The RLOs of `text` that no bidi isolate (FSI/LRI/RLI … PDI) encloses: 0 when each override
+ *  of corpus text ends with its piece. */
+function openOverrides(text) {
+  let depth = 0;
+  let open = 0;
+  for (const c of text) {
+    if ('\u2066\u2067\u2068'.includes(c)) depth += 1;
+    else if (c === '\u2069') depth = Math.max(0, depth - 1);
+    else if (c === RLO && depth === 0) open += 1;
+  }
+  return open;
+}
+
+/** The `title` and `aria-label` attributes in the app where corpus text can reorder the rest. */
+async function attributeLeaks(page) {
+  const values = await page.evaluate(() => [...document.querySelectorAll('#lede [title], #lede [aria-label]')]
+    .flatMap((el) => ['title', 'aria-label'].map((a) => el.getAttribute(a)).filter(Boolean)));
+  return values.filter((v) => openOverrides(v) > 0);
+}
+
 /** Chars `from..to` of `s` as the corpus format counts them (Unicode scalar values). */
 const chars = (s) => Array.from(s);
 function spanOf(paragraph, piece, p = 0) {
@@ -157,6 +177,7 @@ for (const [name, host] of [['the JSON corpus', 'json.html'], ['its pack', 'pack
       await page.locator('#lede .lede-quote-active .lede-tip').first().waitFor({ state: 'visible' }).catch(() => {});
     }
     await check('reader');
+    assert.deepEqual(await attributeLeaks(page), [], 'every override in a title or label is isolated (reader)');
     if (name === 'the JSON corpus') {
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'hostile-reader.png'), fullPage: true });
       // The override in the dateline ends at its own piece: the source and editor keep their order.
@@ -180,6 +201,7 @@ for (const [name, host] of [['the JSON corpus', 'json.html'], ['its pack', 'pack
       await page.goto(`${server.url}${host}#entity=${encodeURIComponent(entity)}`);
       await page.locator('#lede .lede-entity-name').waitFor();
       await check('entity page');
+      assert.deepEqual(await attributeLeaks(page), [], 'every override in a title or label is isolated (entity page)');
       const source = encodeURIComponent(corpus.articles[0].source);
       await page.goto(`${server.url}${host}#e=${encodeURIComponent(entity)}&said=${encodeURIComponent(entity)}&src=${source}`);
       await page.locator('#lede .lede-chip').first().waitFor();
@@ -190,10 +212,22 @@ for (const [name, host] of [['the JSON corpus', 'json.html'], ['its pack', 'pack
     await check('quotes page');
     for (const format of ['csv', 'json']) {
       const button = page.locator(`#lede .lede-export[data-format="${format}"]`);
+      if (name === 'the JSON corpus') assert.equal(await button.count(), 1, `the ${format} export button`);
       if (await button.count()) {
-        const download = page.waitForEvent('download', { timeout: 5000 }).catch(() => null);
+        const download = page.waitForEvent('download', { timeout: 5000 });
         await button.click();
-        await download;
+        const file = await (await download).path();
+        const text = readFileSync(file, 'utf8');
+        if (format === 'csv') {
+          assert.ok(text.split('\r\n').length > 2, 'the CSV export has a row');
+          assert.equal(openOverrides(text), 0, 'every override in the CSV is isolated in its cell');
+        } else {
+          assert.ok(JSON.parse(text).length >= 1, 'the JSON export has a record');
+          assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(text), 'the JSON writes bidi controls as escapes');
+          const escaped = (text.match(/\\u202e/gi) ?? []).length;
+          const read = [...JSON.stringify(JSON.parse(text))].filter((c) => c === RLO).length;
+          assert.equal(read, escaped, 'and they read back as the same text');
+        }
       }
     }
     await check('after export');

@@ -1,5 +1,8 @@
 //! A quotation as a citation to paste elsewhere: speaker, quote, title, source and date, as
-//! plain text and as Markdown.
+//! plain text and as Markdown. Each part of corpus text is bidi-isolated where it holds bidi
+//! controls, so that an override left open in a title cannot reorder the rest of the line.
+
+use lede_text::display::bidi_isolated;
 
 use crate::quotes::QuoteRecord;
 
@@ -11,18 +14,23 @@ fn speaker_of(r: &QuoteRecord) -> &str {
 /// `“quote” — Speaker, “Title”, Source, 2024-07-01` (parts the article lacks left out).
 pub fn citation_text(r: &QuoteRecord) -> String {
     let mut parts = vec![
-        speaker_of(r).to_string(),
-        format!("\u{201c}{}\u{201d}", r.title),
+        bidi_isolated(speaker_of(r)).into_owned(),
+        format!("\u{201c}{}\u{201d}", bidi_isolated(&r.title)),
     ];
-    parts.extend(r.source.clone());
-    parts.extend(r.date.clone());
-    format!("\u{201c}{}\u{201d} \u{2014} {}", r.quote, parts.join(", "))
+    parts.extend(r.source.as_deref().map(|s| bidi_isolated(s).into_owned()));
+    parts.extend(r.date.as_deref().map(|s| bidi_isolated(s).into_owned()));
+    format!(
+        "\u{201c}{}\u{201d} \u{2014} {}",
+        bidi_isolated(&r.quote),
+        parts.join(", ")
+    )
 }
 
-/// Markdown's special characters escaped with a backslash, so text reads as written.
+/// Markdown's special characters escaped with a backslash, so text reads as written; bidi
+/// controls isolated.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in bidi_isolated(s).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
@@ -103,5 +111,21 @@ mod tests {
             ..record()
         };
         assert!(citation_markdown(&two_lines).starts_with("> One.\n> Two.\n>\n"));
+    }
+
+    #[test]
+    fn an_open_override_ends_with_its_part() {
+        let hostile = QuoteRecord {
+            title: "\u{202E}Talks".into(),
+            speaker: Some("Wang\u{2067}".into()),
+            ..record()
+        };
+        for cited in [citation_text(&hostile), citation_markdown(&hostile)] {
+            assert!(cited.contains("\u{2068}\u{202E}Talks\u{2069}"), "{cited}");
+            assert!(cited.contains("\u{2068}Wang\u{2067}\u{2069}"), "{cited}");
+            // The app's own words after the title are outside every isolate.
+            let after = cited.rsplit('\u{2069}').next().unwrap();
+            assert!(after.contains("Reuters, 2024-07-01"), "{cited}");
+        }
     }
 }

@@ -1,6 +1,14 @@
 //! The quotations of a view as files to download: CSV (RFC 4180: a header row, CRLF line
 //! ends, fields with a comma, a double quote or a line break quoted and inner quotes doubled)
-//! and JSON (an array of records).
+//! and JSON (an array of records). Corpus text is data the user did not write, so a file made
+//! from it is safe to open: in CSV a cell that a spreadsheet would run as a formula (`=`, `+`,
+//! `-`, `@`, a tab or CR first) gets a leading `'` (OWASP's advice), and a cell holding bidi
+//! controls is isolated (FSI … PDI) so that an open override cannot reorder the cells after it;
+//! in JSON the bidi controls are written as `\u` escapes, which read back as the same text.
+
+use std::borrow::Cow;
+
+use lede_text::display::{bidi_isolated, is_bidi_control};
 
 use crate::quotes::QuoteRecord;
 
@@ -18,14 +26,25 @@ pub const CSV_COLUMNS: [&str; 10] = [
     "quotation",
 ];
 
-/// One CSV field, quoted when RFC 4180 requires it.
+/// A cell's text made safe to open: formula triggers escaped with `'`, bidi controls isolated.
+fn safe_cell(s: &str) -> Cow<'_, str> {
+    let s = bidi_isolated(s);
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        s
+    }
+}
+
+/// One CSV field, made safe ([`safe_cell`]) and quoted when RFC 4180 requires it.
 fn field(s: &str, out: &mut String) {
+    let s = safe_cell(s);
     if s.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&s.replace('"', "\"\""));
         out.push('"');
     } else {
-        out.push_str(s);
+        out.push_str(&s);
     }
 }
 
@@ -60,7 +79,20 @@ pub fn to_csv(records: &[QuoteRecord]) -> String {
 
 /// The records as a pretty-printed JSON array (absent values `null`).
 pub fn to_json(records: &[QuoteRecord]) -> String {
-    serde_json::to_string_pretty(records).expect("records always serialise")
+    let json = serde_json::to_string_pretty(records).expect("records always serialise");
+    if !json.chars().any(is_bidi_control) {
+        return json;
+    }
+    // A bidi control can only stand inside a JSON string, where its escape means the same.
+    let mut out = String::with_capacity(json.len() + 32);
+    for c in json.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -98,6 +130,37 @@ mod tests {
         );
         assert_eq!(lines[2], "");
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn csv_cells_cannot_run_as_formulas_or_reorder_the_row() {
+        let mut r = tricky();
+        r.speaker = Some("=HYPERLINK(\"http://x\")".into());
+        r.quote = "-5 percent".into();
+        r.title = "\u{202E}evil".into();
+        r.source = Some("@ATN".into());
+        let csv = to_csv(&[r]);
+        let row = csv.split("\r\n").nth(1).unwrap();
+        assert!(
+            row.starts_with("\"'=HYPERLINK(\"\"http://x\"\")\","),
+            "{row}"
+        );
+        assert!(row.contains(",'-5 percent,"), "{row}");
+        assert!(row.contains(",\u{2068}\u{202E}evil\u{2069},"), "{row}");
+        assert!(row.contains(",'@ATN,"), "{row}");
+        // Every cell of a row is still there: the isolate closed before the next comma.
+        assert_eq!(row.matches(',').count(), CSV_COLUMNS.len() - 1, "{row}");
+    }
+
+    #[test]
+    fn json_escapes_bidi_controls_and_reads_back_the_same_text() {
+        let mut r = tricky();
+        r.speaker = Some("\u{202E}Mara\u{2066}".into());
+        let json = to_json(&[r.clone()]);
+        assert!(!json.chars().any(is_bidi_control), "{json}");
+        assert!(json.contains("\\u202e"), "{json}");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v[0]["speaker"], r.speaker.unwrap());
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn cap_combining_marks(text: &str) -> Cow<'_, str> {
 }
 
 /// True for the chars that open or close a bidi embedding, override or isolate.
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
@@ -56,6 +56,16 @@ pub fn bidi_isolated(text: &str) -> Cow<'_, str> {
         Cow::Owned(format!("\u{2068}{text}\u{2069}"))
     } else {
         Cow::Borrowed(text)
+    }
+}
+
+/// Corpus text to compose into the app's own sentence, attribute or label (a `title`, an
+/// `aria-label`, "Quote by …", a file name in a report): marks capped as on screen and bidi
+/// controls isolated, so that it can neither paint over nor reorder the words around it.
+pub fn in_sentence(text: &str) -> Cow<'_, str> {
+    match cap_combining_marks(text) {
+        Cow::Borrowed(t) => bidi_isolated(t),
+        Cow::Owned(t) => Cow::Owned(bidi_isolated(&t).into_owned()),
     }
 }
 
@@ -74,6 +84,23 @@ mod tests {
             bidi_isolated("\u{202E}Mara"),
             "\u{2068}\u{202E}Mara\u{2069}"
         );
+    }
+
+    #[test]
+    fn text_in_a_sentence_is_capped_and_isolated() {
+        assert!(matches!(
+            in_sentence("Mara Quill"),
+            Cow::Borrowed("Mara Quill")
+        ));
+        let hostile = format!("\u{202E}Ma{}ra", "\u{0301}".repeat(40));
+        let shown = in_sentence(&hostile);
+        assert!(shown.starts_with('\u{2068}') && shown.ends_with('\u{2069}'));
+        assert_eq!(
+            shown.chars().filter(|&c| is_combining_mark(c)).count(),
+            MAX_COMBINING_MARKS
+        );
+        let letters: String = shown.chars().filter(|c| c.is_alphabetic()).collect();
+        assert_eq!(letters, "Mara");
     }
 
     #[test]
