@@ -24,15 +24,23 @@ export function bundledCorpus() {
  * errors are collected in `errors`. On failure a screenshot goes to target/e2e-screenshots/.
  */
 export function browserTest(name, fn, { serve = {} } = {}) {
-  test(name, { timeout: 90_000 }, async () => {
-    const server = await startServer(serve);
+  serverTest(name, 90_000, () => startServer(serve), (page, server, errors, context) => fn({ page, server, errors, context }));
+}
+
+/**
+ * The one runner behind browserTest and siteTest: a server from `start()`, a fresh Chromium
+ * profile and page, page errors collected, a screenshot on failure, everything closed after.
+ */
+function serverTest(name, timeout, start, run) {
+  test(name, { timeout }, async () => {
+    const server = await start();
     const context = await launchBrowser();
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(20_000);
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     try {
-      await fn({ page, server, errors, context });
+      await run(page, server, errors, context);
     } catch (e) {
       await mkdir(SCREENSHOTS, { recursive: true });
       const file = join(SCREENSHOTS, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
@@ -156,26 +164,7 @@ export async function startSite({ dir = DIST, ...options } = {}) {
  * `fn({ page, site, context, errors })`; a screenshot on failure as browserTest does.
  */
 export function siteTest(name, fn, { site = {}, timeout = 120_000 } = {}) {
-  test(name, { timeout }, async () => {
-    const server = await startSite(site);
-    const context = await launchBrowser();
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(20_000);
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    try {
-      await fn({ page, site: server, errors, context });
-    } catch (e) {
-      await mkdir(SCREENSHOTS, { recursive: true });
-      const file = join(SCREENSHOTS, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
-      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-      console.error(`screenshot of the failure: ${file}`);
-      throw e;
-    } finally {
-      await context.close();
-      await server.close();
-    }
-  });
+  serverTest(name, timeout, () => startSite(site), (page, server, errors, context) => fn({ page, site: server, errors, context }));
 }
 
 /** Waits until a service worker controls the page and has finished activating. */
