@@ -103,6 +103,10 @@ pub struct Finished {
     pub articles: u32,
     /// The worker's WebAssembly memory at the end, in bytes (its peak: it never shrinks).
     pub memory: f64,
+    /// How many annotation workers annotated the new articles (0: the worker itself did).
+    pub annotators: u32,
+    /// Their WebAssembly memory at the end, summed, in bytes.
+    pub annotator_memory: f64,
 }
 
 /// Starts the worker on `files` (possibly none) merged after `packs`; `on_message` gets what it
@@ -155,6 +159,8 @@ fn read(data: &JsValue) -> Message {
                 .collect(),
             articles: number("articles") as u32,
             memory: number("memory"),
+            annotators: number("annotators") as u32,
+            annotator_memory: number("annotatorMemory"),
         })),
         Some("error") => Message::Failed(
             field(data, "message")
