@@ -1,7 +1,7 @@
 // "Add your articles" with the annotation spread over a pool of annotation workers (nested
 // workers of the ingest worker), under the strict CSP: the pool's packs and report are the
 // very bytes the worker gives annotating alone; the panel's default pool gives the CLI's
-// counts; a pool worker that fails is named in the page; Cancel ends the pool too.
+// counts; a pool worker that fails is named in the job's error; Cancel ends the pool too.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,16 +51,19 @@ function smallSet() {
   return { dir, files };
 }
 
-/** Runs the ingest worker itself in the page on `files` with `annotators` annotation workers. */
-async function runWorker(page, files, annotators) {
+/**
+ * Runs the ingest worker itself in the page on `files` with `annotators` annotation workers
+ * (`worker`: its script, relative to the page; `model`: the job's model URL).
+ */
+async function runWorker(page, files, annotators, { worker: script = 'lede-worker_loader.js', model } = {}) {
   const contents = files.map((f) => ({ name: f.split('/').pop(), bytes: [...readFileSync(f)] }));
-  return page.evaluate(async ({ contents, annotators }) => {
+  return page.evaluate(async ({ contents, annotators, script, model }) => {
     const files = contents.map(({ name, bytes }) => ({ path: name, file: new File([new Uint8Array(bytes)], name) }));
-    const worker = new Worker(new URL('lede-worker_loader.js', document.baseURI));
+    const worker = new Worker(new URL(script, document.baseURI));
     const annotate = [];
     const done = await new Promise((resolve, reject) => {
       worker.onmessage = ({ data }) => {
-        if (data.type === 'ready') worker.postMessage({ files, packs: [], annotators });
+        if (data.type === 'ready') worker.postMessage({ files, packs: [], annotators, model });
         else if (data.type === 'progress' && data.stage === 'annotate') annotate.push([data.done, data.total]);
         else if (data.type === 'done') resolve(data);
         else if (data.type === 'error') reject(new Error(data.message));
@@ -81,7 +84,7 @@ async function runWorker(page, files, annotators) {
       annotatorMemory: done.annotatorMemory,
       annotate,
     };
-  }, { contents, annotators });
+  }, { contents, annotators, script, model });
 }
 
 siteTest('the pool gives the very packs and report of the worker annotating alone', async ({ page, site, errors }) => {
@@ -131,21 +134,28 @@ siteTest('the panel\'s default pool gives the CLI\'s counts, quotes and speakers
   assert.deepEqual(errors, []);
 }, CSP);
 
-siteTest('an annotation worker that fails is named in the page, and nothing is added', async ({ page, site, context }) => {
+/**
+ * A folder served at /pool-broken/ holding only `coordinator.js`, the ingest worker's loader
+ * under another name: its pool asks for `lede-worker_loader.js` beside it, which is not there.
+ */
+function brokenPoolMount() {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-pool-broken-'));
+  writeFileSync(join(dir, 'coordinator.js'), 'importScripts("../lede-worker.js");wasm_bindgen("../lede-worker_bg.wasm");');
+  return { '/pool-broken/': dir };
+}
+
+siteTest('an annotation worker that cannot start is named in the job\'s error', async ({ page, site, errors }) => {
   const { files } = smallSet();
-  // The first loader is the ingest worker's; every later one (the pool's) is refused.
-  let loaders = 0;
-  await context.route('**/lede-worker_loader.js', (route) => (loaders++ === 0 ? route.continue() : route.fulfill({ status: 404, body: 'gone' })));
   await page.goto(site.url);
   await page.locator('.lede-result').first().waitFor();
-  await openOwnPanel(page);
-  await page.locator('.lede-own-files').setInputFiles(files);
-  const stopped = page.locator('.lede-own-stopped');
-  await stopped.waitFor({ timeout: 60_000 });
-  assert.match(await stopped.innerText(), /Annotating failed in annotation worker \d of \d: /);
-  assert.ok(loaders >= 2, `the pool's loaders were asked for: ${loaders}`);
-  assert.equal(await page.locator('.lede-own-counts').count(), 0);
-}, CSP);
+  const failed = await runWorker(page, files, 2, {
+    worker: 'pool-broken/coordinator.js',
+    model: new URL('ner.bin', site.url).href,
+  }).then(() => null, (e) => e.message);
+  assert.match(failed ?? 'it did not fail', /Annotating failed in annotation worker [12] of 2: it stopped/);
+  assert.ok(site.requests.includes('/pool-broken/lede-worker_loader.js'), 'the pool asked for its loader');
+  assert.deepEqual(errors, []);
+}, { site: { ...CSP.site, mounts: brokenPoolMount() } });
 
 siteTest('Cancel ends the annotation workers with the ingest worker', async ({ page, site, errors }) => {
   if (!existsSync(REUTERS)) {
@@ -158,7 +168,6 @@ siteTest('Cancel ends the annotation workers with the ingest worker', async ({ p
   await openOwnPanel(page);
   await page.locator('.lede-own-files').setInputFiles([REUTERS]);
   await page.locator('.lede-own-progress[data-stage=annotate]').waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => true);
   const during = page.workers().length;
   await page.locator('.lede-own-cancel').click();
   await page.locator('.lede-own-stopped').filter({ hasText: 'Cancelled' }).waitFor();
