@@ -17,8 +17,9 @@ use lede_search::Index;
 
 /// What a job gives back.
 pub struct Output {
-    /// The corpus to explore (the packs given and the new files), as a pack.
-    pub explore: Vec<u8>,
+    /// The corpus to explore (the packs given and the new files), as a pack; `None` when it is
+    /// the new files' alone, `own` (one pack, not two copies of it: see [`Output::explore`]).
+    pub merged: Option<Vec<u8>>,
     /// The new files' corpus alone, as a pack (the collection to keep); `None` without files.
     pub own: Option<Vec<u8>>,
     /// The ingest report (`lede ingest --report`'s JSON); `None` without files.
@@ -244,21 +245,31 @@ pub fn complete(mut parts: Vec<Corpus>, parsed: Option<Parsed>) -> Result<Output
         Some(corpus) => Some(pack(corpus)?),
         None => None,
     };
-    let (explore, articles) = match (parts.is_empty(), own, &own_pack) {
-        (true, Some(own), Some(bytes)) => (bytes.clone(), own.articles.len()),
-        (_, own, _) => {
+    let (merged, articles) = match (parts.is_empty(), own) {
+        (true, Some(own)) => (None, own.articles.len()),
+        (_, own) => {
             parts.extend(own);
             let merged = merge(parts);
-            (pack(&merged)?, merged.articles.len())
+            (Some(pack(&merged)?), merged.articles.len())
         }
     };
     Ok(Output {
-        explore,
+        merged,
         own: own_pack,
         report,
         files_in,
         articles,
     })
+}
+
+impl Output {
+    /// The pack to explore: the merged one, or the new files' alone.
+    pub fn explore(&self) -> &[u8] {
+        self.merged
+            .as_deref()
+            .or(self.own.as_deref())
+            .expect("a job has files or packs")
+    }
 }
 
 /// A corpus from a pack or from corpus JSON (told apart by the first bytes), checked.
@@ -326,14 +337,18 @@ mod tests {
     #[test]
     fn files_are_ingested_annotated_and_reported_like_the_cli() {
         let out = run(&files(), &[], Tagger::bundled(), None).unwrap();
-        let (corpus, index) = read_pack(&out.explore).unwrap();
+        let (corpus, index) = read_pack(out.explore()).unwrap();
         assert_eq!(out.articles, corpus.articles.len());
         assert_eq!(corpus.articles.len(), 1);
         assert!(index.fits(&corpus));
         let article = &corpus.articles[0];
         assert_eq!(article.quotes.len(), 1, "the quotation is extracted");
         assert!(!article.entities.is_empty(), "entities are tagged");
-        assert_eq!(out.own.as_deref(), Some(out.explore.as_slice()));
+        assert!(
+            out.merged.is_none(),
+            "alone, the own pack is the one explored"
+        );
+        assert_eq!(out.own.as_deref(), Some(out.explore()));
         let report: serde_json::Value = serde_json::from_str(&out.report.unwrap()).unwrap();
         assert_eq!(report["read"], 2);
         assert_eq!(report["ingested"], 1);
@@ -350,7 +365,7 @@ mod tests {
             serde_json::to_string(&SEED_LIKE.lines().skip(4).collect::<Vec<_>>()).unwrap()
         );
         let out = run(&[], &[bare.into_bytes()], Tagger::bundled(), None).unwrap();
-        let (corpus, index) = read_pack(&out.explore).unwrap();
+        let (corpus, index) = read_pack(out.explore()).unwrap();
         assert!(out.own.is_none() && out.report.is_none());
         assert_eq!(corpus.articles[0].quotes.len(), 1);
         assert!(!corpus.articles[0].entities.is_empty());
@@ -363,7 +378,7 @@ mod tests {
         let own = first.own.unwrap();
         // The same files again beside the first collection: every id collides once.
         let out = run(&files(), &[own.clone(), own], Tagger::bundled(), None).unwrap();
-        let (corpus, index) = read_pack(&out.explore).unwrap();
+        let (corpus, index) = read_pack(out.explore()).unwrap();
         let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
         let base = ids[0];
         assert_eq!(
@@ -418,16 +433,16 @@ mod tests {
                 "the same report ({pieces})"
             );
             assert_eq!(pooled.files_in, here.files_in);
-            let (a, _) = read_pack(&pooled.explore).unwrap();
-            let (b, _) = read_pack(&here.explore).unwrap();
+            let (a, _) = read_pack(pooled.explore()).unwrap();
+            let (b, _) = read_pack(here.explore()).unwrap();
             assert_eq!(
                 serde_json::to_value(&a).unwrap(),
                 serde_json::to_value(&b).unwrap(),
                 "the same articles, quotes and entities ({pieces})"
             );
-            assert_eq!(pooled.explore, here.explore, "the same pack ({pieces})");
+            assert_eq!(pooled.explore(), here.explore(), "the same pack ({pieces})");
         }
-        let (corpus, _) = read_pack(&here.explore).unwrap();
+        let (corpus, _) = read_pack(here.explore()).unwrap();
         let quoted = corpus
             .articles
             .iter()

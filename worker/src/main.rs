@@ -132,9 +132,17 @@ async fn serve(data: JsValue) -> Result<JsValue, String> {
             (output, n, memory)
         }
     };
-    let explore = Uint8Array::from(output.explore.as_slice());
+    // One buffer for each pack, moved: alone, `explore` and `own` are the same object.
     let own = output.own.as_deref().map(Uint8Array::from);
-    let transfer = Array::of1(&explore.buffer());
+    let transfer = Array::new();
+    let explore = match (&output.merged, &own) {
+        (None, Some(own)) => own.clone(),
+        _ => {
+            let merged = Uint8Array::from(output.explore());
+            transfer.push(&merged.buffer());
+            merged
+        }
+    };
     if let Some(own) = &own {
         transfer.push(&own.buffer());
     }
