@@ -38,8 +38,12 @@ struct Summary {
     entries: Vec<(String, String, String)>,
     /// Articles now explored.
     articles: u32,
-    /// The worker's memory at the end, in bytes.
+    /// The worker's memory at the end, its annotation workers' included, in bytes.
     memory: f64,
+    /// How many annotation workers it had (0: it annotated alone).
+    annotators: u32,
+    /// Their part of `memory`, in bytes.
+    annotator_memory: f64,
 }
 
 impl Summary {
@@ -73,7 +77,9 @@ impl Summary {
             files_in: finished.files_in.clone(),
             entries,
             articles: finished.articles,
-            memory: finished.memory,
+            memory: finished.memory + finished.annotator_memory,
+            annotators: finished.annotators,
+            annotator_memory: finished.annotator_memory,
         }
     }
 }
@@ -437,7 +443,13 @@ pub fn AddArticles(load: RwSignal<LoadState>) -> impl IntoView {
 fn Report(summary: Arc<Summary>) -> impl IntoView {
     let [read, ingested, rejected, warnings, dropped] = summary.counts;
     view! {
-        <div class="lede-own-report" data-memory=summary.memory data-articles=summary.articles>
+        <div
+            class="lede-own-report"
+            data-memory=summary.memory
+            data-annotators=summary.annotators
+            data-annotator-memory=summary.annotator_memory
+            data-articles=summary.articles
+        >
             <p
                 class="lede-own-counts"
                 data-read=read

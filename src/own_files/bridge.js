@@ -50,7 +50,8 @@ export function startWorker(job, onMessage) {
   // The job is posted once the worker says it listens (a message before that would be lost
   // while its WebAssembly loads).
   worker.onmessage = (event) => {
-    if (event.data && event.data.type === 'ready') worker.postMessage(job);
+    // The packs' buffers are moved, not copied (the page made them for this job).
+    if (event.data && event.data.type === 'ready') worker.postMessage(job, (job.packs || []).map((p) => p.buffer));
     else onMessage(event.data);
   };
   worker.onerror = (event) => {

@@ -93,8 +93,9 @@ pub enum Message {
 pub struct Finished {
     /// The corpus to explore, as a pack.
     pub explore: Vec<u8>,
-    /// The new files' collection alone, as a pack (absent when no files were given).
-    pub own: Option<Vec<u8>>,
+    /// The new files' collection alone, as a pack kept in JavaScript's memory until it is
+    /// saved (absent when no files were given; often the very buffer `explore` was read from).
+    pub own: Option<Uint8Array>,
     /// The ingest report, `lede ingest --report`'s JSON (absent without files).
     pub report: Option<String>,
     /// Each file that gave articles, with how many.
@@ -103,6 +104,10 @@ pub struct Finished {
     pub articles: u32,
     /// The worker's WebAssembly memory at the end, in bytes (its peak: it never shrinks).
     pub memory: f64,
+    /// How many annotation workers annotated the new articles (0: the worker itself did).
+    pub annotators: u32,
+    /// Their WebAssembly memory at the end, summed, in bytes.
+    pub annotator_memory: f64,
 }
 
 /// Starts the worker on `files` (possibly none) merged after `packs`; `on_message` gets what it
@@ -144,7 +149,9 @@ fn read(data: &JsValue) -> Message {
         },
         Some("done") => Message::Done(Box::new(Finished {
             explore: bytes("explore").unwrap_or_default(),
-            own: bytes("own"),
+            own: Some(field(data, "own"))
+                .filter(|v| !v.is_null() && !v.is_undefined())
+                .map(JsValue::unchecked_into::<Uint8Array>),
             report: field(data, "report").as_string(),
             files_in: Array::from(&field(data, "filesIn"))
                 .iter()
@@ -155,6 +162,8 @@ fn read(data: &JsValue) -> Message {
                 .collect(),
             articles: number("articles") as u32,
             memory: number("memory"),
+            annotators: number("annotators") as u32,
+            annotator_memory: number("annotatorMemory"),
         })),
         Some("error") => Message::Failed(
             field(data, "message")
@@ -179,9 +188,8 @@ pub struct Collection {
 }
 
 /// Keeps `pack` as a collection named `name`.
-pub async fn save(name: &str, articles: u32, pack: &[u8]) -> Result<(), String> {
-    let bytes = Uint8Array::from(pack);
-    JsFuture::from(save_collection(name, f64::from(articles), &bytes))
+pub async fn save(name: &str, articles: u32, pack: &Uint8Array) -> Result<(), String> {
+    JsFuture::from(save_collection(name, f64::from(articles), pack))
         .await
         .map(|_| ())
         .map_err(|e| format!("The collection could not be kept: {}", js_text(&e)))

@@ -1,18 +1,24 @@
 //! Lede's Web Worker (built by Trunk as `lede-worker.js` + `lede-worker_bg.wasm`): receives the
-//! dropped files and the corpora to merge them with, runs [`job::run`] off the page's thread,
+//! dropped files and the corpora to merge them with, runs the [`job`] off the page's thread
+//! (the annotation spread over a [`pool`] of annotation workers, more of this same binary),
 //! posts progress while it works and the packs and the report when it is done.
 //!
-//! Out first: `{type: "ready"}`. In: `{files: [{path, file: File}], packs: [Uint8Array]}`.
-//! Out: `{type: "progress", stage: "model" | "read" | "parse" | "annotate" | "index", done,
-//! total}`, then `{type: "done", explore, own, report, articles, filesIn, memory}` or
-//! `{type: "error", message}`.
+//! Out first: `{type: "ready"}`. In: `{files: [{path, file: File}], packs: [Uint8Array], model,
+//! annotators}` (`annotators`: how many annotation workers, 0 to annotate here; by default
+//! `min(4, navigator.hardwareConcurrency)`, none on one core). Out: `{type: "progress", stage:
+//! "model" | "read" | "parse" | "annotate" | "index", done, total}`, then `{type: "done",
+//! explore, own, report, articles, filesIn, memory, annotators, annotatorMemory}` or `{type:
+//! "error", message}`. As an annotation worker it answers the pool's messages instead (`pool`).
 
 mod job;
+mod pool;
 
+use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use lede_entities::Tagger;
 use lede_ingest::{Progress, Stage};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,6 +28,14 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// The entity model, beside the worker's own files, unless the job names it (`model`).
 const MODEL_URL: &str = "ner.bin";
 
+/// The most annotation workers a job starts by default.
+const MAX_ANNOTATORS: usize = 4;
+
+thread_local! {
+    /// An annotation worker's entity model, given once by the pool.
+    static TAGGER: RefCell<Option<Tagger>> = const { RefCell::new(None) };
+}
+
 fn main() {
     console_error_panic_hook::set_once();
     let Some(scope) = scope() else {
@@ -29,10 +43,16 @@ fn main() {
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         wasm_bindgen_futures::spawn_local(async move {
-            let message = match serve(event.data()).await {
-                Ok(done) => done,
-                Err(message) => message_of("error", &[("message", message.into())]),
+            let data = event.data();
+            let answer = if has(&data, "annotatorModel") {
+                take_model(&data)
+            } else if has(&data, "batch") {
+                annotate_batch(&data)
+            } else {
+                serve(data).await
             };
+            let message = answer
+                .unwrap_or_else(|message| message_of("error", &[("message", message.into())]));
             post(&message, None);
         });
     });
@@ -49,9 +69,29 @@ fn scope() -> Option<DedicatedWorkerGlobalScope> {
         .ok()
 }
 
-/// Runs one job from its message; the `done` message, or the error as a sentence.
+/// How many annotation workers the job wants: its `annotators`, or by default one per core up
+/// to [`MAX_ANNOTATORS`] (none on a single core, where the annotation runs here).
+fn annotators_wanted(data: &JsValue) -> usize {
+    if let Some(n) = field(data, "annotators").as_f64() {
+        return n.clamp(0.0, 64.0) as usize;
+    }
+    let cores = scope().map_or(1.0, |s| s.navigator().hardware_concurrency());
+    match (cores as usize).min(MAX_ANNOTATORS) {
+        0 | 1 => 0,
+        n => n,
+    }
+}
+
+/// Runs one job from its message; the `done` message is posted here (its buffers moved), an
+/// error comes back as a sentence.
 async fn serve(data: JsValue) -> Result<JsValue, String> {
     post_progress("model", 0, 1);
+    let dropped = Array::from(&field(&data, "files")).length() > 0;
+    // Started first, so that the annotation workers load while the files are read and parsed.
+    let pool = match annotators_wanted(&data) {
+        n if dropped && n > 0 => Some(pool::Pool::start(n)?),
+        _ => None,
+    };
     let model_url = field(&data, "model")
         .as_string()
         .filter(|u| !u.is_empty())
@@ -59,7 +99,7 @@ async fn serve(data: JsValue) -> Result<JsValue, String> {
     let model = fetch_bytes(&model_url)
         .await
         .map_err(|e| format!("The entity model ({model_url}) could not be loaded: {e}"))?;
-    let tagger = lede_entities::Tagger::from_bytes(&model)
+    let tagger = Tagger::from_bytes(&model)
         .map_err(|e| format!("The entity model ({model_url}) is not usable: {e}"))?;
     let files = read_files(&field(&data, "files"))?;
     let packs: Vec<Vec<u8>> = Array::from(&field(&data, "packs"))
@@ -70,18 +110,42 @@ async fn serve(data: JsValue) -> Result<JsValue, String> {
     if files.is_empty() {
         post_progress("index", 0, 0);
     }
-    let output = job::run(&files, &packs, tagger, Some(&progress))?;
-    let explore = Uint8Array::from(output.explore.as_slice());
+    let (output, annotators, annotator_memory) = match pool {
+        None => (job::run(&files, &packs, tagger, Some(&progress))?, 0, 0.0),
+        Some(pool) => {
+            let parts = job::read_parts(&packs, &tagger)?;
+            let parsed = RefCell::new(job::parse(&files, Some(&progress)));
+            let total = parsed.borrow().todo.len() as u64;
+            post_progress("annotate", 0, total);
+            let annotated = Cell::new(0u64);
+            let done = |n: usize| {
+                annotated.set(annotated.get() + n as u64);
+                post_progress("annotate", annotated.get(), total);
+            };
+            pool.annotate(&parsed, &model, &done)
+                .await
+                .map_err(|e| format!("Annotating failed in {e}"))?;
+            post_progress("index", 0, 0);
+            let (n, memory) = (pool.len(), pool.memory());
+            drop(pool); // its workers end here: the index is built by this one alone
+            let output = job::complete(parts, Some(parsed.into_inner()))?;
+            (output, n, memory)
+        }
+    };
+    // One buffer for each pack, moved: alone, `explore` and `own` are the same object.
     let own = output.own.as_deref().map(Uint8Array::from);
-    let transfer = Array::of1(&explore.buffer());
+    let transfer = Array::new();
+    let explore = match (&output.merged, &own) {
+        (None, Some(own)) => own.clone(),
+        _ => {
+            let merged = Uint8Array::from(output.explore());
+            transfer.push(&merged.buffer());
+            merged
+        }
+    };
     if let Some(own) = &own {
         transfer.push(&own.buffer());
     }
-    let memory = wasm_bindgen::memory()
-        .unchecked_into::<js_sys::WebAssembly::Memory>()
-        .buffer()
-        .unchecked_into::<js_sys::ArrayBuffer>()
-        .byte_length();
     let done = message_of(
         "done",
         &[
@@ -90,11 +154,56 @@ async fn serve(data: JsValue) -> Result<JsValue, String> {
             ("report", output.report.map_or(JsValue::NULL, JsValue::from)),
             ("articles", (output.articles as f64).into()),
             ("filesIn", files_in(&output.files_in)),
-            ("memory", f64::from(memory).into()),
+            ("memory", memory().into()),
+            ("annotators", (annotators as f64).into()),
+            ("annotatorMemory", annotator_memory.into()),
         ],
     );
     post(&done, Some(&transfer));
     Ok(JsValue::UNDEFINED)
+}
+
+/// As an annotation worker: keeps the entity model the pool sends.
+fn take_model(data: &JsValue) -> Result<JsValue, String> {
+    let bytes = Uint8Array::new(&field(data, "annotatorModel")).to_vec();
+    let tagger =
+        Tagger::from_bytes(&bytes).map_err(|e| format!("the entity model is not usable: {e}"))?;
+    TAGGER.with(|t| *t.borrow_mut() = Some(tagger));
+    Ok(message_of("annotator", &[]))
+}
+
+/// As an annotation worker: annotates a batch and posts it back (its buffer moved) with this
+/// worker's memory.
+fn annotate_batch(data: &JsValue) -> Result<JsValue, String> {
+    let json = Uint8Array::new(&field(data, "batch")).to_vec();
+    let annotated = TAGGER.with(|t| {
+        let tagger = t.borrow();
+        let tagger = tagger.as_ref().ok_or("no entity model was given")?;
+        job::annotate_batch(&json, tagger)
+    })?;
+    let bytes = Uint8Array::from(annotated.as_slice());
+    let transfer = Array::of1(&bytes.buffer());
+    let answer = message_of(
+        "annotated",
+        &[("batch", bytes.into()), ("memory", memory().into())],
+    );
+    post(&answer, Some(&transfer));
+    Ok(JsValue::UNDEFINED)
+}
+
+/// This worker's WebAssembly memory, in bytes (its peak: it never shrinks).
+fn memory() -> f64 {
+    let bytes = wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length();
+    f64::from(bytes)
+}
+
+/// True when `object` has `name` set (not undefined).
+fn has(object: &JsValue, name: &str) -> bool {
+    !field(object, name).is_undefined()
 }
 
 /// `[{file, articles}]` of the files that gave articles.
