@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use lede_text::display::in_sentence;
 use leptos::ev::DragEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -471,7 +472,7 @@ fn Report(summary: Arc<Summary>) -> impl IntoView {
                     .map(|(file, n)| {
                         view! {
                             <li class="lede-own-in" data-file=file.clone()>
-                                {format!("{file}: {n} article{}", if *n == 1 { "" } else { "s" })}
+                                {format!("{}: {n} article{}", in_sentence(file), if *n == 1 { "" } else { "s" })}
                             </li>
                         }
                     })
@@ -482,8 +483,8 @@ fn Report(summary: Arc<Summary>) -> impl IntoView {
                     .map(|(severity, place, reason)| {
                         view! {
                             <li class=format!("lede-own-{severity}") data-severity=severity.clone()>
-                                <span class="lede-own-where">{place.clone()}</span>
-                                {format!(" — {severity}: {reason}")}
+                                <span class="lede-own-where">{in_sentence(place).into_owned()}</span>
+                                {format!(" — {severity}: {}", in_sentence(reason))}
                             </li>
                         }
                     })
