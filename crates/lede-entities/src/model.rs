@@ -1,5 +1,5 @@
 //! The tagger: a hashed weight table of quantised averaged-perceptron weights, Viterbi decoding
-//! over BIO tags, and the model file format.
+//! over BILOU labels (`crate::label`, given out as BIO tags), and the model file format.
 //!
 //! Two passes: the first tags each sentence; the second sees, besides the same features, the
 //! first pass's tags of the token, its neighbours and the same word elsewhere in the document
@@ -19,13 +19,14 @@ use crate::features::{
     add_first_pass_features, pair_hashes, sentence_features, DocStats, FirstPass, SentenceFeatures,
     FEATURE_VERSION,
 };
+use crate::label;
 use crate::lexicon;
 use crate::tag::Tag;
 use lede_corpus::varint::{self, VarintError};
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
-/// Number of labels (BIO over the four types).
-pub(crate) const L: usize = Tag::COUNT;
+/// Number of labels (BILOU over the four types).
+pub(crate) const L: usize = label::COUNT;
 /// The previous-label index used at the start of a sentence.
 pub(crate) const START: usize = L;
 
@@ -72,7 +73,31 @@ impl Table {
     /// Best tags for one sentence's features.
     pub fn decode(&self, bits: u8, f: &SentenceFeatures) -> Vec<Tag> {
         let w = |h: u64, c: usize| f32::from(self.weights[slot(h, c, bits)]);
-        viterbi(f, w).into_iter().map(Tag::from_index).collect()
+        label::to_tags(&viterbi(f, w))
+    }
+
+    /// The same weights on a coarser scale: the largest becomes `±max`, the rest are rounded
+    /// to it (those that round to 0 are dropped).
+    fn requantised(&self, max: i16) -> Table {
+        let top = self
+            .weights
+            .iter()
+            .map(|w| w.unsigned_abs())
+            .max()
+            .unwrap_or(0);
+        if top == 0 || max <= 0 {
+            return self.clone();
+        }
+        let ratio = f64::from(max) / f64::from(top);
+        let weights = self
+            .weights
+            .iter()
+            .map(|&w| (f64::from(w) * ratio).round() as i16)
+            .collect();
+        Table {
+            scale: (f64::from(self.scale) / ratio) as f32,
+            weights,
+        }
     }
 
     fn write(&self, out: &mut Vec<u8>) {
@@ -234,6 +259,17 @@ impl Tagger {
         out
     }
 
+    /// The tagger with its weights requantised to `-max..=max` (a smaller file: fewer distinct
+    /// values, and weights too small for the scale dropped). `max` of 0 or less keeps them.
+    pub fn requantised(&self, max: i16) -> Tagger {
+        Tagger {
+            bits: self.bits,
+            clusters: self.clusters.clone(),
+            first: self.first.requantised(max),
+            second: self.second.as_ref().map(|t| t.requantised(max)),
+        }
+    }
+
     /// Number of words with a cluster.
     pub fn cluster_words(&self) -> usize {
         self.clusters.len()
@@ -295,17 +331,14 @@ impl Tagger {
 #[cfg(feature = "bundled-model")]
 static BUNDLED: &[u8] = include_bytes!("../model/ner.bin");
 
-/// Best label sequence under weights `w(hash, label)`, with `I-X` only after `B-X`/`I-X`.
+/// Best label sequence under weights `w(hash, label)` among those [`label::may_follow`] and
+/// [`label::may_end`] allow.
 pub(crate) fn viterbi(f: &SentenceFeatures, w: impl Fn(u64, usize) -> f32) -> Vec<usize> {
     let n = f.emit.len();
     if n == 0 {
         return Vec::new();
     }
-    let tags: Vec<Tag> = (0..L).map(Tag::from_index).collect();
-    let allowed = |prev: usize, c: usize| {
-        let p = (prev < L).then(|| tags[prev]);
-        tags[c].may_follow(p)
-    };
+    let allowed = |prev: usize, c: usize| label::may_follow(c, (prev < L).then_some(prev));
     let mut score = vec![[f32::NEG_INFINITY; L]; n];
     let mut back = vec![[0usize; L]; n];
     for i in 0..n {
@@ -335,7 +368,7 @@ pub(crate) fn viterbi(f: &SentenceFeatures, w: impl Fn(u64, usize) -> f32) -> Ve
         }
     }
     let mut best = 0;
-    for c in 1..L {
+    for c in (1..L).filter(|&c| label::may_end(c)) {
         if score[n - 1][c] > score[n - 1][best] {
             best = c;
         }
@@ -348,7 +381,15 @@ pub(crate) fn viterbi(f: &SentenceFeatures, w: impl Fn(u64, usize) -> f32) -> Ve
     out
 }
 
-const PREVS: [usize; L] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const PREVS: [usize; L] = {
+    let mut p = [0; L];
+    let mut k = 0;
+    while k < L {
+        p[k] = k;
+        k += 1;
+    }
+    p
+};
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -387,6 +428,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tag::EntityType;
 
     #[test]
     fn model_bytes_round_trip_and_bad_files_are_refused() {
@@ -426,13 +468,22 @@ mod tests {
     }
 
     #[test]
-    fn viterbi_keeps_bio_valid() {
-        // Weights that prefer I-PER everywhere still give B-PER first.
+    fn viterbi_keeps_bilou_valid() {
+        // Weights that prefer I-PER (label 2) everywhere still give B-PER first and L-PER last.
         let f = SentenceFeatures {
-            emit: vec![vec![1], vec![2]],
-            pair_key: vec![[0, 0], [0, 0]],
+            emit: vec![vec![1], vec![2], vec![3]],
+            pair_key: vec![[0, 0]; 3],
         };
         let out = viterbi(&f, |_, c| if c == 2 { 1.0 } else { 0.0 });
-        assert_eq!(out, [1, 2]);
+        let names: Vec<&str> = out.iter().map(|&c| label::name(c)).collect();
+        assert_eq!(names, ["B-PER", "I-PER", "L-PER"]);
+        assert_eq!(
+            label::to_tags(&out),
+            [
+                Tag::B(EntityType::Per),
+                Tag::I(EntityType::Per),
+                Tag::I(EntityType::Per)
+            ]
+        );
     }
 }
