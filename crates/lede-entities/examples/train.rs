@@ -39,7 +39,7 @@ fn main() {
         options.folds = f;
     }
     if let Some(l) = arg(6) {
-        options.levels = i16::try_from(l).expect("LEVELS fits i16");
+        options.levels = i8::try_from(l).expect("LEVELS is at most 127");
     }
     let read = |name: &str| -> Vec<Document> {
         let text = std::fs::read_to_string(dir.join(name)).expect("readable CoNLL file");

@@ -77,7 +77,8 @@ pub(crate) fn from_tags(tags: &[Tag]) -> Vec<usize> {
     out
 }
 
-/// The label's name (`U-LOC`), for features that name a first-pass label.
+/// The label's name (`U-LOC`).
+#[cfg(test)]
 pub(crate) fn name(c: usize) -> &'static str {
     const NAMES: [&str; COUNT] = [
         "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC",

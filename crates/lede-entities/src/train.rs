@@ -11,7 +11,7 @@ use crate::features::{
     add_first_pass_features, pair_hashes, sentence_features, DocStats, FirstPass, SentenceFeatures,
 };
 use crate::label;
-use crate::model::{slot, viterbi, Table, Tagger, START};
+use crate::model::{slot, viterbi, Table, Tagger, L, START};
 use crate::tag::Tag;
 
 /// Training settings.
@@ -27,8 +27,8 @@ pub struct TrainOptions {
     /// pass.
     pub folds: usize,
     /// Stored weights are whole numbers in `-levels..=levels` (fewer levels, smaller file;
-    /// weights that round to 0 are dropped).
-    pub levels: i16,
+    /// weights that round to 0 are dropped); 127 at most (one byte a weight).
+    pub levels: i8,
 }
 
 impl Default for TrainOptions {
@@ -189,7 +189,7 @@ fn examples<'a>(
 /// One averaged perceptron: current weights and the running sums for the average.
 struct Trainer<'a> {
     bits: u8,
-    levels: i16,
+    levels: i8,
     weights: Vec<f32>,
     sums: Vec<f64>,
     steps: f64,
@@ -227,7 +227,15 @@ impl<'a> Trainer<'a> {
         for k in 0..self.order.len() {
             let (f, gold) = self.data[self.order[k]];
             let w = &self.weights;
-            let pred = viterbi(f, |h, c| w[slot(h, c, bits)]);
+            let pred = viterbi(f, |hashes, acc| {
+                for &h in hashes {
+                    let base = slot(h, 0, bits);
+                    match w.get(base..base + L) {
+                        Some(row) => acc.iter_mut().zip(row).for_each(|(a, &x)| *a += x),
+                        None => (0..L).for_each(|c| acc[c] += w[slot(h, c, bits)]),
+                    }
+                }
+            });
             if pred != gold {
                 wrong += 1;
                 updates.clear();
@@ -273,7 +281,7 @@ impl<'a> Trainer<'a> {
         let scale = max / top;
         let weights = avg
             .iter()
-            .map(|&v| (v / scale).round().clamp(-top, top) as i16)
+            .map(|&v| (v / scale).round().clamp(-top, top) as i8)
             .collect();
         Table {
             scale: scale as f32,
