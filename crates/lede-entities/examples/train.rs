@@ -1,7 +1,7 @@
 //! Trains the NER model on CoNLL-2003 `eng.train` and writes the model file; prints the
 //! span F1 on `eng.testa` after each epoch (the development split; `eng.testb` is never read).
 //!
-//! `cargo run --release -p lede-entities --example train -- DATA_DIR OUT [EPOCHS] [BITS] [FOLDS] [with-dev]`
+//! `cargo run --release -p lede-entities --example train -- DATA_DIR OUT [EPOCHS] [BITS] [FOLDS] [with-dev|train-only] [LEVELS]`
 //!
 //! `with-dev` trains the shipped model: once the settings are chosen on testa, it learns from
 //! `eng.train` and `eng.testa` together (the testa F1 it prints is then on training data).
@@ -20,7 +20,9 @@ use lede_entities::{EntityType, Tagger};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 2 {
-        eprintln!("usage: train DATA_DIR OUT [EPOCHS] [BITS] [FOLDS] [with-dev]");
+        eprintln!(
+            "usage: train DATA_DIR OUT [EPOCHS] [BITS] [FOLDS] [with-dev|train-only] [LEVELS]"
+        );
         std::process::exit(2);
     }
     let dir = std::path::Path::new(&args[0]);
@@ -35,6 +37,9 @@ fn main() {
     }
     if let Some(f) = arg(4) {
         options.folds = f;
+    }
+    if let Some(l) = arg(6) {
+        options.levels = i8::try_from(l).expect("LEVELS is at most 127");
     }
     let read = |name: &str| -> Vec<Document> {
         let text = std::fs::read_to_string(dir.join(name)).expect("readable CoNLL file");

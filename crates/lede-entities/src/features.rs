@@ -11,7 +11,7 @@ use crate::lexicon::{self, contains, lexicon, LOC_CUES, ORG_CUES, TITLES};
 use crate::tag::Tag;
 
 /// Bump when any feature changes: a model records the version it was trained with.
-pub(crate) const FEATURE_VERSION: u32 = 4;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 const T_BIAS: u8 = 0;
 const T_WORD: u8 = 1;
@@ -101,7 +101,7 @@ pub(crate) struct SentenceFeatures {
     pub pair_key: Vec<[u64; 2]>,
 }
 
-/// The previous-tag features of a token for previous label `prev` (`Tag::COUNT` = start).
+/// The previous-label features of a token for previous label `prev` (`label::COUNT` = start).
 pub(crate) fn pair_hashes(pair_key: [u64; 2], prev: usize) -> [u64; 3] {
     let p = (prev as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     [

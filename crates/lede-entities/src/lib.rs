@@ -11,6 +11,7 @@ mod corpus;
 mod extract;
 mod features;
 mod hash;
+mod label;
 mod lexicon;
 mod model;
 pub mod score;

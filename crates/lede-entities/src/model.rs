@@ -1,5 +1,5 @@
 //! The tagger: a hashed weight table of quantised averaged-perceptron weights, Viterbi decoding
-//! over BIO tags, and the model file format.
+//! over BILOU labels (`crate::label`, given out as BIO tags), and the model file format.
 //!
 //! Two passes: the first tags each sentence; the second sees, besides the same features, the
 //! first pass's tags of the token, its neighbours and the same word elsewhere in the document
@@ -8,7 +8,8 @@
 //! File format (little-endian): `LEDENER1`, feature version (u32), word-list fingerprint (u64),
 //! table bits (u8), labels (u8), passes (u8, 1 or 2), a reserved byte; then per pass: scale
 //! (f32), count of non-zero weights (u32), the gaps between their slots as LEB128 varints, and
-//! their values as zigzag LEB128 varints (i16 range). Unlisted slots are zero. Then the word
+//! their values as zigzag LEB128 varints (i8 range: one byte a weight in memory, so that a pass's
+//! table stays in a core's cache). Unlisted slots are zero. Then the word
 //! clusters the features read (so the app fetches them with the model, not in its wasm):
 //! count (u32), and per word in byte order its class (LEB128) and its UTF-8 bytes (length as
 //! LEB128, then the bytes).
@@ -19,13 +20,14 @@ use crate::features::{
     add_first_pass_features, pair_hashes, sentence_features, DocStats, FirstPass, SentenceFeatures,
     FEATURE_VERSION,
 };
+use crate::label;
 use crate::lexicon;
 use crate::tag::Tag;
 use lede_corpus::varint::{self, VarintError};
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
-/// Number of labels (BIO over the four types).
-pub(crate) const L: usize = Tag::COUNT;
+/// Number of labels (BILOU over the four types).
+pub(crate) const L: usize = label::COUNT;
 /// The previous-label index used at the start of a sentence.
 pub(crate) const START: usize = L;
 
@@ -65,14 +67,38 @@ pub(crate) struct Table {
     /// What one unit of a stored weight is worth.
     pub scale: f32,
     /// The weights by slot.
-    pub weights: Vec<i16>,
+    pub weights: Vec<i8>,
 }
 
 impl Table {
     /// Best tags for one sentence's features.
     pub fn decode(&self, bits: u8, f: &SentenceFeatures) -> Vec<Tag> {
-        let w = |h: u64, c: usize| f32::from(self.weights[slot(h, c, bits)]);
-        viterbi(f, w).into_iter().map(Tag::from_index).collect()
+        let rows = |h: &[u64], acc: &mut [f32; L]| add_rows(&self.weights, h, bits, acc);
+        label::to_tags(&viterbi(f, rows))
+    }
+
+    /// The same weights on a coarser scale: the largest becomes `±max`, the rest are rounded
+    /// to it (those that round to 0 are dropped).
+    fn requantised(&self, max: i8) -> Table {
+        let top = self
+            .weights
+            .iter()
+            .map(|w| w.unsigned_abs())
+            .max()
+            .unwrap_or(0);
+        if top == 0 || max <= 0 {
+            return self.clone();
+        }
+        let ratio = f64::from(max) / f64::from(top);
+        let weights = self
+            .weights
+            .iter()
+            .map(|&w| (f64::from(w) * ratio).round() as i8)
+            .collect();
+        Table {
+            scale: (f64::from(self.scale) / ratio) as f32,
+            weights,
+        }
     }
 
     fn write(&self, out: &mut Vec<u8>) {
@@ -116,11 +142,11 @@ impl Table {
             }
             slots.push(at);
         }
-        let mut weights = vec![0i16; size];
+        let mut weights = vec![0i8; size];
         for &s in &slots {
             let z = r.varint()?;
             let v = ((z >> 1) as i64) ^ -((z & 1) as i64);
-            weights[s] = i16::try_from(v)
+            weights[s] = i8::try_from(v)
                 .map_err(|_| ModelError::Corrupt(format!("weight {v} out of range")))?;
         }
         Ok(Table { scale, weights })
@@ -234,6 +260,17 @@ impl Tagger {
         out
     }
 
+    /// The tagger with its weights requantised to `-max..=max` (a smaller file: fewer distinct
+    /// values, and weights too small for the scale dropped). `max` of 0 or less keeps them.
+    pub fn requantised(&self, max: i8) -> Tagger {
+        Tagger {
+            bits: self.bits,
+            clusters: self.clusters.clone(),
+            first: self.first.requantised(max),
+            second: self.second.as_ref().map(|t| t.requantised(max)),
+        }
+    }
+
     /// Number of words with a cluster.
     pub fn cluster_words(&self) -> usize {
         self.clusters.len()
@@ -295,38 +332,59 @@ impl Tagger {
 #[cfg(feature = "bundled-model")]
 static BUNDLED: &[u8] = include_bytes!("../model/ner.bin");
 
-/// Best label sequence under weights `w(hash, label)`, with `I-X` only after `B-X`/`I-X`.
-pub(crate) fn viterbi(f: &SentenceFeatures, w: impl Fn(u64, usize) -> f32) -> Vec<usize> {
+/// Adds to `acc` the `L` weights (one per label, in consecutive slots, wrapping at the table's
+/// end) of each feature in `hashes`, summed as whole numbers first (which vectorises).
+#[inline]
+pub(crate) fn add_rows(weights: &[i8], hashes: &[u64], bits: u8, acc: &mut [f32; L]) {
+    let mut sum = [0i32; L];
+    for &h in hashes {
+        let base = slot(h, 0, bits);
+        if let Some(row) = weights.get(base..base + L) {
+            for (s, &w) in sum.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+        } else {
+            for (c, s) in sum.iter_mut().enumerate() {
+                *s += i32::from(weights[slot(h, c, bits)]);
+            }
+        }
+    }
+    for (a, s) in acc.iter_mut().zip(sum) {
+        *a += s as f32;
+    }
+}
+
+/// Best label sequence among those [`label::may_follow`] and [`label::may_end`] allow, under
+/// weights that `rows(hashes, acc)` adds to `acc` for features `hashes`, one per label.
+pub(crate) fn viterbi(f: &SentenceFeatures, rows: impl Fn(&[u64], &mut [f32; L])) -> Vec<usize> {
     let n = f.emit.len();
     if n == 0 {
         return Vec::new();
     }
-    let tags: Vec<Tag> = (0..L).map(Tag::from_index).collect();
-    let allowed = |prev: usize, c: usize| {
-        let p = (prev < L).then(|| tags[prev]);
-        tags[c].may_follow(p)
-    };
+    let mut allowed = [[false; L]; L + 1];
+    for (p, a) in allowed.iter_mut().enumerate() {
+        for (c, ok) in a.iter_mut().enumerate() {
+            *ok = label::may_follow(c, (p < L).then_some(p));
+        }
+    }
     let mut score = vec![[f32::NEG_INFINITY; L]; n];
     let mut back = vec![[0usize; L]; n];
     for i in 0..n {
         let mut emit = [0f32; L];
-        for &h in &f.emit[i] {
-            for (c, e) in emit.iter_mut().enumerate() {
-                *e += w(h, c);
-            }
-        }
+        rows(&f.emit[i], &mut emit);
         let prevs: &[usize] = if i == 0 { &[START] } else { &PREVS };
         for &p in prevs {
             let base = if i == 0 { 0.0 } else { score[i - 1][p] };
             if base == f32::NEG_INFINITY {
                 continue;
             }
-            let pair = pair_hashes(f.pair_key[i], p);
+            let mut pair = [0f32; L];
+            rows(&pair_hashes(f.pair_key[i], p), &mut pair);
             for c in 0..L {
-                if !allowed(p, c) {
+                if !allowed[p][c] {
                     continue;
                 }
-                let s = base + emit[c] + pair.iter().map(|&h| w(h, c)).sum::<f32>();
+                let s = base + emit[c] + pair[c];
                 if s > score[i][c] {
                     score[i][c] = s;
                     back[i][c] = p;
@@ -335,7 +393,7 @@ pub(crate) fn viterbi(f: &SentenceFeatures, w: impl Fn(u64, usize) -> f32) -> Ve
         }
     }
     let mut best = 0;
-    for c in 1..L {
+    for c in (1..L).filter(|&c| label::may_end(c)) {
         if score[n - 1][c] > score[n - 1][best] {
             best = c;
         }
@@ -348,7 +406,15 @@ pub(crate) fn viterbi(f: &SentenceFeatures, w: impl Fn(u64, usize) -> f32) -> Ve
     out
 }
 
-const PREVS: [usize; L] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const PREVS: [usize; L] = {
+    let mut p = [0; L];
+    let mut k = 0;
+    while k < L {
+        p[k] = k;
+        k += 1;
+    }
+    p
+};
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -387,13 +453,14 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tag::EntityType;
 
     #[test]
     fn model_bytes_round_trip_and_bad_files_are_refused() {
-        let mut weights = vec![0i16; 1 << 12];
+        let mut weights = vec![0i8; 1 << 12];
         weights[3] = -7;
-        weights[4] = 300;
-        weights[4000] = i16::MIN + 1;
+        weights[4] = 100;
+        weights[4000] = i8::MIN + 1;
         let first = Table {
             scale: 0.5,
             weights: weights.clone(),
@@ -426,13 +493,52 @@ mod tests {
     }
 
     #[test]
-    fn viterbi_keeps_bio_valid() {
-        // Weights that prefer I-PER everywhere still give B-PER first.
-        let f = SentenceFeatures {
-            emit: vec![vec![1], vec![2]],
-            pair_key: vec![[0, 0], [0, 0]],
+    fn requantising_keeps_the_weights_in_proportion_and_drops_the_smallest() {
+        let mut weights = vec![0i8; 1 << 10];
+        let written = [(1, 120), (2, -60), (3, 1), (4, 3), (5, -127)];
+        for (s, w) in written {
+            weights[s] = w;
+        }
+        let first = Table {
+            scale: 0.001,
+            weights,
         };
-        let out = viterbi(&f, |_, c| if c == 2 { 1.0 } else { 0.0 });
-        assert_eq!(out, [1, 2]);
+        let t = Tagger::from_tables(10, first.clone(), Some(first), HashMap::new());
+        let q = t.requantised(31);
+        for table in [&q.first, q.second.as_ref().unwrap()] {
+            for (s, w) in written {
+                // One unit of the new scale is 127 / 31 old units.
+                let expected = (f64::from(w) * 31.0 / 127.0).round() as i8;
+                assert_eq!(table.weights[s], expected, "slot {s}");
+                let real = f64::from(table.scale) * f64::from(table.weights[s]);
+                let unit = f64::from(table.scale);
+                assert!((real - 0.001 * f64::from(w)).abs() <= unit / 2.0 + 1e-9);
+            }
+        }
+        assert_eq!(q.first.weights[3], 0, "1 old unit rounds to nothing");
+        assert_eq!(q.nonzero_weights(), 2 * 4);
+        assert_eq!(Tagger::from_bytes(&q.to_bytes()).unwrap(), q);
+        assert!(q.to_bytes().len() < t.to_bytes().len());
+        assert_eq!(t.requantised(0), t, "0 keeps the weights");
+    }
+
+    #[test]
+    fn viterbi_keeps_bilou_valid() {
+        // Weights that prefer I-PER (label 2) everywhere still give B-PER first and L-PER last.
+        let f = SentenceFeatures {
+            emit: vec![vec![1], vec![2], vec![3]],
+            pair_key: vec![[0, 0]; 3],
+        };
+        let out = viterbi(&f, |h, acc| acc[2] += h.len() as f32);
+        let names: Vec<&str> = out.iter().map(|&c| label::name(c)).collect();
+        assert_eq!(names, ["B-PER", "I-PER", "L-PER"]);
+        assert_eq!(
+            label::to_tags(&out),
+            [
+                Tag::B(EntityType::Per),
+                Tag::I(EntityType::Per),
+                Tag::I(EntityType::Per)
+            ]
+        );
     }
 }

@@ -10,7 +10,8 @@ use crate::conll::Document;
 use crate::features::{
     add_first_pass_features, pair_hashes, sentence_features, DocStats, FirstPass, SentenceFeatures,
 };
-use crate::model::{slot, viterbi, Table, Tagger, START};
+use crate::label;
+use crate::model::{slot, viterbi, Table, Tagger, L, START};
 use crate::tag::Tag;
 
 /// Training settings.
@@ -25,6 +26,9 @@ pub struct TrainOptions {
     /// Folds for the first-pass tags the second pass learns from; below 2 there is no second
     /// pass.
     pub folds: usize,
+    /// Stored weights are whole numbers in `-levels..=levels` (fewer levels, smaller file;
+    /// weights that round to 0 are dropped); 127 at most (one byte a weight).
+    pub levels: i8,
 }
 
 impl Default for TrainOptions {
@@ -34,6 +38,7 @@ impl Default for TrainOptions {
             bits: 20,
             seed: 2003,
             folds: 5,
+            levels: 127,
         }
     }
 }
@@ -73,7 +78,7 @@ pub fn train(
         .map(|d| {
             d.sentences
                 .iter()
-                .map(|s| s.tags.iter().map(|t| t.index()).collect())
+                .map(|s| label::from_tags(&s.tags))
                 .collect()
         })
         .collect();
@@ -184,6 +189,7 @@ fn examples<'a>(
 /// One averaged perceptron: current weights and the running sums for the average.
 struct Trainer<'a> {
     bits: u8,
+    levels: i8,
     weights: Vec<f32>,
     sums: Vec<f64>,
     steps: f64,
@@ -197,6 +203,7 @@ impl<'a> Trainer<'a> {
         let size = 1usize << options.bits;
         Trainer {
             bits: options.bits,
+            levels: options.levels.max(1),
             weights: vec![0.0; size],
             sums: vec![0.0; size],
             steps: 1.0,
@@ -220,7 +227,15 @@ impl<'a> Trainer<'a> {
         for k in 0..self.order.len() {
             let (f, gold) = self.data[self.order[k]];
             let w = &self.weights;
-            let pred = viterbi(f, |h, c| w[slot(h, c, bits)]);
+            let pred = viterbi(f, |hashes, acc| {
+                for &h in hashes {
+                    let base = slot(h, 0, bits);
+                    match w.get(base..base + L) {
+                        Some(row) => acc.iter_mut().zip(row).for_each(|(a, &x)| *a += x),
+                        None => (0..L).for_each(|c| acc[c] += w[slot(h, c, bits)]),
+                    }
+                }
+            });
             if pred != gold {
                 wrong += 1;
                 updates.clear();
@@ -253,7 +268,7 @@ impl<'a> Trainer<'a> {
         wrong
     }
 
-    /// The averaged weights, quantised to i16.
+    /// The averaged weights, quantised to `-levels..=levels`.
     fn table(&self) -> Table {
         let avg: Vec<f64> = self
             .weights
@@ -262,10 +277,11 @@ impl<'a> Trainer<'a> {
             .map(|(&w, &s)| f64::from(w) - s / self.steps)
             .collect();
         let max = avg.iter().fold(0f64, |m, &v| m.max(v.abs())).max(1e-9);
-        let scale = max / f64::from(i16::MAX);
+        let top = f64::from(self.levels);
+        let scale = max / top;
         let weights = avg
             .iter()
-            .map(|&v| (v / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .map(|&v| (v / scale).round().clamp(-top, top) as i8)
             .collect();
         Table {
             scale: scale as f32,

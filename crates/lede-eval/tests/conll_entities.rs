@@ -1,6 +1,9 @@
 //! Regression floor for the bundled NER model on CoNLL-2003 eng.testa (the development split;
 //! read from ../shared, skipped when absent). eng.testb is reported by `lede eval entities`,
-//! never tuned on.
+//! never tuned on. The shipped model learns from eng.train and eng.testa together once the
+//! settings are chosen on testa (`train … with-dev`), so this floor is on its training data: it
+//! catches a broken model, reader or feature code, not overfitting (the held-out testa figure
+//! of the train-only recipe is in docs/evaluation.md).
 
 use lede_entities::{EntityType, Tagger};
 use lede_eval::entities;
@@ -42,5 +45,6 @@ fn testa_scores_hold() {
     );
 }
 
-/// Micro PER/ORG/LOC F1 of the committed model on eng.testa when it was trained.
-const MEASURED_TESTA_F1: f64 = 0.941;
+/// Micro PER/ORG/LOC F1 of the committed model on eng.testa when it was trained (testa among
+/// its training data).
+const MEASURED_TESTA_F1: f64 = 0.999;

@@ -1,6 +1,6 @@
-//! Cleaning a tagged mention: pronouns, punctuation, possessives and titles leave its edges (a
-//! person's title becomes the role), datelines make places, and what is no name goes
-//! (capitalised sentence openers, hyphenated modifiers).
+//! Cleaning a tagged mention: pronouns, punctuation, possessives, trailing lowercase words and
+//! titles leave its edges (a person's title becomes the role), datelines make places, and what
+//! is no name goes (capitalised sentence openers, hyphenated modifiers).
 
 use std::collections::HashMap;
 
@@ -87,7 +87,18 @@ pub(super) fn clean(paras: &[Para], mut r: Raw, lowercase: &HashMap<String, usiz
     while r.a < r.b && junk(&toks[r.a]) {
         r.a += 1;
     }
-    while r.b > r.a && (junk(&toks[r.b - 1]) || matches!(lower(&toks[r.b - 1]).as_str(), "'s")) {
+    // A name does not end on a lowercase word (`Belt and Road cooperation` tagged whole).
+    let lowercase_word = |t: &Token| {
+        t.kind == TokenKind::Word
+            && t.text
+                .chars()
+                .all(|c| c.is_alphabetic() && c.is_lowercase())
+    };
+    while r.b > r.a
+        && (junk(&toks[r.b - 1])
+            || matches!(lower(&toks[r.b - 1]).as_str(), "'s")
+            || (r.b - r.a > 1 && lowercase_word(&toks[r.b - 1])))
+    {
         r.b -= 1;
     }
     if r.a >= r.b {
