@@ -378,6 +378,17 @@ mod tests {
     }
 
     #[test]
+    fn the_sentence_subject_is_a_candidate_whatever_its_verb() {
+        let q = quotes(&[
+            "Former Arkansas Gov. Mike Huckabee, for his part, is labeling the actions “a blatant, belligerent abuse of power.”",
+            "And then Trump went fully on the attack, saying, “Is the president going to resign?”",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].speaker.as_ref().unwrap().name, "Mike Huckabee");
+        assert_eq!(q[1].speaker.as_ref().unwrap().name, "Trump");
+    }
+
+    #[test]
     fn offsets_count_chars() {
         let q = quotes(&["Ünïcödé “quoted words here,” he said."]);
         let para: Vec<char> = "Ünïcödé “quoted words here,” he said.".chars().collect();

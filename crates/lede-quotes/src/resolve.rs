@@ -254,6 +254,10 @@ fn trailing_name<'t>(toks: &'t [Tok<'t>]) -> &'t [Tok<'t>] {
         }
         start -= 1;
     }
+    // The dot of an abbreviated title (`Arkansas Gov. Mike Huckabee`) is not the name's.
+    while start < toks.len() && toks[start].text == "." {
+        start += 1;
+    }
     if start < toks.len() && toks[start].is_capitalized() {
         &toks[start..]
     } else {

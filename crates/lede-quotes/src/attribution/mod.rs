@@ -16,6 +16,7 @@ use lede_text::split::{is_sentence_end_mark, keeps_dot};
 use crate::tokens::{tokenize, Tok};
 pub(crate) use after::after_quote;
 pub(crate) use before::before_quote;
+
 pub(crate) use words::is_stopword;
 use words::{is_cue, is_cue_at};
 
@@ -105,6 +106,28 @@ pub(crate) fn near_cues(text: &str, from: usize, to: usize) -> Vec<Attribution> 
         }
     }
     out
+}
+
+/// The subject of the sentence that runs from `from` into a quote opening at `open`, whatever
+/// its verb (`Huckabee, for his part, is labeling Obama’s actions “…”`, `The team cited “…”`):
+/// the noun phrase that starts it, after openers and adverbs (`And then Trump went on the
+/// attack, saying`), else the first one after a comma. Its cue is the word after it. A
+/// candidate for the ranker, never `adjacent`.
+pub(crate) fn sentence_subject_before(text: &str, from: usize, open: usize) -> Option<Attribution> {
+    let toks = tokenize(text, from, open);
+    let mut k = phrase::first_word(&toks);
+    while k < toks.len() && words::is_in(&toks[k], words::ADVERBS) {
+        k += 1;
+    }
+    let np =
+        phrase::np_forward(&toks, k).or_else(|| phrase::sentence_subject(&toks, toks.len()))?;
+    let verb = toks[np.1..].iter().find(|t| t.is_word())?;
+    Some(Attribution {
+        speaker: phrase::span(&toks, np),
+        cue: (verb.start, verb.end),
+        adjacent: false,
+        rule: "near:sentence-subject",
+    })
 }
 
 /// True when token `k` ends a sentence: a `!`, `?` or `.`, except a dot that an abbreviation
