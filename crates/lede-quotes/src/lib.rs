@@ -462,6 +462,19 @@ mod tests {
     }
 
     #[test]
+    fn an_aide_to_a_named_person_stays_a_description() {
+        let q = quotes(&["“It is dormant,” an aide to Agriculture Secretary Richard Lyng said."]);
+        let s = q[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.kind),
+            (
+                "an aide to Agriculture Secretary Richard Lyng",
+                Some(SpeakerKind::Description)
+            )
+        );
+    }
+
+    #[test]
     fn description_resolves_to_the_named_role_holder() {
         let q = quotes(&[
             "Finance Minister Lucía Ferrándiz presented the budget.",

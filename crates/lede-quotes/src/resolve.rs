@@ -379,7 +379,12 @@ impl<'a> Resolver<'a> {
         } else if toks.first().is_some_and(|t| t.is_capitalized()) {
             let (name, kind) = named(&toks);
             found(self.expand(&name, at), name, Some(kind))
-        } else if let Some(run) = last_capitalized_run(&toks) {
+        } else if let Some(run) = last_capitalized_run(&toks).filter(|run| {
+            // `an aide to Agriculture Secretary Richard Lyng`, `a spokeswoman for Clinton`:
+            // the name is whom the described speaker works for, not the speaker.
+            let before = toks.len() - run.len();
+            !(before > 0 && ["to", "for", "of", "with", "at"].contains(&toks[before - 1].text))
+        }) {
             // `councillor Ansel Tromp`, `Clinton campaign spokesman Brian Fallon`, `the
             // Interior Ministry`.
             let (name, kind) = named(run);

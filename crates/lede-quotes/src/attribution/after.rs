@@ -54,7 +54,13 @@ pub(crate) fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attr
             stop -= 1;
         }
         let phrase = &toks[i..stop];
-        let clause = phrase.len() > 1 && phrase.iter().any(|t| is_in(t, CLAUSE_WORDS));
+        // `an aide to Agriculture Secretary Richard Lyng`: `to` before a name is no clause.
+        let clause = phrase.len() > 1
+            && phrase.iter().enumerate().any(|(m, t)| {
+                let to_name =
+                    t.lower() == "to" && phrase.get(m + 1).is_some_and(|n| n.is_capitalized());
+                is_in(t, CLAUSE_WORDS) && !to_name
+            });
         let commas_ok = stop == k || toks[stop..k].iter().filter(|t| t.text == ",").count() >= 2;
         if !phrase.is_empty() && phrase.len() <= 12 && !clause && commas_ok && looks_like_np(phrase)
         {

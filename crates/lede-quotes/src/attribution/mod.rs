@@ -249,6 +249,10 @@ mod tests {
             at("“No,” Bennett shot back with a laugh."),
             s("Bennett", "shot")
         );
+        assert_eq!(
+            at("“Yes,” an aide to Agriculture Secretary Richard Lyng said."),
+            s("an aide to Agriculture Secretary Richard Lyng", "said")
+        );
         assert_eq!(at("“So,” he then went on."), s("he", "went"));
         // A name and a plain noun is no attribution; after a full stop neither is a pronoun.
         assert_eq!(at("“Win,” Trump rallies followed."), None);
