@@ -1,6 +1,7 @@
 //! The candidate speakers of one quotation: every attribution pattern's speaker on each side of
 //! each of its pieces, the paragraph before when a colon introduces it, the noun phrases beside
-//! any reporting verb near it, and the previous quotation's speaker.
+//! any reporting verb near it, the subject of each piece's sentence, and the previous
+//! quotation's speaker.
 
 use crate::attribution::{
     after_quote, before_quote, near_cues, sentence_start, sentence_subject_before, Attribution,
