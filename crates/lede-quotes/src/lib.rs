@@ -82,7 +82,11 @@ fn run(
             let before = paragraphs[first.paragraph][..first.open].trim_end();
             before.is_empty() || before.ends_with(['.', '!', '?', ':'])
         };
-        if members.len() == 1 && is_term(piece0, words, pattern, opens_sentence) {
+        let lead_in = {
+            let first = &pieces[members[0]];
+            &paragraphs[first.paragraph][..first.open]
+        };
+        if members.len() == 1 && is_term(piece0, words, pattern, opens_sentence, lead_in) {
             continue;
         }
         let feats: Vec<Vec<String>> = cands
@@ -257,14 +261,20 @@ fn term_words() -> usize {
 }
 
 /// A quotation that reads as a term, not speech: a short phrase with no reporting verb beside
-/// it (`the so-called “green corridor”`), or a title in title case (a show, a book, a slogan).
+/// it (`the so-called “green corridor”`), or a title in title case (a show, a book, a slogan),
+/// whatever follows it when a possessive or `on`/`of`/`in`/`from` leads in (`on ABC’s “This
+/// Week,” Carson said`). `lead_in` is the paragraph's text before the opening mark.
 fn is_term(
     text: &str,
     words: usize,
     attribution: Option<&Candidate>,
     opens_sentence: bool,
+    lead_in: &str,
 ) -> bool {
     if !text.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    if words <= 7 && is_title_case(text) && names_a_work(lead_in) {
         return true;
     }
     let adjacent = attribution.is_some_and(|a| a.adjacent);
@@ -281,6 +291,12 @@ fn is_term(
     if attribution.is_some_and(|a| a.adjacent && a.rules[0].starts_with("after")) || words < 2 {
         return false;
     }
+    words <= 7 && is_title_case(text)
+}
+
+/// True when every word of `text` is capitalised but the minor ones inside (`The Art of the
+/// Deal`), and it neither exclaims nor asks.
+fn is_title_case(text: &str) -> bool {
     let bare = text.trim_end_matches(['.', ',', ';', ':']);
     let minor = [
         "of", "the", "a", "an", "and", "with", "to", "in", "on", "for", "at", "&", "or",
@@ -288,7 +304,19 @@ fn is_term(
     let title_case = bare.split_whitespace().enumerate().all(|(i, w)| {
         w.chars().next().is_some_and(char::is_uppercase) || (i > 0 && minor.contains(&w))
     });
-    words <= 7 && title_case && !bare.ends_with(['!', '?'])
+    title_case && !bare.ends_with(['!', '?'])
+}
+
+/// True when the words before a quote name what follows as a work: a possessive (`ABC’s`,
+/// `television’s`) or `on`, `of`, `in`, `from` right before the opening mark.
+fn names_a_work(lead_in: &str) -> bool {
+    let last = lead_in
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let possessive = ["’s", "'s", "s’", "s'"].iter().any(|p| last.ends_with(p)) && last.len() > 2;
+    possessive || ["on", "of", "in", "from"].contains(&last.as_str())
 }
 
 #[cfg(test)]
@@ -335,6 +363,29 @@ mod tests {
         ]);
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].text, "a mistake,");
+    }
+
+    #[test]
+    fn a_title_named_by_a_possessive_or_preposition_is_not_speech() {
+        let q = quotes(&[
+            "Speaking Sunday on ABC’s “This Week,” Carson admitted that the name was wrong.",
+            "Washington, star of television’s “Scandal,” thanked him.",
+            "On this weekend’s broadcast of “Fox News Sunday,” Gov. Mike Pence said “We will win.”",
+        ]);
+        let texts: Vec<&str> = q.iter().map(|x| x.text.as_str()).collect();
+        // The quoted sentence after `said` is still speech.
+        assert_eq!(texts, ["We will win."], "{q:?}");
+    }
+
+    #[test]
+    fn the_sentence_subject_is_a_candidate_whatever_its_verb() {
+        let q = quotes(&[
+            "Former Arkansas Gov. Mike Huckabee, for his part, is labeling the actions “a blatant, belligerent abuse of power.”",
+            "And then Trump went fully on the attack, saying, “Is the president going to resign?”",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].speaker.as_ref().unwrap().name, "Mike Huckabee");
+        assert_eq!(q[1].speaker.as_ref().unwrap().name, "Trump");
     }
 
     #[test]
@@ -408,6 +459,19 @@ mod tests {
         let q = extract_quotes_with(&owned, None);
         let s = q[0].speaker.as_ref().unwrap();
         assert_eq!((s.name.as_str(), s.confidence), ("Idris Kalvane", None));
+    }
+
+    #[test]
+    fn an_aide_to_a_named_person_stays_a_description() {
+        let q = quotes(&["“It is dormant,” an aide to Agriculture Secretary Richard Lyng said."]);
+        let s = q[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.kind),
+            (
+                "an aide to Agriculture Secretary Richard Lyng",
+                Some(SpeakerKind::Description)
+            )
+        );
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub struct Piece {
 
 fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
     match c {
+        // A left mark typed where a closing one belongs (`here,“ said Jim`), and a right mark
+        // typed where an opening one belongs (` ”Yes`), act as their side says.
+        '“' if closes_side(prev, next) => Some(Mark::Close),
+        '”' if opens_side(prev, next) => Some(Mark::Open),
         '“' | '„' | '«' => Some(Mark::Open),
         '”' | '»' => Some(Mark::Close),
         '"' => {
@@ -53,6 +57,19 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
         }
         _ => None,
     }
+}
+
+/// True when a mark stands where only a closing one can: right after a word or a sentence's
+/// punctuation, before a space, punctuation or the end.
+fn closes_side(prev: Option<char>, next: Option<char>) -> bool {
+    let after_word = prev.is_some_and(|p| p.is_alphanumeric() || ",.!?".contains(p));
+    after_word && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–".contains(n))
+}
+
+/// True when a mark stands where only an opening one can: after a space or the start, right
+/// before a word.
+fn opens_side(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphanumeric)
 }
 
 /// Finds the quoted pieces of one paragraph.
@@ -183,6 +200,15 @@ mod tests {
             texts(&["“Curly,” he said, and \"straight\" too."]),
             ["Curly,", "straight"]
         );
+    }
+
+    #[test]
+    fn a_mark_of_the_wrong_side_acts_as_its_place_says() {
+        assert_eq!(
+            texts(&["“It's unusual,“ said Larry Noble. “It's hard.”"]),
+            ["It's unusual,", "It's hard."]
+        );
+        assert_eq!(texts(&["He said ”Yes.” and left."]), ["Yes."]);
     }
 
     #[test]

@@ -254,6 +254,10 @@ fn trailing_name<'t>(toks: &'t [Tok<'t>]) -> &'t [Tok<'t>] {
         }
         start -= 1;
     }
+    // The dot of an abbreviated title (`Arkansas Gov. Mike Huckabee`) is not the name's.
+    while start < toks.len() && toks[start].text == "." {
+        start += 1;
+    }
     if start < toks.len() && toks[start].is_capitalized() {
         &toks[start..]
     } else {
@@ -375,7 +379,12 @@ impl<'a> Resolver<'a> {
         } else if toks.first().is_some_and(|t| t.is_capitalized()) {
             let (name, kind) = named(&toks);
             found(self.expand(&name, at), name, Some(kind))
-        } else if let Some(run) = last_capitalized_run(&toks) {
+        } else if let Some(run) = last_capitalized_run(&toks).filter(|run| {
+            // `an aide to Agriculture Secretary Richard Lyng`, `a spokeswoman for Clinton`:
+            // the name is whom the described speaker works for, not the speaker.
+            let before = toks.len() - run.len();
+            !(before > 0 && ["to", "for", "of", "with", "at"].contains(&toks[before - 1].text))
+        }) {
             // `councillor Ansel Tromp`, `Clinton campaign spokesman Brian Fallon`, `the
             // Interior Ministry`.
             let (name, kind) = named(run);

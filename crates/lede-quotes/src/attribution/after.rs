@@ -4,7 +4,7 @@
 use lede_text::word_lists::SUBJECT_PRONOUNS as PRONOUNS;
 
 use super::phrase::{is_past_tense, looks_like_np, np_forward, span};
-use super::words::{is_cue, is_in, ADVERBS, CLAUSE_WORDS};
+use super::words::{is_cue, is_cue_at, is_in, ADVERBS, CLAUSE_WORDS, IRREGULAR_PAST, PARTICLES};
 use super::{is_sentence_end, Attribution};
 use crate::tokens::tokenize;
 
@@ -47,14 +47,20 @@ pub(crate) fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attr
     }
     // `X said`, `X, the minister, said`, `Rep. X (D-Wis.) said`, `campaign spokesman X said`:
     // the words up to the cue are the speaker, cut at the first comma (an appositive).
-    let cue = (i..toks.len().min(i + 28)).find(|&k| is_cue(&toks[k]) && k > i);
+    let cue = (i..toks.len().min(i + 28)).find(|&k| is_cue_at(toks, k) && k > i);
     if let Some(k) = cue {
         let mut stop = (i..k).find(|&m| toks[m].text == ",").unwrap_or(k);
         while stop > i && is_in(&toks[stop - 1], ADVERBS) {
             stop -= 1;
         }
         let phrase = &toks[i..stop];
-        let clause = phrase.len() > 1 && phrase.iter().any(|t| is_in(t, CLAUSE_WORDS));
+        // `an aide to Agriculture Secretary Richard Lyng`: `to` before a name is no clause.
+        let clause = phrase.len() > 1
+            && phrase.iter().enumerate().any(|(m, t)| {
+                let to_name =
+                    t.lower() == "to" && phrase.get(m + 1).is_some_and(|n| n.is_capitalized());
+                is_in(t, CLAUSE_WORDS) && !to_name
+            });
         let commas_ok = stop == k || toks[stop..k].iter().filter(|t| t.text == ",").count() >= 2;
         if !phrase.is_empty() && phrase.len() <= 12 && !clause && commas_ok && looks_like_np(phrase)
         {
@@ -67,7 +73,7 @@ pub(crate) fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attr
         }
     }
     // `“…” if she didn't win, said David Wasserman.`: the attribution closes the sentence.
-    if let Some(k) = (i + 1..toks.len()).rev().find(|&k| is_cue(&toks[k])) {
+    if let Some(k) = (i + 1..toks.len()).rev().find(|&k| is_cue_at(toks, k)) {
         let clause_start = (i..k)
             .rev()
             .find(|&m| toks[m].text == ",")
@@ -82,7 +88,11 @@ pub(crate) fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attr
                 });
             }
         } else if clause_start < k {
-            let phrase = &toks[clause_start..k];
+            let mut stop = k;
+            while stop > clause_start + 1 && is_in(&toks[stop - 1], ADVERBS) {
+                stop -= 1;
+            }
+            let phrase = &toks[clause_start..stop];
             let short = phrase.len() <= 6 && !phrase.iter().any(|t| is_in(t, CLAUSE_WORDS));
             if (short || (phrase.len() == 1 && is_in(&phrase[0], PRONOUNS)))
                 && looks_like_np(phrase)
@@ -107,6 +117,34 @@ pub(crate) fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attr
                 adjacent: true,
                 rule: "after:speaker-verb",
             });
+        }
+    }
+    // `,” he points out`, `,” Bennett shot back`, `,” he went on`: after a quote closed by a
+    // comma (the sentence goes on), a pronoun and any verb, or a name and a phrasal or
+    // irregular past verb.
+    let comma_closed = text[..after]
+        .trim_end_matches(['”', '"', '’', '\''])
+        .ends_with([',', '!', '?']);
+    if let Some(np) = np_forward(toks, i).filter(|_| comma_closed) {
+        let pronoun = np.1 == np.0 + 1 && is_in(&toks[np.0], PRONOUNS);
+        // `he then went on`: adverbs before the verb are skipped.
+        let at = (np.1..toks.len())
+            .find(|&k| is_in(&toks[k], IRREGULAR_PAST) || !is_in(&toks[k], ADVERBS))
+            .unwrap_or(toks.len());
+        let verb = toks
+            .get(at)
+            .filter(|t| t.is_word() && !t.is_capitalized() && !is_in(t, CLAUSE_WORDS));
+        if let Some(verb) = verb {
+            let phrasal = toks.get(at + 1).is_some_and(|p| is_in(p, PARTICLES));
+            let named = toks[np.0].is_capitalized() && (phrasal || is_in(verb, IRREGULAR_PAST));
+            if pronoun || named {
+                return Some(Attribution {
+                    speaker: span(toks, np),
+                    cue: (verb.start, verb.end),
+                    adjacent: true,
+                    rule: "after:speaker-other-verb",
+                });
+            }
         }
     }
     if is_past_tense(first) {

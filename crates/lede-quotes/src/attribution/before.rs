@@ -2,9 +2,9 @@
 //! to X, “`, a reporting verb earlier in the sentence, a colon after an unlisted verb.
 
 use super::phrase::{
-    after_preposition, first_word, np_backward, np_forward, sentence_subject, span,
+    after_preposition, clause_subject, first_word, np_backward, np_forward, sentence_subject, span,
 };
-use super::words::{is_cue, is_in, WEAK_CUES};
+use super::words::{is_cue_at, is_in, WEAK_CUES};
 use super::Attribution;
 use crate::tokens::{tokenize, Tok};
 
@@ -55,7 +55,7 @@ pub(crate) fn before_quote(text: &str, sentence: usize, open: usize) -> Option<A
 pub(crate) fn before_quote_cues(toks: &[Tok]) -> Option<Attribution> {
     let toks = toks.to_vec();
     for k in (0..toks.len()).rev() {
-        if !is_cue(&toks[k]) {
+        if !is_cue_at(&toks, k) {
             continue;
         }
         let adjacent = toks.len() - k <= 6;
@@ -70,6 +70,10 @@ pub(crate) fn before_quote_cues(toks: &[Tok]) -> Option<Attribution> {
                 Some(v) => np_backward(&toks, v),
                 None => sentence_subject(&toks, k).or_else(|| np_backward(&toks, k)),
             }
+        } else if k > 0 && is_in(&toks[k - 1], &["and"]) {
+            // `he looked up, furrowed his brow and said, “…”`: a verb coordinated with an
+            // earlier one shares its subject, the last clause's.
+            clause_subject(&toks, k - 1)
         } else if k == first_word(&toks) {
             // `Said Ellis: “…”`.
             np_forward(&toks, k + 1)
@@ -97,5 +101,5 @@ pub(crate) fn before_quote_cues(toks: &[Tok]) -> Option<Attribution> {
 /// The nearest cue before a participle (`Wang said …, adding “…”`), whose subject is the
 /// participle's.
 pub(crate) fn main_verb(toks: &[Tok], participle: usize) -> Option<usize> {
-    (0..participle).rev().find(|&k| is_cue(&toks[k]))
+    (0..participle).rev().find(|&k| is_cue_at(toks, k))
 }

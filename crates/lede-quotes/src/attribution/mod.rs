@@ -16,8 +16,9 @@ use lede_text::split::{is_sentence_end_mark, keeps_dot};
 use crate::tokens::{tokenize, Tok};
 pub(crate) use after::after_quote;
 pub(crate) use before::before_quote;
-use words::is_cue;
+
 pub(crate) use words::is_stopword;
+use words::{is_cue, is_cue_at};
 
 /// True for a word that starts a description (`the`, `a`, `his`).
 pub(crate) fn is_determiner(t: &Tok) -> bool {
@@ -72,7 +73,7 @@ pub(crate) fn near_cues(text: &str, from: usize, to: usize) -> Vec<Attribution> 
                 });
             }
         }
-        if !is_cue(&toks[k]) {
+        if !is_cue_at(&toks, k) {
             continue;
         }
         let cue = (toks[k].start, toks[k].end);
@@ -105,6 +106,28 @@ pub(crate) fn near_cues(text: &str, from: usize, to: usize) -> Vec<Attribution> 
         }
     }
     out
+}
+
+/// The subject of the sentence that runs from `from` into a quote opening at `open`, whatever
+/// its verb (`Huckabee, for his part, is labeling Obama’s actions “…”`, `The team cited “…”`):
+/// the noun phrase that starts it, after openers and adverbs (`And then Trump went on the
+/// attack, saying`), else the first one after a comma. Its cue is the word after it. A
+/// candidate for the ranker, never `adjacent`.
+pub(crate) fn sentence_subject_before(text: &str, from: usize, open: usize) -> Option<Attribution> {
+    let toks = tokenize(text, from, open);
+    let mut k = phrase::first_word(&toks);
+    while k < toks.len() && words::is_in(&toks[k], words::ADVERBS) {
+        k += 1;
+    }
+    let np =
+        phrase::np_forward(&toks, k).or_else(|| phrase::sentence_subject(&toks, toks.len()))?;
+    let verb = toks[np.1..].iter().find(|t| t.is_word())?;
+    Some(Attribution {
+        speaker: phrase::span(&toks, np),
+        cue: (verb.start, verb.end),
+        adjacent: false,
+        rule: "near:sentence-subject",
+    })
 }
 
 /// True when token `k` ends a sentence: a `!`, `?` or `.`, except a dot that an abbreviation
@@ -203,6 +226,74 @@ mod tests {
             s("Wang", "said", false)
         );
         assert_eq!(before("The so-called "), None);
+    }
+
+    #[test]
+    fn phrasal_and_irregular_verbs_after_a_comma_closed_quote() {
+        let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        let t = "“It was wrong,” he points out.";
+        let a = after_quote(t, t.find('”').unwrap() + '”'.len_utf8(), t.len()).unwrap();
+        assert_eq!(
+            (&t[a.speaker.0..a.speaker.1], &t[a.cue.0..a.cue.1]),
+            ("he", "points")
+        );
+        let at = |t: &str| {
+            after_quote(t, t.find('”').unwrap() + '”'.len_utf8(), t.len()).map(|a| {
+                (
+                    t[a.speaker.0..a.speaker.1].to_string(),
+                    t[a.cue.0..a.cue.1].to_string(),
+                )
+            })
+        };
+        assert_eq!(
+            at("“No,” Bennett shot back with a laugh."),
+            s("Bennett", "shot")
+        );
+        assert_eq!(
+            at("“Yes,” an aide to Agriculture Secretary Richard Lyng said."),
+            s("an aide to Agriculture Secretary Richard Lyng", "said")
+        );
+        assert_eq!(at("“So,” he then went on."), s("he", "went"));
+        // A name and a plain noun is no attribution; after a full stop neither is a pronoun.
+        assert_eq!(at("“Win,” Trump rallies followed."), None);
+        assert_eq!(at("“It ended.” he points out."), None);
+    }
+
+    #[test]
+    fn a_reporting_noun_after_a_determiner_is_no_cue() {
+        // `a charge` and `the remark` are nouns: no speaker `a`, and `defended the remark,
+        // saying` is the sentence subject's.
+        let t = " - a charge that might have stung, since he was a mentor.";
+        assert_eq!(after_quote(t, 0, t.len()), None);
+        assert_eq!(
+            before("He then defended the remark, saying, "),
+            Some(("He".to_string(), "saying".to_string(), true))
+        );
+    }
+
+    #[test]
+    fn a_coordinated_cue_takes_the_last_clause_subject() {
+        let text =
+            "Last month, when I asked Sanders, he looked at me, furrowed his brow and said, ";
+        assert_eq!(before(text).map(|b| b.0), Some("he".to_string()));
+        let text = "Once in my twenties, when my mother asked, I laughed and said, ";
+        assert_eq!(before(text).map(|b| b.0), Some("I".to_string()));
+        assert_eq!(
+            before("the 34-year-old mother of three replied, ").map(|b| b.0),
+            Some("the 34-year-old mother of three".to_string())
+        );
+    }
+
+    #[test]
+    fn a_dash_and_a_name_with_initials() {
+        assert_eq!(
+            after(" ― Oscar P. Quintero").map(|a| a.0),
+            Some("Oscar P. Quintero".to_string())
+        );
+        assert_eq!(
+            after(", my father often said.").map(|a| a.0),
+            Some("my father".to_string())
+        );
     }
 
     #[test]

@@ -17,7 +17,8 @@ pub(crate) fn np_forward(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         let mut j = i + 1;
         while j < toks.len() && j < i + 6 {
             let tj = &toks[j];
-            let name_dot = tj.text == "." && is_in(&toks[j - 1], ABBREVIATIONS);
+            let name_dot =
+                tj.text == "." && (is_in(&toks[j - 1], ABBREVIATIONS) || is_initial(&toks[j - 1]));
             if (tj.is_capitalized() && !is_cue(tj)) || name_dot {
                 j += 1;
             } else {
@@ -89,7 +90,9 @@ pub(crate) fn np_backward(toks: &[Tok], mut j: usize) -> Option<(usize, usize)> 
         let mut i = j - 1;
         while i > 0 && j - i < 6 {
             let prev = &toks[i - 1];
-            let name_dot = prev.text == "." && i >= 2 && is_in(&toks[i - 2], ABBREVIATIONS);
+            let name_dot = prev.text == "."
+                && i >= 2
+                && (is_in(&toks[i - 2], ABBREVIATIONS) || is_initial(&toks[i - 2]));
             // `Minister of Coastal Affairs Bram Ostrander`: `of` inside a capitalised run.
             let connector = prev.text == "of"
                 && i >= 2
@@ -106,11 +109,16 @@ pub(crate) fn np_backward(toks: &[Tok], mut j: usize) -> Option<(usize, usize)> 
         }
         return (i < j).then_some((i, j));
     }
+    // Words ending in a conjunction (`furrowed his brow and said`) are no speaker.
+    if is_in(last, &["and", "or", "but", "nor"]) {
+        return None;
+    }
     if last.is_word() {
         // A description: lowercase words back to a determiner.
+        // A determiner alone (`defended the remark`) is none: it needs a word after it.
         let mut i = j - 1;
         while i > 0 && j - i < 7 {
-            if is_in(&toks[i], DETERMINERS) {
+            if i + 1 < j && is_in(&toks[i], DETERMINERS) {
                 return Some((i, j));
             }
             if !toks[i - 1].is_word() || is_cue(&toks[i - 1]) {
@@ -118,7 +126,7 @@ pub(crate) fn np_backward(toks: &[Tok], mut j: usize) -> Option<(usize, usize)> 
             }
             i -= 1;
         }
-        if is_in(&toks[i], DETERMINERS) {
+        if i + 1 < j && is_in(&toks[i], DETERMINERS) {
             return Some((i, j));
         }
     }
@@ -154,6 +162,24 @@ pub(crate) fn sentence_subject(toks: &[Tok], upto: usize) -> Option<(usize, usiz
             (is_in(&toks[k], PRONOUNS) || toks[k].is_capitalized()) && !is_stopword(&toks[k])
         })
         .find_map(|k| np_forward(toks, k))
+}
+
+/// The subject of the last clause before token `upto`: the last pronoun or name that starts
+/// the sentence or follows a comma (`Once in my twenties, when …, I laughed and said`).
+pub(crate) fn clause_subject(toks: &[Tok], upto: usize) -> Option<(usize, usize)> {
+    (0..upto)
+        .rev()
+        .filter(|&k| k == 0 || toks[k - 1].text == ",")
+        .filter(|&k| {
+            (is_in(&toks[k], PRONOUNS) || toks[k].is_capitalized()) && !is_stopword(&toks[k])
+        })
+        .find_map(|k| np_forward(toks, k).filter(|np| np.1 <= upto))
+}
+
+/// A single capital letter: an initial (`Oscar P. Quintero`).
+fn is_initial(t: &Tok) -> bool {
+    let mut chars = t.text.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// True when the token before `k` is a preposition (`through the streets` is no speaker).

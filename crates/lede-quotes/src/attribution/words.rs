@@ -165,7 +165,7 @@ pub(crate) const CLAUSE_WORDS: &[&str] = &[
 /// Words that start a description of a speaker (`the minister`, `a spokesman`).
 pub(crate) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "some", "two",
-    "three", "several", "many", "both",
+    "three", "several", "many", "both", "my", "your",
 ];
 
 /// Capitalised words that begin sentences and never start a name, besides the shared
@@ -203,6 +203,26 @@ pub(crate) fn is_stopword(t: &Tok) -> bool {
 pub(crate) fn is_cue(t: &Tok) -> bool {
     t.is_word() && REPORTING_VERBS.contains(&t.lower().as_str())
 }
+
+/// True for a reporting verb at token `k` that is used as a verb: not right after an
+/// article or possessive, where the same word is a noun (`a charge`, `the remark`, `his call`).
+pub(crate) fn is_cue_at(toks: &[Tok], k: usize) -> bool {
+    // Articles and possessives only: `of three replied` is still a verb.
+    let noun_markers = [
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+    ];
+    is_cue(&toks[k]) && !(k > 0 && is_in(&toks[k - 1], &noun_markers))
+}
+
+/// Lowercase verbs in the past tense that do not end in `-ed` and report speech beside a
+/// quote with a particle or alone (`went on`, `shot back`, `spoke`).
+pub(crate) const IRREGULAR_PAST: &[&str] = &[
+    "went", "shot", "fired", "spoke", "began", "came", "kept", "hit", "struck", "gave", "chimed",
+    "snapped", "shouted",
+];
+
+/// Particles that make a phrasal reporting verb (`points out`, `shot back`, `went on`).
+pub(crate) const PARTICLES: &[&str] = &["out", "back", "on", "in", "up", "off"];
 
 /// True for a word in `list` (compared lowercased, curly apostrophes folded).
 pub(crate) fn is_in(t: &Tok, list: &[&str]) -> bool {

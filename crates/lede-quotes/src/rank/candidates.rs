@@ -1,8 +1,11 @@
 //! The candidate speakers of one quotation: every attribution pattern's speaker on each side of
 //! each of its pieces, the paragraph before when a colon introduces it, the noun phrases beside
-//! any reporting verb near it, and the previous quotation's speaker.
+//! any reporting verb near it, the subject of each piece's sentence, and the previous
+//! quotation's speaker.
 
-use crate::attribution::{after_quote, before_quote, near_cues, sentence_start, Attribution};
+use crate::attribution::{
+    after_quote, before_quote, near_cues, sentence_start, sentence_subject_before, Attribution,
+};
 use crate::marks::Piece;
 
 /// One candidate speaker, in byte offsets of the paragraph it stands in.
@@ -180,6 +183,23 @@ pub(crate) fn gather(
             for a in near_cues(&paragraphs[p], from, to) {
                 push(&mut out, Candidate::from_attribution(p, piece, &a));
             }
+        }
+    }
+    // The subject of each piece's sentence, whatever its verb.
+    for (k, &m) in members.iter().enumerate() {
+        let piece = &pieces[m];
+        let text = &paragraphs[piece.paragraph];
+        let floor = m
+            .checked_sub(1)
+            .and_then(|j| pieces.get(j))
+            .filter(|p| p.paragraph == piece.paragraph)
+            .map_or(0, |p| p.after.min(piece.open));
+        let start = sentence_start(text, floor, piece.open);
+        if let Some(a) = sentence_subject_before(text, start, piece.open) {
+            push(
+                &mut out,
+                Candidate::from_attribution(piece.paragraph, k, &a),
+            );
         }
     }
     if let Some((last_para, p, span)) = previous {
