@@ -2,9 +2,10 @@
 //! in the browser. The corpus comes as compact bytes instead of JSON text, and [`PackReader`]
 //! reads the file as it downloads: the index first, then each article as its bytes arrive.
 //!
-//! Layout: the magic `LEDEPACK`, [`PACK_VERSION`] (u32), the length of the index (u64), the
-//! XXH64 checksum (seed 0) of everything after the header (u64), all little-endian; then the
-//! index ([`Index::to_bytes`]) and the corpus ([`Corpus::to_compact_bytes`]).
+//! Layout: the magic `LEDEPACK`, [`PACK_VERSION`] (u32), the length of the index section (u64),
+//! the XXH64 checksum (seed 0) of everything after the header (u64), all little-endian; then
+//! the index's postings as columns ([`columns`]: what the articles' facts are is derived from
+//! the corpus, not stored) and the corpus ([`Corpus::to_compact_bytes`]).
 //!
 //! A pack is checked when it is written (its corpus and index are read back with every check
 //! that JSON and a stored index get), and checked again when it is read: the checksum only
@@ -16,14 +17,22 @@
 use lede_corpus::{CompactReader, Corpus};
 use xxhash_rust::xxh64::Xxh64;
 
+use crate::facts::Facts;
+use crate::index::IndexParts;
 use crate::Index;
+
+mod columns;
 
 /// First bytes of a pack.
 const MAGIC: [u8; 8] = *b"LEDEPACK";
-/// Version of the pack layout (the sections carry their own).
-pub const PACK_VERSION: u32 = 3;
+/// Version of the pack layout. 4: the index as columns, its article facts derived from the
+/// corpus; the corpus records referring to the entity table and leaving out texts their
+/// offsets give.
+pub const PACK_VERSION: u32 = 4;
 /// The error for bytes that are not a pack at all.
 const NOT_A_PACK: &str = "not a Lede pack: it does not start with LEDEPACK";
+/// The most the reader reserves up front for the index section the header announces.
+const MAX_RESERVE: usize = 64 << 20;
 /// Bytes before the index: magic, version, index length, checksum.
 const HEADER: usize = 8 + 4 + 8 + 8;
 
@@ -38,10 +47,10 @@ pub fn write_pack(corpus: &Corpus, index: &Index) -> Result<Vec<u8>, String> {
     if !index.fits(corpus) {
         return Err("the index was built from another corpus".into());
     }
-    let index = index.to_bytes();
+    let index = columns::write(index);
     let compact = corpus.to_compact_bytes();
     Corpus::from_compact_bytes(&compact).map_err(|e| format!("the corpus does not check: {e}"))?;
-    Index::from_bytes(&index).map_err(|e| format!("the index does not check: {e}"))?;
+    columns::read(&index).map_err(|e| format!("the index does not check: {e}"))?;
     let mut hash = Xxh64::new(0);
     hash.update(&index);
     hash.update(&compact);
@@ -70,7 +79,8 @@ pub struct PackReader {
     head: Vec<u8>,
     /// Length of the index and the checksum, once the header is in.
     header: Option<(usize, u64)>,
-    index: Option<Index>,
+    /// The index's postings, once its section is in (its facts come from the corpus).
+    index: Option<IndexParts>,
     corpus: CompactReader,
     hash: Xxh64,
 }
@@ -105,8 +115,11 @@ impl PackReader {
             if self.head.len() < HEADER {
                 return Ok(());
             }
-            self.header = Some(read_header(&self.head)?);
-            self.head.clear();
+            let header = read_header(&self.head)?;
+            self.header = Some(header);
+            // The index section is held whole until it decodes: room for exactly its size, so
+            // that growing never doubles it (up to a bound, since the header may be forged).
+            self.head = Vec::with_capacity(header.0.min(MAX_RESERVE));
         }
         self.hash.update(chunk);
         if self.index.is_none() {
@@ -117,8 +130,8 @@ impl PackReader {
             if self.head.len() < want {
                 return Ok(());
             }
-            let index = Index::from_bytes(&self.head)
-                .map_err(|e| format!("the pack's index is damaged: {}", e.0))?;
+            let index = columns::read(&self.head)
+                .map_err(|e| format!("the pack's index is damaged: {e}"))?;
             self.index = Some(index);
             self.head = Vec::new();
         }
@@ -151,6 +164,10 @@ impl PackReader {
         if self.hash.digest() != checksum {
             return Err("the pack is damaged: its checksum does not match".into());
         }
+        if index.n_docs as usize != corpus.articles.len() {
+            return Err("the pack's index was built from another corpus".into());
+        }
+        let index = Index::from_parts(index, Facts::of(&corpus));
         if !index.fits(&corpus) {
             return Err("the pack's index was built from another corpus".into());
         }
@@ -251,7 +268,7 @@ mod tests {
 
     /// A pack of `corpus` and `index` as a forger writes it: no checks, a matching checksum.
     fn forged(corpus: &Corpus, index: &Index) -> Vec<u8> {
-        let (index, compact) = (index.to_bytes(), corpus.to_compact_bytes());
+        let (index, compact) = (columns::write(index), corpus.to_compact_bytes());
         let mut hash = Xxh64::new(0);
         hash.update(&index);
         hash.update(&compact);
@@ -293,7 +310,8 @@ mod tests {
         index.postings[0] = 9;
         let e = fault(&forged(&c, &index));
         assert!(
-            e.starts_with("the pack's index is damaged: postings list 0"),
+            e.starts_with("the pack's index is damaged: its article deltas are damaged")
+                && e.contains("article 9 of 1"),
             "{e}"
         );
     }
