@@ -49,7 +49,12 @@ pub fn write_pack(corpus: &Corpus, index: &Index) -> Result<Vec<u8>, String> {
     }
     let index = columns::write(index);
     let compact = corpus.to_compact_bytes();
-    Corpus::from_compact_bytes(&compact).map_err(|e| format!("the corpus does not check: {e}"))?;
+    let back = Corpus::from_compact_bytes(&compact)
+        .map_err(|e| format!("the corpus does not check: {e}"))?;
+    if back != *corpus {
+        return Err("the corpus does not read back as it was written".into());
+    }
+    drop(back);
     columns::read(&index).map_err(|e| format!("the index does not check: {e}"))?;
     let mut hash = Xxh64::new(0);
     hash.update(&index);
