@@ -36,6 +36,18 @@ const MAX_RESERVE: usize = 64 << 20;
 /// Bytes before the index: magic, version, index length, checksum.
 const HEADER: usize = 8 + 4 + 8 + 8;
 
+/// WebAssembly memory a loaded pack takes per byte of its index section, measured on
+/// Reuters-21578 in Chromium (bench/README.md, "Memory"): the corpus, its index and the
+/// allocator's slack all grow with the postings, and the index section's length is in the
+/// pack's first bytes, whatever the transfer encoding.
+pub const MEMORY_PER_INDEX_BYTE: u64 = 8;
+
+/// The WebAssembly memory, in bytes, that loading a pack whose index section is
+/// `index_bytes` long will take (see [`MEMORY_PER_INDEX_BYTE`]).
+pub fn memory_estimate(index_bytes: usize) -> u64 {
+    (index_bytes as u64).saturating_mul(MEMORY_PER_INDEX_BYTE)
+}
+
 /// Whether `bytes` start like a pack (anything else is read as corpus JSON).
 pub fn is_pack(bytes: &[u8]) -> bool {
     bytes.starts_with(&MAGIC)
@@ -145,6 +157,12 @@ impl PackReader {
             .map_err(|e| format!("the pack's corpus is damaged: {e}"))
     }
 
+    /// The length of the index section, once the header is in: what [`memory_estimate`]
+    /// reads to tell a pack too big to load before its bytes arrive.
+    pub fn announced_index_bytes(&self) -> Option<usize> {
+        self.header.map(|(len, _)| len)
+    }
+
     /// Articles read so far.
     pub fn articles_read(&self) -> usize {
         self.corpus.articles_read()
@@ -225,6 +243,19 @@ mod tests {
 
     fn fault(bytes: &[u8]) -> String {
         read_pack(bytes).err().expect("the pack does not read")
+    }
+
+    #[test]
+    fn the_header_announces_the_index_size_for_the_memory_estimate() {
+        let c = corpus("Harbour vote");
+        let bytes = write_pack(&c, &Index::build(&c)).unwrap();
+        let mut reader = PackReader::new();
+        reader.push(&bytes[..HEADER - 1]).unwrap();
+        assert_eq!(reader.announced_index_bytes(), None);
+        reader.push(&bytes[HEADER - 1..HEADER]).unwrap();
+        let len = reader.announced_index_bytes().expect("the header is in");
+        assert_eq!(len, columns::write(&Index::build(&c)).len());
+        assert_eq!(memory_estimate(len), len as u64 * MEMORY_PER_INDEX_BYTE);
     }
 
     #[test]
