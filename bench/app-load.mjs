@@ -4,7 +4,8 @@
 // Serves dist/ with the app pointed at DIR/corpus.lede (the pack: compact corpus + index) when
 // it exists, else at DIR/corpus.json with DIR/corpus.index (`--json` forces that), opens
 // `#q=QUERY` in headless Chromium and prints the time from navigation start to the first
-// result, plus the app's own load log line (download, parse, annotations, index).
+// result, plus the app's own load log line (download, parse, annotations, index) and the
+// WebAssembly memory when the first result is shown (the loading peak: it never shrinks).
 // Usage: node bench/app-load.mjs DIR [QUERY] [--json]   (build the app first: trunk build --release ...)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,7 @@ const server = await startServer(files);
 // Runs on fresh profiles; the median is the figure (this machine varies by a few hundred ms).
 const RUNS = 5;
 const times = [];
+const memories = [];
 for (let run = 1; run <= RUNS; run++) {
   // A fresh browser profile per run: every run is a first visit (no caches, no service worker).
   const context = await launchBrowser();
@@ -45,6 +47,17 @@ for (let run = 1; run <= RUNS; run++) {
   page.on('console', (m) => { if (m.text().startsWith('Lede:')) console.log(m.text()); });
   // The page notes when the first result enters the DOM (a poll from here would add its latency).
   await page.addInitScript(() => {
+    // Every WebAssembly memory the page instantiates, to read their sizes (the app's is one).
+    window.__ledeMemories = [];
+    const note = (result) => {
+      const exports = (result.instance ?? result).exports ?? {};
+      for (const v of Object.values(exports)) if (v instanceof WebAssembly.Memory) window.__ledeMemories.push(v);
+      return result;
+    };
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(note);
+    }
     new MutationObserver((_, observer) => {
       if (document.querySelector('.lede-result')) {
         window.__ledeFirstResult = performance.now();
@@ -56,9 +69,12 @@ for (let run = 1; run <= RUNS; run++) {
   await page.locator('.lede-result').first().waitFor({ timeout: 60_000 });
   const ms = await page.evaluate(() => window.__ledeFirstResult);
   times.push(ms);
-  console.log(`run ${run}: navigation -> first result ${ms.toFixed(0)} ms; ${await page.locator('.lede-count').innerText()}`);
+  const memory = await page.evaluate(() => window.__ledeMemories.reduce((sum, m) => sum + m.buffer.byteLength, 0));
+  memories.push(memory);
+  console.log(`run ${run}: navigation -> first result ${ms.toFixed(0)} ms; WebAssembly memory ${(memory / 2 ** 20).toFixed(1)} MiB; ${await page.locator('.lede-count').innerText()}`);
   await context.close();
 }
 times.sort((a, b) => a - b);
 console.log(`median of ${RUNS}: navigation -> first result ${times[(RUNS - 1) / 2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[RUNS - 1].toFixed(0)})`);
+console.log(`WebAssembly memory at the first result: ${(Math.max(...memories) / 2 ** 20).toFixed(1)} MiB (the largest of the ${RUNS} runs)`);
 await server.close();

@@ -200,6 +200,39 @@ fn invalid_corpus(url: &str, e: lede_corpus::CorpusError) -> String {
 /// Bytes that tell a pack from JSON.
 const PACK_HEAD: usize = 8;
 
+/// The WebAssembly memory a page lets a corpus take unless its mount options say otherwise
+/// (`memoryLimitMb`): 2 GiB, half of wasm32's address space. bench/README.md ("Scale")
+/// measured 1.1 GB at 300k articles; past about 2 GB a desktop tab may fail to grow its memory
+/// mid-load, and a phone far earlier.
+pub const DEFAULT_MEMORY_LIMIT_MB: u64 = 2048;
+
+/// WebAssembly memory per byte of corpus JSON sent uncompressed: Reuters-21578's 44.3 MB of
+/// JSON (with its index) took 112.8 MiB in Chromium, 2.7 per byte, rounded up (bench/README.md,
+/// "Transfer and memory").
+const MEMORY_PER_JSON_BYTE: u64 = 3;
+
+thread_local! {
+    /// The memory limit of this page's explorers, in MB (the `memoryLimitMb` mount option).
+    static MEMORY_LIMIT_MB: std::cell::Cell<u64> = const { std::cell::Cell::new(DEFAULT_MEMORY_LIMIT_MB) };
+}
+
+/// Sets the memory limit for corpora loaded from now on (the `memoryLimitMb` mount option).
+pub fn set_memory_limit_mb(mb: u64) {
+    MEMORY_LIMIT_MB.with(|m| m.set(mb));
+}
+
+/// The error for a corpus at `url` estimated to need `need` bytes of memory, when that is over
+/// the limit: said before its bytes are read, with what to do instead.
+fn over_memory_limit(url: &str, need: u64) -> Option<String> {
+    let limit = MEMORY_LIMIT_MB.with(std::cell::Cell::get);
+    let need_mb = need.div_ceil(1 << 20);
+    (need_mb > limit).then(|| {
+        format!(
+            "{url} is too large to open in this tab: it would need about {need_mb} MB of memory, more than the {limit} MB this page allows, and the tab would run out of memory partway. Open a smaller corpus, or split this one: ingest part of its files into each pack (`lede ingest SOME-FILES --pack part.lede`) and open them one at a time."
+        )
+    })
+}
+
 /// Downloads `url` and reads it while it arrives, chunk by chunk — a pack (compact corpus and
 /// index) or corpus JSON, told apart by the first bytes — so that reading overlaps the transfer
 /// and the bytes are never held whole. Errors are sentences for the error panel.
@@ -219,8 +252,23 @@ async fn fetch_corpus(
             response.status_text()
         ));
     }
+    // Uncompressed JSON says its size up front; a pack says its index's in its first bytes.
+    let headers = response.headers();
+    if headers.get("content-encoding").is_none() {
+        let length = headers
+            .get("content-length")
+            .and_then(|l| l.parse::<u64>().ok());
+        let json = url.ends_with(".json");
+        if let Some(message) = length
+            .filter(|_| json)
+            .and_then(|l| over_memory_limit(url, l.saturating_mul(MEMORY_PER_JSON_BYTE)))
+        {
+            return Err(message);
+        }
+    }
     let mut reader = Reader::Undecided(Vec::new());
     let mut read_ms = 0.0;
+    let mut size_checked = false;
     if let Some(body) = response.body() {
         let stream: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
         let mut chunk = Vec::new();
@@ -241,6 +289,16 @@ async fn fetch_corpus(
             bytes.copy_to(&mut chunk);
             reader.push(&chunk, url)?;
             read_ms += now() - t;
+            if let (Reader::Pack(pack), false) = (&reader, size_checked) {
+                if let Some(len) = pack.announced_index_bytes() {
+                    size_checked = true;
+                    let need = lede_search::pack::memory_estimate(len);
+                    if let Some(message) = over_memory_limit(url, need) {
+                        let _ = stream.cancel();
+                        return Err(message);
+                    }
+                }
+            }
         }
     }
     let t = now();

@@ -116,7 +116,9 @@ pub fn apply_theme_option(theme: RwSignal<Theme>) {
 /// `corpus.index` for the default corpus, none for a named one), `model` (the entity model,
 /// for a corpus without entities; default `ner.bin`), `query`, `theme` (`light`,
 /// `dark`, `system`) and `hash` (`true` or `"page"`: the whole URL hash; a name such as
-/// `"lede1"`: `#lede1:…`; absent: in memory only).
+/// `"lede1"`: `#lede1:…`; absent: in memory only), and `memoryLimitMb` (a number: the
+/// WebAssembly memory a corpus may take before the page refuses it with a message; default
+/// [`crate::corpus_loader::DEFAULT_MEMORY_LIMIT_MB`]).
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsValue> {
     let text = |key: &str| {
@@ -138,6 +140,18 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsVa
         .unwrap_or(HashMode::Memory);
     if let Some(model) = text("model") {
         MODEL_URL.with_borrow_mut(|url| *url = model);
+    }
+    // The memory limit: refused before loading when a corpus would not fit (corpus_loader).
+    if let Some(mb) = js_sys::Reflect::get(&options, &JsValue::from_str("memoryLimitMb"))
+        .ok()
+        .and_then(|v| v.as_f64().or_else(|| v.as_string()?.trim().parse().ok()))
+    {
+        if mb.is_nan() || mb < 1.0 || mb.is_infinite() {
+            return Err(JsValue::from_str(&format!(
+                "Lede mount: memoryLimitMb must be a number of MB, at least 1, not {mb}"
+            )));
+        }
+        crate::corpus_loader::set_memory_limit_mb(mb as u64);
     }
     let theme = text("theme");
     if let Some(t) = &theme {

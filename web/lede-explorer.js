@@ -28,7 +28,9 @@ export function start() {
  * URL; default: the corpus beside this module), `index` (its search index), `query` (shown
  * when the view names none), `theme` (`light`, `dark` or `system`), `height` (a CSS length, or
  * a number of pixels: the explorer scrolls inside it), `hash` (`true`: the whole URL hash, as
- * the stand-alone page; a name: `#NAME:…`; default: in memory).
+ * the stand-alone page; a name: `#NAME:…`; default: in memory), `memoryLimitMb` (the
+ * WebAssembly memory a corpus may take; a bigger one is refused with a message before it
+ * loads; default 2048).
  */
 export async function mount(element, options = {}) {
   const glue = await start();
@@ -42,10 +44,13 @@ export async function mount(element, options = {}) {
     element.style.setProperty('overflow', 'auto');
   }
   const model = new URL('./ner.bin', import.meta.url).href;
-  glue.mount(element, { corpus, index, model, query: options.query, theme: options.theme, hash: options.hash });
+  glue.mount(element, {
+    corpus, index, model, query: options.query, theme: options.theme, hash: options.hash,
+    memoryLimitMb: options.memoryLimitMb,
+  });
 }
 
-/** `<lede-explorer corpus query theme height hash index>`: an explorer in its own shadow root. */
+/** `<lede-explorer corpus query theme height hash index memory-limit-mb>`: an explorer in its own shadow root. */
 class LedeExplorer extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
@@ -69,6 +74,7 @@ class LedeExplorer extends HTMLElement {
         theme: attr('theme'),
         height: attr('height'),
         hash: attr('hash'),
+        memoryLimitMb: attr('memory-limit-mb'),
       }))
       .catch((e) => {
         box.textContent = `Lede could not start: ${e?.message ?? e}`;

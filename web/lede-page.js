@@ -1,6 +1,6 @@
 // The stand-alone page's start (index.html loads it; no inline script, so that the page runs
 // under a strict Content-Security-Policy): mounts Lede into #lede with the corpus its
-// data-corpus and data-index name, keeping the view state in the URL hash; then, once the
+// data-corpus and data-index name (and data-memory-limit-mb, the memoryLimitMb option), keeping the view state in the URL hash; then, once the
 // corpus has loaded, registers the offline service worker, says "Updated — reload" when a new
 // version of the site is waiting, and wires the footer's "Save as one file" and "Download as
 // a site" buttons (web/lede-save.js).
@@ -8,8 +8,13 @@ import { mount } from './lede-explorer.js';
 
 const root = document.getElementById('lede');
 if (root) {
-  const { corpus, index } = root.dataset;
-  mount(root, { corpus: corpus || undefined, index: index || undefined, hash: true })
+  const { corpus, index, memoryLimitMb } = root.dataset;
+  mount(root, {
+    corpus: corpus || undefined,
+    index: index || undefined,
+    memoryLimitMb: memoryLimitMb || undefined,
+    hash: true,
+  })
     .catch((e) => {
       root.textContent = `Lede could not start: ${e?.message ?? e}`;
       console.error('Lede could not start:', e);

@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ROOT } from './browser.mjs';
 import { finishSite, siteFiles, SITE_FILE } from './site.mjs';
 import { singleFileHtml, zipStore } from '../../web/lede-save.js';
+import { precompress } from './precompress.mjs';
 
 /** The strict policy the site runs under (README, "Deploying"). */
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
@@ -133,7 +134,12 @@ function writeSite(args, app, corpusFiles, out) {
   Object.assign(manifest, { id: args.base, start_url: args.base, scope: args.base });
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   const { glue, wasm, css } = app;
-  return finishSite(out, { assets: { glue, wasm, css }, corpus: names[0], index: names[1] ?? null });
+  const site = finishSite(out, { assets: { glue, wasm, css }, corpus: names[0], index: names[1] ?? null });
+  // After the manifest: the .gz/.br copies are how a host sends the files, not files of the site.
+  for (const f of precompress(out, [...site.files, ...site.extra])) {
+    console.log(`==> ${f.name}: ${f.raw} B, ${f.name}.gz ${f.gzip} B, ${f.name}.br ${f.brotli} B`);
+  }
+  return site;
 }
 
 const args = parseArgs(process.argv.slice(2));

@@ -1,6 +1,8 @@
 // A static file server for a Lede site folder, shared by scripts/run (a deployed corpus) and
 // the browser tests (tests/e2e/harness.mjs, startSite): any folder, under a sub-path, with
 // extra headers, switchable (a new deploy) and able to drop every request (a network gone).
+// A file with a precompressed sibling (NAME.br, NAME.gz: scripts/deploy writes them) goes as
+// that sibling with Content-Encoding when the request accepts it, as a configured host would.
 // Run directly: node scripts/lib/serve.mjs DIR [PORT] [BASE].
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -47,8 +49,17 @@ export async function serveSite({ dir, base = '/', headers = {}, extra = {}, mou
     if (rel.endsWith('/')) rel += 'index.html';
     if (rel.includes('..')) { res.writeHead(400, headers); res.end(); return; }
     try {
-      const body = await readFile(join(folder, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...headers });
+      const file = join(folder, rel);
+      const body = await readFile(file);
+      const accepts = req.headers['accept-encoding'] ?? '';
+      const encoded = await precompressed(file, accepts);
+      const type = { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      if (encoded) {
+        res.writeHead(200, { ...type, 'content-encoding': encoded.encoding, vary: 'accept-encoding', ...headers });
+        res.end(encoded.body);
+        return;
+      }
+      res.writeHead(200, { ...type, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain', ...headers });
@@ -66,6 +77,19 @@ export async function serveSite({ dir, base = '/', headers = {}, extra = {}, mou
     goUp: () => { down = false; },
     close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
   };
+}
+
+/** The sibling of `file` to send for `accepts` (brotli first, then gzip), if one exists. */
+async function precompressed(file, accepts) {
+  for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!new RegExp(`\\b${encoding}\\b`).test(accepts)) continue;
+    try {
+      return { encoding, body: await readFile(`${file}${ext}`) };
+    } catch {
+      // No sibling of this encoding.
+    }
+  }
+  return null;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -50,6 +50,37 @@ test('the deployed folder holds the app as built, a pack and a stamped service w
   for (const icon of manifest.icons) assert.ok(statSync(join(site, icon.src)).size > 0, icon.src);
 });
 
+test('big files have .gz and .br copies, served with Content-Encoding to a browser that accepts them', { skip: !haveSeed }, async () => {
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+  const deployed = JSON.parse(readFileSync(join(site, 'lede-site.json'), 'utf8'));
+  for (const name of [deployed.wasm, deployed.glue, 'corpus.lede']) {
+    const raw = readFileSync(join(site, name));
+    assert.deepEqual(gunzipSync(readFileSync(join(site, `${name}.gz`))), raw, `${name}.gz`);
+    assert.deepEqual(brotliDecompressSync(readFileSync(join(site, `${name}.br`))), raw, `${name}.br`);
+  }
+  assert.ok(!deployed.files.some((f) => /\.(gz|br)$/.test(f)), 'the copies are not files of the site');
+  const server = await startSite({ dir: site, base: BASE });
+  try {
+    const url = `${server.url}${deployed.wasm}`;
+    const raw = readFileSync(join(site, deployed.wasm));
+    for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['identity', null]]) {
+      const { request } = await import('node:http');
+      const got = await new Promise((ok, fail) => {
+        request(url, { headers: { 'accept-encoding': accept } }, (res) => {
+          const parts = [];
+          res.on('data', (c) => parts.push(c));
+          res.on('end', () => ok({ encoding: res.headers['content-encoding'] ?? null, body: Buffer.concat(parts) }));
+        }).on('error', fail).end();
+      });
+      assert.equal(got.encoding, encoding, accept);
+      const body = encoding === 'br' ? brotliDecompressSync(got.body) : encoding === 'gzip' ? gunzipSync(got.body) : got.body;
+      assert.deepEqual(body, raw, `${accept}: the same bytes once decoded`);
+    }
+  } finally {
+    await server.close();
+  }
+});
+
 siteTest('the deployed site works under /newsroom/lede/: search, and offline', async ({ page, site: server, errors }) => {
   const violations = [];
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });

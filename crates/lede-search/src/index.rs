@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use lede_corpus::{Corpus, EntityKind};
 
 use crate::dates::DayRange;
+use crate::facts::Facts;
 use crate::postings::{write_record_body, Field, Records, FIELDS, SKIP_BLOCK};
 
 /// Positions left empty between paragraphs, quotes and names, so that phrases never span them
@@ -75,6 +76,20 @@ pub struct Index {
     pub(crate) entity_ids: Vec<String>,
     pub(crate) entity_kinds: Vec<EntityKind>,
     pub(crate) entity_lookup: FxMap<String, u32>,
+}
+
+/// What an index holds besides its articles' facts ([`Facts`]): the term dictionary, the
+/// postings and the field lengths, as built or as read from a pack.
+pub(crate) struct IndexParts {
+    pub n_docs: u32,
+    pub fingerprint: u64,
+    pub terms: fst::Map<Vec<u8>>,
+    pub df: Vec<u32>,
+    pub offsets: Vec<u32>,
+    pub postings: Vec<u8>,
+    pub skip_off: Vec<u32>,
+    pub skips: Vec<(u32, u32)>,
+    pub field_len: Vec<u32>,
 }
 
 /// Sizes of a built index.
@@ -190,23 +205,6 @@ impl Index {
         };
         let mut field_len = Vec::with_capacity(articles.len() * FIELDS);
         let mut scratch = Vec::new();
-        let mut entity_ids: Vec<String> = Vec::new();
-        let mut entity_kinds = Vec::new();
-        let mut entity_lookup: FxMap<String, u32> = FxMap::default();
-        for e in &corpus.entities {
-            if !entity_lookup.contains_key(&e.id) {
-                entity_lookup.insert(e.id.clone(), entity_ids.len() as u32);
-                entity_ids.push(e.id.clone());
-                entity_kinds.push(e.kind);
-            }
-        }
-        let mut sources: Vec<String> = Vec::new();
-        let mut source_lookup: FxMap<String, u32> = FxMap::default();
-        let mut doc_source = Vec::with_capacity(articles.len());
-        let mut dates = Vec::with_capacity(articles.len());
-        let mut doc_entity_off = vec![0u32];
-        let mut doc_entity_ids = Vec::new();
-        let mut doc_kinds = Vec::with_capacity(articles.len());
         let mut names: Vec<&str> = Vec::new();
         for (d, a) in articles.iter().enumerate() {
             b.add(Field::Title, &a.title);
@@ -239,37 +237,6 @@ impl Index {
             }
             field_len.extend_from_slice(&b.lens);
             b.flush(d as u32, &mut scratch);
-
-            dates.push(a.date.as_deref().and_then(DayRange::parse));
-            doc_source.push(match &a.source {
-                Some(s) => *source_lookup.entry(s.clone()).or_insert_with(|| {
-                    sources.push(s.clone());
-                    sources.len() as u32 - 1
-                }),
-                None => u32::MAX,
-            });
-            let start = doc_entity_ids.len();
-            let mut kinds = 0u8;
-            for e in &a.entities {
-                let idx = *entity_lookup.entry(e.id.clone()).or_insert_with(|| {
-                    entity_ids.push(e.id.clone());
-                    entity_kinds.push(e.kind);
-                    entity_ids.len() as u32 - 1
-                });
-                doc_entity_ids.push(idx);
-                kinds |= 1 << kind_index(entity_kinds[idx as usize]);
-            }
-            doc_entity_ids[start..].sort_unstable();
-            let mut kept = start;
-            for i in start..doc_entity_ids.len() {
-                if i == start || doc_entity_ids[i] != doc_entity_ids[kept - 1] {
-                    doc_entity_ids[kept] = doc_entity_ids[i];
-                    kept += 1;
-                }
-            }
-            doc_entity_ids.truncate(kept);
-            doc_entity_off.push(doc_entity_ids.len() as u32);
-            doc_kinds.push(kinds);
         }
 
         let Builder {
@@ -328,6 +295,36 @@ impl Index {
         skip_off.push(skips.len() as u32);
         let terms = fst_builder.into_map();
 
+        Index::from_parts(
+            IndexParts {
+                n_docs,
+                fingerprint: Index::fingerprint(corpus),
+                terms,
+                df,
+                offsets,
+                postings,
+                skip_off,
+                skips,
+                field_len,
+            },
+            Facts::of(corpus),
+        )
+    }
+
+    /// The index of its postings and its articles' facts; the average field lengths are
+    /// computed here.
+    pub(crate) fn from_parts(parts: IndexParts, facts: Facts) -> Index {
+        let IndexParts {
+            n_docs,
+            fingerprint,
+            terms,
+            df,
+            offsets,
+            postings,
+            skip_off,
+            skips,
+            field_len,
+        } = parts;
         let mut avg_len = [0f32; FIELDS];
         if n_docs > 0 {
             for (f, avg) in avg_len.iter_mut().enumerate() {
@@ -340,9 +337,20 @@ impl Index {
                 *avg = (sum as f32 / n_docs as f32).max(1.0);
             }
         }
+        let Facts {
+            dates,
+            doc_source,
+            sources,
+            doc_entity_off,
+            doc_entity_ids,
+            doc_kinds,
+            entity_ids,
+            entity_kinds,
+            entity_lookup,
+        } = facts;
         Index {
             n_docs,
-            fingerprint: Index::fingerprint(corpus),
+            fingerprint,
             terms,
             df,
             offsets,

@@ -84,6 +84,7 @@
 //! fuzzy-matcher's skim algorithm on folded text (`zur` finds `Zürich`).
 
 mod dates;
+mod facts;
 mod index;
 mod jump;
 pub mod pack;

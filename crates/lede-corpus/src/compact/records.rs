@@ -1,9 +1,12 @@
 //! The records of compact corpus bytes: the model's types field for field, in the model's
 //! order, with every field written (a format without field names cannot leave one out, where
-//! JSON leaves out the empty ones). The byte layout is pinned here, not by the model's JSON
+//! JSON leaves out the empty ones) — except what the record can point to or derive: entity ids
+//! are rows of the head's entity table, a name the same as its row's is left out, a quotation's,
+//! cue's or mention's text the same as the paragraph at its offsets is left out, and a span is
+//! its paragraph, start and length. The byte layout is pinned here, not by the model's JSON
 //! attributes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +14,6 @@ use crate::model::{
     Article, ArticleEntity, Cue, EntityKind, EntitySummary, Quote, Span, Speaker, SpeakerKind,
     SpeakerMention,
 };
-
 /// The first record: everything but the articles, and how many follow.
 #[derive(Serialize, Deserialize)]
 pub(super) struct Head {
@@ -25,6 +27,71 @@ pub(super) struct Head {
     pub entities: Vec<PackEntitySummary>,
     /// How many article records follow.
     pub articles: u64,
+}
+
+/// An [`EntitySummary`].
+#[derive(Serialize, Deserialize)]
+pub(super) struct PackEntitySummary {
+    id: String,
+    name: String,
+    kind: EntityKind,
+    aliases: Vec<String>,
+    article_count: usize,
+    quoted_count: usize,
+}
+
+/// What packing an article refers to: the entity table's rows by id.
+pub(super) struct Table<'a> {
+    rows: &'a [EntitySummary],
+    by_id: HashMap<&'a str, u32>,
+}
+
+impl<'a> Table<'a> {
+    /// The lookup of `rows`.
+    pub fn new(rows: &'a [EntitySummary]) -> Self {
+        let by_id = rows
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i as u32))
+            .collect();
+        Table { rows, by_id }
+    }
+
+    fn pack_id(&self, id: &str) -> EntityRef {
+        match self.by_id.get(id) {
+            Some(&row) => EntityRef::Row(row),
+            None => EntityRef::Id(id.to_string()),
+        }
+    }
+
+    /// `name` unless it is the table's name for `id`.
+    fn pack_name(&self, id: &str, name: &str) -> Option<String> {
+        let same = self
+            .by_id
+            .get(id)
+            .is_some_and(|&row| self.rows[row as usize].name == name);
+        (!same).then(|| name.to_string())
+    }
+}
+
+/// The id and table name of `r` among `rows`; the error names a row the table does not have.
+fn unpack_id(rows: &[EntitySummary], r: EntityRef) -> Result<(String, Option<&str>), String> {
+    match r {
+        EntityRef::Id(id) => Ok((id, None)),
+        EntityRef::Row(row) => {
+            let e = rows.get(row as usize).ok_or_else(|| {
+                format!("entity row {row} is not in the table ({} rows)", rows.len())
+            })?;
+            Ok((e.id.clone(), Some(e.name.as_str())))
+        }
+    }
+}
+
+/// An entity id: a row of the head's entity table, or an id the table does not have.
+#[derive(Serialize, Deserialize)]
+enum EntityRef {
+    Row(u32),
+    Id(String),
 }
 
 /// An [`Article`] record.
@@ -44,183 +111,138 @@ pub(super) struct PackArticle {
     tags: BTreeMap<String, Vec<String>>,
 }
 
-/// A [`Span`].
+/// A [`Span`]: paragraph, start and length in chars.
 #[derive(Serialize, Deserialize)]
-struct PackSpan {
-    paragraph: usize,
-    start: usize,
-    end: usize,
-}
+struct PackSpan(usize, usize, usize);
 
-/// A [`Quote`].
+/// A [`Quote`]; `text` is `None` when it is the paragraph's text at its offsets.
 #[derive(Serialize, Deserialize)]
 struct PackQuote {
-    paragraph: usize,
-    start: usize,
-    end: usize,
-    text: String,
+    span: PackSpan,
+    text: Option<String>,
     speaker: Option<PackSpeaker>,
     cue: Option<PackCue>,
     next: Option<usize>,
     rule: Option<String>,
 }
 
-/// A [`Speaker`].
+/// A [`Speaker`]; `name` is `None` when it is its entity's name in the table.
 #[derive(Serialize, Deserialize)]
 struct PackSpeaker {
-    name: String,
-    entity: Option<String>,
+    name: Option<String>,
+    entity: Option<EntityRef>,
     span: Option<PackSpan>,
     kind: Option<SpeakerKind>,
-    resolved_from: Vec<PackSpeakerMention>,
+    resolved_from: Vec<PackCue>,
     confidence: Option<f32>,
 }
 
-/// A [`SpeakerMention`].
-#[derive(Serialize, Deserialize)]
-struct PackSpeakerMention {
-    text: String,
-    span: PackSpan,
-}
-
-/// A [`Cue`].
+/// A [`Cue`] or a [`SpeakerMention`]: `text` is `None` when it is the text at its span.
 #[derive(Serialize, Deserialize)]
 struct PackCue {
-    text: String,
+    text: Option<String>,
     span: PackSpan,
 }
 
-/// An [`ArticleEntity`].
+/// An [`ArticleEntity`]; `name` is `None` when it is the table's name.
 #[derive(Serialize, Deserialize)]
 struct PackArticleEntity {
-    id: String,
-    name: String,
+    id: EntityRef,
+    name: Option<String>,
     kind: EntityKind,
     aliases: Vec<String>,
     mentions: Vec<PackSpan>,
 }
 
-/// An [`EntitySummary`].
-#[derive(Serialize, Deserialize)]
-pub(super) struct PackEntitySummary {
-    id: String,
-    name: String,
-    kind: EntityKind,
-    aliases: Vec<String>,
-    article_count: usize,
-    quoted_count: usize,
-}
+impl PackSpan {
+    fn pack(s: &Span) -> Self {
+        PackSpan(s.paragraph, s.start, s.end.saturating_sub(s.start))
+    }
 
-impl From<&Span> for PackSpan {
-    fn from(s: &Span) -> Self {
-        PackSpan {
-            paragraph: s.paragraph,
-            start: s.start,
-            end: s.end,
-        }
+    /// The span; a length past `usize` is an error (a span the checks would refuse anyway).
+    fn unpack(self) -> Result<Span, String> {
+        let end = self
+            .1
+            .checked_add(self.2)
+            .ok_or_else(|| format!("a span's end {} + {} is too large", self.1, self.2))?;
+        Ok(Span {
+            paragraph: self.0,
+            start: self.1,
+            end,
+        })
     }
 }
 
-impl From<PackSpan> for Span {
-    fn from(s: PackSpan) -> Self {
-        Span {
-            paragraph: s.paragraph,
-            start: s.start,
-            end: s.end,
-        }
-    }
+/// The text of `paragraphs` at `span` (shorter or empty when the span is outside them: the
+/// article's checks then name it).
+fn text_at(paragraphs: &[String], span: &Span) -> String {
+    paragraphs
+        .get(span.paragraph)
+        .map_or_else(String::new, |p| {
+            p.chars()
+                .skip(span.start)
+                .take(span.end.saturating_sub(span.start))
+                .collect()
+        })
 }
 
-impl From<&Quote> for PackQuote {
-    fn from(q: &Quote) -> Self {
-        PackQuote {
-            paragraph: q.paragraph,
-            start: q.start,
-            end: q.end,
-            text: q.text.clone(),
-            speaker: q.speaker.as_ref().map(|s| PackSpeaker {
-                name: s.name.clone(),
-                entity: s.entity.clone(),
-                span: s.span.as_ref().map(PackSpan::from),
-                kind: s.kind,
-                resolved_from: s
-                    .resolved_from
-                    .iter()
-                    .map(|m| PackSpeakerMention {
-                        text: m.text.clone(),
-                        span: PackSpan::from(&m.span),
-                    })
-                    .collect(),
-                confidence: s.confidence,
-            }),
-            cue: q.cue.as_ref().map(|c| PackCue {
-                text: c.text.clone(),
-                span: PackSpan::from(&c.span),
-            }),
-            next: q.next,
-            rule: q.rule.clone(),
-        }
-    }
+/// `text` unless it is the text at `span`.
+fn pack_text(paragraphs: &[String], span: &Span, text: &str) -> Option<String> {
+    (text_at(paragraphs, span) != text).then(|| text.to_string())
 }
 
-impl From<PackQuote> for Quote {
-    fn from(q: PackQuote) -> Self {
-        Quote {
-            paragraph: q.paragraph,
-            start: q.start,
-            end: q.end,
-            text: q.text,
-            speaker: q.speaker.map(|s| Speaker {
-                name: s.name,
-                entity: s.entity,
-                span: s.span.map(Span::from),
-                kind: s.kind,
-                resolved_from: s
-                    .resolved_from
-                    .into_iter()
-                    .map(|m| SpeakerMention {
-                        text: m.text,
-                        span: m.span.into(),
-                    })
-                    .collect(),
-                confidence: s.confidence,
-            }),
-            cue: q.cue.map(|c| Cue {
-                text: c.text,
-                span: c.span.into(),
-            }),
-            next: q.next,
-            rule: q.rule,
-        }
-    }
-}
-
-impl From<&ArticleEntity> for PackArticleEntity {
-    fn from(e: &ArticleEntity) -> Self {
-        PackArticleEntity {
-            id: e.id.clone(),
-            name: e.name.clone(),
-            kind: e.kind,
-            aliases: e.aliases.clone(),
-            mentions: e.mentions.iter().map(PackSpan::from).collect(),
-        }
-    }
-}
-
-impl From<PackArticleEntity> for ArticleEntity {
-    fn from(e: PackArticleEntity) -> Self {
-        ArticleEntity {
-            id: e.id,
-            name: e.name,
-            kind: e.kind,
-            aliases: e.aliases,
-            mentions: e.mentions.into_iter().map(Span::from).collect(),
-        }
-    }
-}
-
-impl From<&Article> for PackArticle {
-    fn from(a: &Article) -> Self {
+impl PackArticle {
+    /// The record of `a`, its entities pointing into `table`.
+    pub fn pack(a: &Article, table: &Table) -> Self {
+        let paras = &a.paragraphs;
+        let cue = |text: &str, span: &Span| PackCue {
+            text: pack_text(paras, span, text),
+            span: PackSpan::pack(span),
+        };
+        let quotes = a
+            .quotes
+            .iter()
+            .map(|q| {
+                let span = Span {
+                    paragraph: q.paragraph,
+                    start: q.start,
+                    end: q.end,
+                };
+                PackQuote {
+                    span: PackSpan::pack(&span),
+                    text: pack_text(paras, &span, &q.text),
+                    speaker: q.speaker.as_ref().map(|s| PackSpeaker {
+                        name: match &s.entity {
+                            Some(id) => table.pack_name(id, &s.name),
+                            None => Some(s.name.clone()),
+                        },
+                        entity: s.entity.as_deref().map(|id| table.pack_id(id)),
+                        span: s.span.as_ref().map(PackSpan::pack),
+                        kind: s.kind,
+                        resolved_from: s
+                            .resolved_from
+                            .iter()
+                            .map(|m| cue(&m.text, &m.span))
+                            .collect(),
+                        confidence: s.confidence,
+                    }),
+                    cue: q.cue.as_ref().map(|c| cue(&c.text, &c.span)),
+                    next: q.next,
+                    rule: q.rule.clone(),
+                }
+            })
+            .collect();
+        let entities = a
+            .entities
+            .iter()
+            .map(|e| PackArticleEntity {
+                id: table.pack_id(&e.id),
+                name: table.pack_name(&e.id, &e.name),
+                kind: e.kind,
+                aliases: e.aliases.clone(),
+                mentions: e.mentions.iter().map(PackSpan::pack).collect(),
+            })
+            .collect();
         PackArticle {
             id: a.id.clone(),
             title: a.title.clone(),
@@ -231,29 +253,136 @@ impl From<&Article> for PackArticle {
             dateline: a.dateline.clone(),
             url: a.url.clone(),
             paragraphs: a.paragraphs.clone(),
-            quotes: a.quotes.iter().map(PackQuote::from).collect(),
-            entities: a.entities.iter().map(PackArticleEntity::from).collect(),
+            quotes,
+            entities,
             tags: a.tags.clone(),
         }
     }
+
+    /// The article, its entity rows and left-out texts filled in from the entity table `rows`
+    /// and its paragraphs; the error is (article id, field, message).
+    pub fn unpack(self, rows: &[EntitySummary]) -> Result<Article, (String, String, String)> {
+        let (quotes, entities) =
+            match unpack_annotations(self.quotes, self.entities, &self.paragraphs, rows) {
+                Ok(parts) => parts,
+                Err((field, message)) => return Err((self.id, field, message)),
+            };
+        Ok(Article {
+            id: self.id,
+            title: self.title,
+            date: self.date,
+            source: self.source,
+            byline: self.byline,
+            editor: self.editor,
+            dateline: self.dateline,
+            url: self.url,
+            paragraphs: self.paragraphs,
+            quotes,
+            entities,
+            tags: self.tags,
+        })
+    }
 }
 
-impl From<PackArticle> for Article {
-    fn from(a: PackArticle) -> Self {
-        Article {
-            id: a.id,
-            title: a.title,
-            date: a.date,
-            source: a.source,
-            byline: a.byline,
-            editor: a.editor,
-            dateline: a.dateline,
-            url: a.url,
-            paragraphs: a.paragraphs,
-            quotes: a.quotes.into_iter().map(Quote::from).collect(),
-            entities: a.entities.into_iter().map(ArticleEntity::from).collect(),
-            tags: a.tags,
+/// A field and what is wrong with it.
+type Fault = (String, String);
+
+/// The quotations and entities of an article, from their records.
+fn unpack_annotations(
+    packed_quotes: Vec<PackQuote>,
+    packed_entities: Vec<PackArticleEntity>,
+    paras: &[String],
+    rows: &[EntitySummary],
+) -> Result<(Vec<Quote>, Vec<ArticleEntity>), Fault> {
+    {
+        let cue = |c: PackCue, field: &dyn Fn() -> String| -> Result<Cue, Fault> {
+            let span = c.span.unpack().map_err(|e| (field(), e))?;
+            let text = c.text.unwrap_or_else(|| text_at(paras, &span));
+            Ok(Cue { text, span })
+        };
+        let mut quotes = Vec::with_capacity(packed_quotes.len());
+        for (i, q) in packed_quotes.into_iter().enumerate() {
+            let span = q.span.unpack().map_err(|e| (format!("quotes[{i}]"), e))?;
+            let speaker = match q.speaker {
+                None => None,
+                Some(s) => {
+                    let field = || format!("quotes[{i}].speaker");
+                    let (entity, table_name) = match s.entity {
+                        Some(r) => {
+                            let (id, name) = unpack_id(rows, r).map_err(|e| (field(), e))?;
+                            (Some(id), name)
+                        }
+                        None => (None, None),
+                    };
+                    let name = match (s.name, table_name) {
+                        (Some(name), _) => name,
+                        (None, Some(name)) => name.to_string(),
+                        (None, None) => {
+                            return Err((field(), "a speaker without a name".into()));
+                        }
+                    };
+                    let mut resolved_from = Vec::with_capacity(s.resolved_from.len());
+                    for (j, m) in s.resolved_from.into_iter().enumerate() {
+                        let c = cue(m, &|| format!("quotes[{i}].speaker.resolved_from[{j}]"))?;
+                        resolved_from.push(SpeakerMention {
+                            text: c.text,
+                            span: c.span,
+                        });
+                    }
+                    let span = match s.span {
+                        Some(sp) => Some(sp.unpack().map_err(|e| (field(), e))?),
+                        None => None,
+                    };
+                    Some(Speaker {
+                        name,
+                        entity,
+                        span,
+                        kind: s.kind,
+                        resolved_from,
+                        confidence: s.confidence,
+                    })
+                }
+            };
+            let cue_of = match q.cue {
+                Some(c) => Some(cue(c, &|| format!("quotes[{i}].cue"))?),
+                None => None,
+            };
+            quotes.push(Quote {
+                paragraph: span.paragraph,
+                start: span.start,
+                end: span.end,
+                text: q.text.unwrap_or_else(|| text_at(paras, &span)),
+                speaker,
+                cue: cue_of,
+                next: q.next,
+                rule: q.rule,
+            });
         }
+        let mut entities = Vec::with_capacity(packed_entities.len());
+        for (i, e) in packed_entities.into_iter().enumerate() {
+            let field = || format!("entities[{i}]");
+            let (id, table_name) = unpack_id(rows, e.id).map_err(|m| (field(), m))?;
+            let name = match (e.name, table_name) {
+                (Some(name), _) => name,
+                (None, Some(name)) => name.to_string(),
+                (None, None) => return Err((field(), "an entity without a name".into())),
+            };
+            let mut mentions = Vec::with_capacity(e.mentions.len());
+            for (j, m) in e.mentions.into_iter().enumerate() {
+                mentions.push(
+                    m.unpack()
+                        .map_err(|m| (format!("entities[{i}].mentions[{j}]"), m))?,
+                );
+            }
+            entities.push(ArticleEntity {
+                id,
+                name,
+                kind: e.kind,
+                aliases: e.aliases,
+                mentions,
+            });
+        }
+        Ok((quotes, entities))
     }
 }
 

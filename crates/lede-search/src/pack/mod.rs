@@ -2,9 +2,10 @@
 //! in the browser. The corpus comes as compact bytes instead of JSON text, and [`PackReader`]
 //! reads the file as it downloads: the index first, then each article as its bytes arrive.
 //!
-//! Layout: the magic `LEDEPACK`, [`PACK_VERSION`] (u32), the length of the index (u64), the
-//! XXH64 checksum (seed 0) of everything after the header (u64), all little-endian; then the
-//! index ([`Index::to_bytes`]) and the corpus ([`Corpus::to_compact_bytes`]).
+//! Layout: the magic `LEDEPACK`, [`PACK_VERSION`] (u32), the length of the index section (u64),
+//! the XXH64 checksum (seed 0) of everything after the header (u64), all little-endian; then
+//! the index's postings as columns ([`columns`]: what the articles' facts are is derived from
+//! the corpus, not stored) and the corpus ([`Corpus::to_compact_bytes`]).
 //!
 //! A pack is checked when it is written (its corpus and index are read back with every check
 //! that JSON and a stored index get), and checked again when it is read: the checksum only
@@ -16,16 +17,37 @@
 use lede_corpus::{CompactReader, Corpus};
 use xxhash_rust::xxh64::Xxh64;
 
+use crate::facts::Facts;
+use crate::index::IndexParts;
 use crate::Index;
+
+mod columns;
 
 /// First bytes of a pack.
 const MAGIC: [u8; 8] = *b"LEDEPACK";
-/// Version of the pack layout (the sections carry their own).
-pub const PACK_VERSION: u32 = 3;
+/// Version of the pack layout. 4: the index as columns, its article facts derived from the
+/// corpus; the corpus records referring to the entity table and leaving out texts their
+/// offsets give.
+pub const PACK_VERSION: u32 = 4;
 /// The error for bytes that are not a pack at all.
 const NOT_A_PACK: &str = "not a Lede pack: it does not start with LEDEPACK";
+/// The most the reader reserves up front for the index section the header announces.
+const MAX_RESERVE: usize = 64 << 20;
 /// Bytes before the index: magic, version, index length, checksum.
 const HEADER: usize = 8 + 4 + 8 + 8;
+
+/// WebAssembly memory a loaded pack takes per byte of its index section: Reuters-21578's
+/// 10.1 MB section took 73.6 MiB in Chromium, 7.7 per byte, rounded up (bench/README.md,
+/// "Transfer and memory"). The corpus, its index and the allocator's slack all grow with the
+/// postings, and the section's length is in the pack's first bytes, whatever the transfer
+/// encoding.
+pub const MEMORY_PER_INDEX_BYTE: u64 = 8;
+
+/// The WebAssembly memory, in bytes, that loading a pack whose index section is
+/// `index_bytes` long will take (see [`MEMORY_PER_INDEX_BYTE`]).
+pub fn memory_estimate(index_bytes: usize) -> u64 {
+    (index_bytes as u64).saturating_mul(MEMORY_PER_INDEX_BYTE)
+}
 
 /// Whether `bytes` start like a pack (anything else is read as corpus JSON).
 pub fn is_pack(bytes: &[u8]) -> bool {
@@ -38,10 +60,15 @@ pub fn write_pack(corpus: &Corpus, index: &Index) -> Result<Vec<u8>, String> {
     if !index.fits(corpus) {
         return Err("the index was built from another corpus".into());
     }
-    let index = index.to_bytes();
+    let index = columns::write(index);
     let compact = corpus.to_compact_bytes();
-    Corpus::from_compact_bytes(&compact).map_err(|e| format!("the corpus does not check: {e}"))?;
-    Index::from_bytes(&index).map_err(|e| format!("the index does not check: {e}"))?;
+    let back = Corpus::from_compact_bytes(&compact)
+        .map_err(|e| format!("the corpus does not check: {e}"))?;
+    if back != *corpus {
+        return Err("the corpus does not read back as it was written".into());
+    }
+    drop(back);
+    columns::read(&index).map_err(|e| format!("the index does not check: {e}"))?;
     let mut hash = Xxh64::new(0);
     hash.update(&index);
     hash.update(&compact);
@@ -70,7 +97,8 @@ pub struct PackReader {
     head: Vec<u8>,
     /// Length of the index and the checksum, once the header is in.
     header: Option<(usize, u64)>,
-    index: Option<Index>,
+    /// The index's postings, once its section is in (its facts come from the corpus).
+    index: Option<IndexParts>,
     corpus: CompactReader,
     hash: Xxh64,
 }
@@ -105,8 +133,11 @@ impl PackReader {
             if self.head.len() < HEADER {
                 return Ok(());
             }
-            self.header = Some(read_header(&self.head)?);
-            self.head.clear();
+            let header = read_header(&self.head)?;
+            self.header = Some(header);
+            // The index section is held whole until it decodes: room for exactly its size, so
+            // that growing never doubles it (up to a bound, since the header may be forged).
+            self.head = Vec::with_capacity(header.0.min(MAX_RESERVE));
         }
         self.hash.update(chunk);
         if self.index.is_none() {
@@ -117,14 +148,20 @@ impl PackReader {
             if self.head.len() < want {
                 return Ok(());
             }
-            let index = Index::from_bytes(&self.head)
-                .map_err(|e| format!("the pack's index is damaged: {}", e.0))?;
+            let index = columns::read(&self.head)
+                .map_err(|e| format!("the pack's index is damaged: {e}"))?;
             self.index = Some(index);
             self.head = Vec::new();
         }
         self.corpus
             .push(chunk)
             .map_err(|e| format!("the pack's corpus is damaged: {e}"))
+    }
+
+    /// The length of the index section, once the header is in: what [`memory_estimate`]
+    /// reads to tell a pack too big to load before its bytes arrive.
+    pub fn announced_index_bytes(&self) -> Option<usize> {
+        self.header.map(|(len, _)| len)
     }
 
     /// Articles read so far.
@@ -151,6 +188,10 @@ impl PackReader {
         if self.hash.digest() != checksum {
             return Err("the pack is damaged: its checksum does not match".into());
         }
+        if index.n_docs as usize != corpus.articles.len() {
+            return Err("the pack's index was built from another corpus".into());
+        }
+        let index = Index::from_parts(index, Facts::of(&corpus));
         if !index.fits(&corpus) {
             return Err("the pack's index was built from another corpus".into());
         }
@@ -206,6 +247,19 @@ mod tests {
     }
 
     #[test]
+    fn the_header_announces_the_index_size_for_the_memory_estimate() {
+        let c = corpus("Harbour vote");
+        let bytes = write_pack(&c, &Index::build(&c)).unwrap();
+        let mut reader = PackReader::new();
+        reader.push(&bytes[..HEADER - 1]).unwrap();
+        assert_eq!(reader.announced_index_bytes(), None);
+        reader.push(&bytes[HEADER - 1..HEADER]).unwrap();
+        let len = reader.announced_index_bytes().expect("the header is in");
+        assert_eq!(len, columns::write(&Index::build(&c)).len());
+        assert_eq!(memory_estimate(len), len as u64 * MEMORY_PER_INDEX_BYTE);
+    }
+
+    #[test]
     fn any_chunking_reads_the_same_pack() {
         let c = corpus("Harbour vote");
         let bytes = write_pack(&c, &Index::build(&c)).unwrap();
@@ -251,7 +305,7 @@ mod tests {
 
     /// A pack of `corpus` and `index` as a forger writes it: no checks, a matching checksum.
     fn forged(corpus: &Corpus, index: &Index) -> Vec<u8> {
-        let (index, compact) = (index.to_bytes(), corpus.to_compact_bytes());
+        let (index, compact) = (columns::write(index), corpus.to_compact_bytes());
         let mut hash = Xxh64::new(0);
         hash.update(&index);
         hash.update(&compact);
@@ -293,7 +347,8 @@ mod tests {
         index.postings[0] = 9;
         let e = fault(&forged(&c, &index));
         assert!(
-            e.starts_with("the pack's index is damaged: postings list 0"),
+            e.starts_with("the pack's index is damaged: its article deltas are damaged")
+                && e.contains("article 9 of 1"),
             "{e}"
         );
     }

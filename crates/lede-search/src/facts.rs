@@ -1,0 +1,99 @@
+//! The per-article facts that filters and facets read (dates, sources, entities), taken from
+//! the corpus: by [`Index::build`](crate::Index::build), and again when a pack is read, since a
+//! pack does not store what its corpus already says.
+
+use lede_corpus::{Corpus, EntityKind};
+
+use crate::dates::DayRange;
+use crate::index::{kind_index, FxMap};
+
+/// What filters and facets know of each article, and the tables their ids point into.
+pub(crate) struct Facts {
+    /// Each article's date as a day range (`None`: undated).
+    pub dates: Vec<Option<DayRange>>,
+    /// Each article's source as an index into `sources` (`u32::MAX`: none).
+    pub doc_source: Vec<u32>,
+    /// Every source, in order of first appearance.
+    pub sources: Vec<String>,
+    /// Article -> entity table indices, as offsets into `doc_entity_ids`.
+    pub doc_entity_off: Vec<u32>,
+    /// Each article's entity table indices, ascending and without repeats.
+    pub doc_entity_ids: Vec<u32>,
+    /// Bit `k` set when the article mentions an entity of kind `EntityKind::ALL[k]`.
+    pub doc_kinds: Vec<u8>,
+    /// Entity ids: the corpus table's first, then any only articles name.
+    pub entity_ids: Vec<String>,
+    /// The kind of each of `entity_ids`.
+    pub entity_kinds: Vec<EntityKind>,
+    /// Entity id -> its index in `entity_ids`.
+    pub entity_lookup: FxMap<String, u32>,
+}
+
+impl Facts {
+    /// The facts of every article of `corpus`.
+    pub(crate) fn of(corpus: &Corpus) -> Facts {
+        let articles = &corpus.articles;
+        let mut entity_ids: Vec<String> = Vec::new();
+        let mut entity_kinds = Vec::new();
+        let mut entity_lookup: FxMap<String, u32> = FxMap::default();
+        for e in &corpus.entities {
+            if !entity_lookup.contains_key(&e.id) {
+                entity_lookup.insert(e.id.clone(), entity_ids.len() as u32);
+                entity_ids.push(e.id.clone());
+                entity_kinds.push(e.kind);
+            }
+        }
+        let mut sources: Vec<String> = Vec::new();
+        let mut source_lookup: FxMap<&str, u32> = FxMap::default();
+        let mut doc_source = Vec::with_capacity(articles.len());
+        let mut dates = Vec::with_capacity(articles.len());
+        let mut doc_entity_off = Vec::with_capacity(articles.len() + 1);
+        doc_entity_off.push(0u32);
+        let mut doc_entity_ids = Vec::new();
+        let mut doc_kinds = Vec::with_capacity(articles.len());
+        for a in articles {
+            dates.push(a.date.as_deref().and_then(DayRange::parse));
+            doc_source.push(match &a.source {
+                Some(s) => *source_lookup.entry(s).or_insert_with(|| {
+                    sources.push(s.clone());
+                    sources.len() as u32 - 1
+                }),
+                None => u32::MAX,
+            });
+            let start = doc_entity_ids.len();
+            let mut kinds = 0u8;
+            for e in &a.entities {
+                let idx = *entity_lookup.entry(e.id.clone()).or_insert_with(|| {
+                    entity_ids.push(e.id.clone());
+                    entity_kinds.push(e.kind);
+                    entity_ids.len() as u32 - 1
+                });
+                doc_entity_ids.push(idx);
+                kinds |= 1 << kind_index(entity_kinds[idx as usize]);
+            }
+            doc_entity_ids[start..].sort_unstable();
+            let mut kept = start;
+            for i in start..doc_entity_ids.len() {
+                if i == start || doc_entity_ids[i] != doc_entity_ids[kept - 1] {
+                    doc_entity_ids[kept] = doc_entity_ids[i];
+                    kept += 1;
+                }
+            }
+            doc_entity_ids.truncate(kept);
+            doc_entity_off.push(doc_entity_ids.len() as u32);
+            doc_kinds.push(kinds);
+        }
+        doc_entity_ids.shrink_to_fit();
+        Facts {
+            dates,
+            doc_source,
+            sources,
+            doc_entity_off,
+            doc_entity_ids,
+            doc_kinds,
+            entity_ids,
+            entity_kinds,
+            entity_lookup,
+        }
+    }
+}
