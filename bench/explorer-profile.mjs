@@ -4,7 +4,9 @@
 // summed: script self time by function (name the wasm functions by building without wasm-opt,
 // e.g. data-wasm-opt="0", which keeps the name section) and the main thread's timeline events
 // by kind (script, style recalculation, layout, paint, GC). Not a benchmark: a map of the cost.
-// Usage: node bench/explorer-profile.mjs DIR [--dist BUILD] [--page quotes|keys] [--top N]
+// `--page quotes` opens the quotes page five times instead; `--page '#HASH' --ready SELECTOR' any
+// other page (e.g. '#entity=person:reagan' '.lede-entity-name').
+// Usage: node bench/explorer-profile.mjs DIR [--dist BUILD] [--page quotes|keys|#HASH] [--ready SEL] [--top N]
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer, launchChromium, DIST } from '../scripts/lib/browser.mjs';
@@ -14,7 +16,7 @@ const valueOf = (flag) => {
   const at = args.indexOf(flag);
   return at >= 0 ? args[at + 1] : null;
 };
-const dir = args.find((a, i) => !a.startsWith('--') && !['--dist', '--page', '--top'].includes(args[i - 1]));
+const dir = args.find((a, i) => !a.startsWith('--') && !['--dist', '--page', '--top', '--ready'].includes(args[i - 1]));
 if (!dir) {
   console.error('usage: node bench/explorer-profile.mjs DIR [--dist BUILD] [--page quotes|keys] [--top N]');
   process.exit(2);
@@ -22,6 +24,7 @@ if (!dir) {
 const dist = resolve(valueOf('--dist') ?? DIST);
 const what = valueOf('--page') ?? 'keys';
 const top = Number(valueOf('--top') ?? 40);
+const [openHash, readySel] = what === 'quotes' ? ['#page=quotes', '.lede-quotes .lede-speaker-group'] : [what, valueOf('--ready')];
 const QUERIES = ['cocoa exporters', 'oil prices rise', 'central bank rates', 'wheat shipmnts', 'tokyo stock exchange', 'merger talks'];
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8')
@@ -45,15 +48,15 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
 await cdp.send('Profiler.start');
-const elapsed = await tab.evaluate(async ([queries, what]) => {
+const elapsed = await tab.evaluate(async ([queries, what, hash, ready]) => {
   const nextPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const t0 = performance.now();
-  if (what === 'quotes') {
+  if (what !== 'keys') {
     for (let i = 0; i < 5; i++) {
       location.hash = '#';
       await nextPaint();
-      location.hash = '#page=quotes';
-      while (!document.querySelector('.lede-quotes .lede-speaker-group')) await new Promise((r) => setTimeout(r, 1));
+      location.hash = hash;
+      while (!document.querySelector(ready)) await new Promise((r) => setTimeout(r, 1));
       await nextPaint();
     }
   } else {
@@ -67,7 +70,7 @@ const elapsed = await tab.evaluate(async ([queries, what]) => {
     }
   }
   return performance.now() - t0;
-}, [QUERIES, what]);
+}, [QUERIES, what, openHash, readySel]);
 const { profile } = await cdp.send('Profiler.stop');
 await cdp.send('Tracing.end');
 await traced;
