@@ -48,6 +48,9 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
         });
         on_cleanup(move || handle.remove());
     }
+    if mode != HashMode::Memory {
+        write_pending_before_links();
+    }
     if mode != HashMode::Whole {
         if let Some(root) = mount.and_then(|m| m.root.get_value()) {
             route_own_links(&root, state);
@@ -66,7 +69,8 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
 /// A replaced entry is written after the next paint ([`defer_replace`]): `replaceState` costs
 /// the keystroke that calls it a few milliseconds, sometimes tens (bench/README.md, issue 13),
 /// and the results it leads to need not wait for the address bar. A push, or the user moving
-/// through history, writes or drops what is pending first, so entries stay in order.
+/// through history, writes or drops what is pending first, so entries stay in order; so does a
+/// click on a link ([`write_pending_before_links`]).
 pub fn navigate(state: RwSignal<ViewState>, next: ViewState, push: bool) {
     let mode = MODES.with_borrow(|modes| modes.get(&state).cloned());
     let hash = match mode.unwrap_or(HashMode::Whole) {
@@ -120,6 +124,29 @@ fn defer_replace(hash: String) {
             set_timeout(write_pending_replace, std::time::Duration::ZERO);
         });
     }
+}
+
+/// Writes any pending replacement before the browser follows a clicked link (a click's
+/// listeners run before its default action), so that the entry the link leaves holds what was
+/// typed: a real `href="#…"` link moves without [`navigate`]. Once per page, in the capture
+/// phase, so that no handler that stops the click can skip it.
+fn write_pending_before_links() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LISTENING.replace(true) {
+        return;
+    }
+    let on_click = Closure::<dyn Fn()>::new(write_pending_replace);
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // For the page's lifetime, as the explorers that share it.
+    on_click.forget();
 }
 
 /// Writes the pending replacement now, unless the page's hash moved since it was asked for.
