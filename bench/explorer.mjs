@@ -10,17 +10,29 @@
 //   - the app's WebAssembly memory at the end (its peak: wasm memory never shrinks).
 // DIR holds what `lede ingest ... -o DIR/corpus.json --pack DIR/corpus.lede` writes; build the
 // app first (trunk build --release --offline --cargo-profile wasm-release).
-// Usage: node bench/explorer.mjs DIR [--json OUT] [--person ID]
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer, launchBrowser, DIST } from '../scripts/lib/browser.mjs';
+//
+// Side by side: `--dist BUILD` (repeatable) names built app folders instead of dist/; the first
+// is the baseline. `--rounds N` measures every build N times, alternating (A B A B ...), each
+// time in a fresh browser, so that a machine loaded by other work weighs on all builds alike;
+// the report gives each build's median over its rounds and its ratio to the baseline's.
+// Usage: node bench/explorer.mjs DIR [--dist BUILD]... [--rounds N] [--json OUT] [--person ID]
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startServer, launchChromium, DIST } from '../scripts/lib/browser.mjs';
 
 const args = process.argv.slice(2);
-const jsonAt = args.indexOf('--json');
-const out = jsonAt >= 0 ? args[jsonAt + 1] : null;
-const dir = args.find((a, i) => !a.startsWith('--') && i !== jsonAt + 1 && args[i - 1] !== '--person');
-if (!dir) {
-  console.error('usage: node bench/explorer.mjs DIR [--json OUT]');
+const VALUED = new Set(['--json', '--person', '--dist', '--rounds']);
+const valueOf = (flag) => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : null;
+};
+const out = valueOf('--json');
+const dir = args.find((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1]));
+const builds = args.flatMap((a, i) => (a === '--dist' ? [resolve(args[i + 1])] : []));
+if (builds.length === 0) builds.push(DIST);
+const rounds = Number(valueOf('--rounds') ?? 1);
+if (!dir || !Number.isInteger(rounds) || rounds < 1) {
+  console.error('usage: node bench/explorer.mjs DIR [--dist BUILD]... [--rounds N] [--json OUT] [--person ID]');
   process.exit(2);
 }
 
@@ -32,8 +44,7 @@ const ENTITY_READY = '.lede-entity-profile .lede-entity-name';
 
 // The most mentioned person, from DIR/corpus.json, or `--person ID` (bench/scale.mjs passes it
 // for corpora whose JSON is past the longest string Node.js can read).
-const personAt = args.indexOf('--person');
-let topPerson = personAt >= 0 ? args[personAt + 1] : null;
+let topPerson = valueOf('--person');
 let topCount = null;
 let articleCount = null;
 if (!topPerson) {
@@ -44,21 +55,10 @@ if (!topPerson) {
   articleCount = corpus.articles.length;
 }
 
-const page = () => ['text/html; charset=utf-8', readFileSync(join(DIST, 'index.html'), 'utf8')
+const page = (dist) => ['text/html; charset=utf-8', readFileSync(join(dist, 'index.html'), 'utf8')
   .replace('</head>', '<link rel="preload" href="corpus.lede" as="fetch" crossorigin="anonymous" />\n</head>')
   .replace('<body>', '<body><div id="lede" data-corpus="corpus.lede"></div>')];
-const server = await startServer({
-  '/': page(),
-  '/index.html': page(),
-  '/corpus.lede': ['application/octet-stream', readFileSync(join(dir, 'corpus.lede'))],
-});
-const context = await launchBrowser();
-const tab = context.pages()[0] ?? (await context.newPage());
-tab.setDefaultTimeout(120_000);
-// Trunk's loader announces the wasm instance: its memory is the app's whole heap.
-await tab.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__ledeWasm = e.detail?.wasm; }));
-await tab.goto(server.url);
-await tab.locator('.lede-result').first().waitFor();
+const packBytes = readFileSync(join(dir, 'corpus.lede'));
 
 /** Percentile `p` (0-100) of sorted `xs`. */
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -67,70 +67,133 @@ const stats = (xs) => {
   return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), max: s[s.length - 1] };
 };
 
-// Keystrokes: set the value as a keystroke would and fire `input`, then wait for the frame
-// after the update (rAF fires before that frame's paint; the task after it runs after).
-const keystrokes = await tab.evaluate(async (queries) => {
-  const box = document.querySelector('.lede-search');
-  const nextPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const times = [];
-  const floor = [];
-  for (const q of queries) {
-    box.value = '';
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    await nextPaint();
-    for (let i = 1; i <= q.length; i++) {
-      const t0 = performance.now();
-      box.value = q.slice(0, i);
+/** How many times each page is opened in one measurement. */
+const RUNS = 5;
+
+/** One measurement of the build in `dist`, in a fresh browser: the figures listed above. */
+async function measure(dist) {
+  const server = await startServer({
+    '/': page(dist),
+    '/index.html': page(dist),
+    '/corpus.lede': ['application/octet-stream', packBytes],
+  }, { dist });
+  const { context, userDataDir } = await launchChromium();
+  const tab = context.pages()[0] ?? (await context.newPage());
+  tab.setDefaultTimeout(120_000);
+  await tab.goto(server.url);
+  await tab.locator('.lede-result').first().waitFor();
+
+  // Keystrokes: set the value as a keystroke would and fire `input`, then wait for the frame
+  // after the update (rAF fires before that frame's paint; the task after it runs after).
+  const keystrokes = await tab.evaluate(async (queries) => {
+    const box = document.querySelector('.lede-search');
+    const nextPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const times = [];
+    const floor = [];
+    for (const q of queries) {
+      box.value = '';
       box.dispatchEvent(new Event('input', { bubbles: true }));
       await nextPaint();
-      times.push(performance.now() - t0);
-      const f0 = performance.now();
-      await nextPaint();
-      floor.push(performance.now() - f0);
+      for (let i = 1; i <= q.length; i++) {
+        const t0 = performance.now();
+        box.value = q.slice(0, i);
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        await nextPaint();
+        times.push(performance.now() - t0);
+        const f0 = performance.now();
+        await nextPaint();
+        floor.push(performance.now() - f0);
+      }
     }
-  }
-  return { times, floor };
-}, QUERIES);
+    return { times, floor };
+  }, QUERIES);
 
-/** Time from setting `hash` to the first frame painted with `ready` in the DOM. */
-async function openPage(hash, ready) {
-  return tab.evaluate(async ([h, sel]) => {
-    const nextPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    location.hash = '#';
-    await nextPaint();
-    const t0 = performance.now();
-    location.hash = h;
-    while (!document.querySelector(sel)) {
-      await new Promise((r) => setTimeout(r, 1));
-      if (performance.now() - t0 > 60_000) throw new Error(`${sel} never appeared for ${h}`);
-    }
-    await nextPaint();
-    return performance.now() - t0;
-  }, [hash, ready]);
+  /** Time from setting `hash` to the first frame painted with `ready` in the DOM. */
+  async function openPage(hash, ready) {
+    return tab.evaluate(async ([h, sel]) => {
+      const nextPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      location.hash = '#';
+      await nextPaint();
+      const t0 = performance.now();
+      location.hash = h;
+      while (!document.querySelector(sel)) {
+        await new Promise((r) => setTimeout(r, 1));
+        if (performance.now() - t0 > 60_000) throw new Error(`${sel} never appeared for ${h}`);
+      }
+      await nextPaint();
+      return performance.now() - t0;
+    }, [hash, ready]);
+  }
+  const quotes = [];
+  const entity = [];
+  for (let i = 0; i < RUNS; i++) {
+    quotes.push(await openPage('#page=quotes', QUOTES_READY));
+    entity.push(await openPage(`#entity=${encodeURIComponent(topPerson)}`, ENTITY_READY));
+  }
+  // The WebAssembly memory after all of the above (it never shrinks: the peak). lede-explorer.js's
+  // start() resolves to the wasm-bindgen module it started (once per page); calling that
+  // module's init again returns the instance's exports, whose memory is the app's whole heap.
+  const wasmMemory = await tab.evaluate(async () => {
+    const { start } = await import(new URL('./lede-explorer.js', location.href).href);
+    const exports = await (await start()).default();
+    return exports?.memory?.buffer.byteLength ?? null;
+  });
+  await context.close();
+  await server.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+  return {
+    dist,
+    wasm_memory_bytes: wasmMemory,
+    corpus: { dir, articles: articleCount, top_person: topPerson, top_person_articles: topCount },
+    keystroke_ms: stats(keystrokes.times),
+    frame_floor_ms: stats(keystrokes.floor),
+    keystroke_p50_over_floor: stats(keystrokes.times).p50 / stats(keystrokes.floor).p50,
+    quotes_page_ms: stats(quotes),
+    entity_page_ms: stats(entity),
+  };
 }
-const RUNS = 5;
-const quotes = [];
-const entity = [];
-for (let i = 0; i < RUNS; i++) {
-  quotes.push(await openPage('#page=quotes', QUOTES_READY));
-  entity.push(await openPage(`#entity=${encodeURIComponent(topPerson)}`, ENTITY_READY));
-}
-// The WebAssembly memory after all of the above (it never shrinks: the peak).
-const wasmMemory = await tab.evaluate(() => window.__ledeWasm?.memory?.buffer.byteLength ?? null);
-const result = {
-  wasm_memory_bytes: wasmMemory,
-  corpus: { dir, articles: articleCount, top_person: topPerson, top_person_articles: topCount },
-  keystroke_ms: stats(keystrokes.times),
-  frame_floor_ms: stats(keystrokes.floor),
-  keystroke_p50_over_floor: stats(keystrokes.times).p50 / stats(keystrokes.floor).p50,
-  quotes_page_ms: stats(quotes),
-  entity_page_ms: stats(entity),
-};
+
 const f = (x) => x.toFixed(1);
-console.log(`explorer on ${articleCount ?? 'the'} articles (${dir}); WebAssembly memory ${wasmMemory == null ? 'not visible' : `${(wasmMemory / 1e6).toFixed(1)} MB`}`);
-console.log(`keystroke -> painted: p50 ${f(result.keystroke_ms.p50)} ms, p95 ${f(result.keystroke_ms.p95)} ms, max ${f(result.keystroke_ms.max)} ms over ${result.keystroke_ms.n} keystrokes (frame floor p50 ${f(result.frame_floor_ms.p50)} ms; ratio ${result.keystroke_p50_over_floor.toFixed(2)})`);
-console.log(`quotes page, whole corpus: p50 ${f(result.quotes_page_ms.p50)} ms, max ${f(result.quotes_page_ms.max)} ms (${RUNS} opens)`);
-console.log(`entity page, ${topPerson} (${topCount ?? '?'} articles): p50 ${f(result.entity_page_ms.p50)} ms, max ${f(result.entity_page_ms.max)} ms (${RUNS} opens)`);
-if (out) writeFileSync(out, JSON.stringify(result, null, 2));
-await context.close();
-await server.close();
+/** The report of one measurement, as lines. */
+function report(result) {
+  const w = result.wasm_memory_bytes;
+  console.log(`explorer on ${articleCount ?? 'the'} articles (${dir}, app ${result.dist}); WebAssembly memory ${w == null ? 'not visible' : `${(w / 1e6).toFixed(1)} MB`}`);
+  console.log(`keystroke -> painted: p50 ${f(result.keystroke_ms.p50)} ms, p95 ${f(result.keystroke_ms.p95)} ms, max ${f(result.keystroke_ms.max)} ms over ${result.keystroke_ms.n} keystrokes (frame floor p50 ${f(result.frame_floor_ms.p50)} ms; ratio ${result.keystroke_p50_over_floor.toFixed(2)})`);
+  console.log(`quotes page, whole corpus: p50 ${f(result.quotes_page_ms.p50)} ms, max ${f(result.quotes_page_ms.max)} ms (${RUNS} opens)`);
+  console.log(`entity page, ${topPerson} (${topCount ?? '?'} articles): p50 ${f(result.entity_page_ms.p50)} ms, max ${f(result.entity_page_ms.max)} ms (${RUNS} opens)`);
+}
+
+// Every build once per round, in turn.
+const measured = builds.map(() => []);
+for (let r = 0; r < rounds; r++) {
+  for (const [b, dist] of builds.entries()) {
+    const result = await measure(dist);
+    measured[b].push(result);
+    if (rounds > 1 || builds.length > 1) console.log(`-- round ${r + 1}, build ${b}`);
+    report(result);
+  }
+}
+if (builds.length === 1 && rounds === 1) {
+  if (out) writeFileSync(out, JSON.stringify(measured[0][0], null, 2));
+} else {
+  // Each build's median over its rounds, and its ratio to the baseline (the first build).
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const FIGURES = {
+    keystroke_p50_ms: (m) => m.keystroke_ms.p50,
+    keystroke_p95_ms: (m) => m.keystroke_ms.p95,
+    quotes_page_ms: (m) => m.quotes_page_ms.p50,
+    entity_page_ms: (m) => m.entity_page_ms.p50,
+    wasm_memory_mb: (m) => (m.wasm_memory_bytes ?? NaN) / 1e6,
+  };
+  const summary = builds.map((dist, b) => ({
+    dist,
+    rounds: measured[b].length,
+    ...Object.fromEntries(Object.entries(FIGURES).map(([name, get]) => [name, median(measured[b].map(get))])),
+  }));
+  console.log(`\nmedians over ${rounds} alternating rounds (ratio to the baseline, build 0):`);
+  for (const s of summary) {
+    const cells = Object.keys(FIGURES).map((name) => `${name} ${f(s[name])} (${(s[name] / summary[0][name]).toFixed(2)})`);
+    console.log(`${s.dist}: ${cells.join(', ')}`);
+  }
+  if (out) writeFileSync(out, JSON.stringify({ summary, runs: measured }, null, 2));
+}

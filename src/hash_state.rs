@@ -37,6 +37,8 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
         let listened = mode.clone();
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
             panic_if_asked();
+            // The user moved (back, forward, a link): a replacement asked for before is stale.
+            PENDING.with_borrow_mut(|pending| *pending = None);
             // A hash outside the namespace is the host's: the explorer stays where it is.
             if let Some(next) = state_in_hash(&listened) {
                 if state.get_untracked() != next {
@@ -45,6 +47,9 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
             }
         });
         on_cleanup(move || handle.remove());
+    }
+    if mode != HashMode::Memory {
+        write_pending_before_links();
     }
     if mode != HashMode::Whole {
         if let Some(root) = mount.and_then(|m| m.root.get_value()) {
@@ -60,6 +65,12 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
 
 /// Moves to `next`: a new history entry when `push`, else the current entry is replaced
 /// (typing in the search box should not fill the back button's history).
+///
+/// A replaced entry is written after the next paint ([`defer_replace`]): `replaceState` costs
+/// the keystroke that calls it a few milliseconds, sometimes tens (bench/README.md, issue 13),
+/// and the results it leads to need not wait for the address bar. A push, or the user moving
+/// through history, writes or drops what is pending first, so entries stay in order; so does a
+/// click on a link ([`write_pending_before_links`]).
 pub fn navigate(state: RwSignal<ViewState>, next: ViewState, push: bool) {
     let mode = MODES.with_borrow(|modes| modes.get(&state).cloned());
     let hash = match mode.unwrap_or(HashMode::Whole) {
@@ -68,15 +79,85 @@ pub fn navigate(state: RwSignal<ViewState>, next: ViewState, push: bool) {
         HashMode::Memory => None,
     };
     if let Some(hash) = hash {
-        let window = window();
         if push {
-            let _ = window.location().set_hash(&hash);
-        } else if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
+            write_pending_replace();
+            let _ = window().location().set_hash(&hash);
+        } else {
+            defer_replace(hash);
         }
     }
     if state.get_untracked() != next {
         state.set(next);
+    }
+}
+
+/// A replaced hash not yet written: the hash to write, and the hash the page had when it was
+/// asked for (if the page has moved since, the write is dropped).
+struct PendingReplace {
+    hash: String,
+    from: String,
+}
+
+thread_local! {
+    /// The one pending replacement of the current history entry, if any.
+    static PENDING: RefCell<Option<PendingReplace>> = const { RefCell::new(None) };
+}
+
+/// Replaces the current history entry's hash with `hash` after the next frame has painted (a
+/// task after the next animation frame); later calls before then only change what is written.
+fn defer_replace(hash: String) {
+    let scheduled = PENDING.with_borrow_mut(|pending| match pending {
+        Some(p) => {
+            p.hash = hash;
+            true
+        }
+        None => {
+            *pending = Some(PendingReplace {
+                hash,
+                from: current_hash(),
+            });
+            false
+        }
+    });
+    if !scheduled {
+        request_animation_frame(|| {
+            set_timeout(write_pending_replace, std::time::Duration::ZERO);
+        });
+    }
+}
+
+/// Writes any pending replacement before the browser follows a clicked link (a click's
+/// listeners run before its default action), so that the entry the link leaves holds what was
+/// typed: a real `href="#…"` link moves without [`navigate`]. Once per page, in the capture
+/// phase, so that no handler that stops the click can skip it.
+fn write_pending_before_links() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LISTENING.replace(true) {
+        return;
+    }
+    let on_click = Closure::<dyn Fn()>::new(write_pending_replace);
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // For the page's lifetime, as the explorers that share it.
+    on_click.forget();
+}
+
+/// Writes the pending replacement now, unless the page's hash moved since it was asked for.
+fn write_pending_replace() {
+    let Some(p) = PENDING.with_borrow_mut(Option::take) else {
+        return;
+    };
+    if current_hash() == p.from {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&p.hash));
+        }
     }
 }
 

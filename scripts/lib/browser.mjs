@@ -23,8 +23,11 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves dist/ (plus `extra` path -> [type, body] overrides) on an ephemeral loopback port. */
-export async function startServer(extra = {}) {
+/**
+ * Serves dist/ (or the build folder `dist`, e.g. a baseline build for a side-by-side
+ * benchmark), plus `extra` path -> [type, body] overrides, on an ephemeral loopback port.
+ */
+export async function startServer(extra = {}, { dist = DIST } = {}) {
   let down = false;
   const server = createServer(async (req, res) => {
     if (down) {
@@ -42,7 +45,7 @@ export async function startServer(extra = {}) {
     const rel = normalize(path === '/' ? '/index.html' : path);
     if (rel.includes('..')) { res.writeHead(400); res.end(); return; }
     try {
-      const body = await readFile(join(DIST, rel));
+      const body = await readFile(join(dist, rel));
       res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {

@@ -4,7 +4,9 @@
 //! link to the hash with that filter toggled; each facet filters its own rows as you type and
 //! shows more on request.
 
-use lede_corpus::EntityKind;
+use std::collections::HashMap;
+
+use lede_corpus::{EntityKind, EntitySummary};
 use lede_text::fold_for_match;
 use leptos::prelude::*;
 
@@ -26,14 +28,20 @@ enum PersonRole {
 /// The filter panel for the current results.
 #[component]
 pub fn EntityFilter() -> impl IntoView {
+    let explorer = use_explorer();
+    let (data, results) = (explorer.data, explorer.results);
+    let mentioned = Memo::new(move |_| {
+        results
+            .with(|r| KindCounts::new(&r.facets.entities, &data.entity_rows, &data.corpus.entities))
+    });
     view! {
         <aside class="lede-filter" aria-label="Filters">
             <JumpBox />
             <FilterChips />
             <DateHistogram />
-            <EntityFacet kind=EntityKind::Person label="People" />
-            <EntityFacet kind=EntityKind::Organization label="Organisations" />
-            <EntityFacet kind=EntityKind::Place label="Places" />
+            <EntityFacet kind=EntityKind::Person label="People" mentioned />
+            <EntityFacet kind=EntityKind::Organization label="Organisations" mentioned />
+            <EntityFacet kind=EntityKind::Place label="Places" mentioned />
             <SourceFacet />
         </aside>
     }
@@ -118,16 +126,60 @@ fn FilterChips() -> impl IntoView {
 }
 
 /// The rows a facet shows: those whose folded name holds the folded `typed` text, at most
-/// `limit` of them, and whether more matched.
-fn visible<T: Clone>(rows: &[(String, T)], typed: &str, limit: usize) -> (Vec<T>, usize) {
+/// `limit` of them, and how many more matched.
+fn visible<'n, T>(
+    rows: impl IntoIterator<Item = T>,
+    name: impl Fn(&T) -> &'n str,
+    typed: &str,
+    limit: usize,
+) -> (Vec<T>, usize) {
     let needle = fold_for_match(typed.trim());
-    let matching: Vec<T> = rows
-        .iter()
-        .filter(|(name, _)| needle.is_empty() || fold_for_match(name).contains(&needle))
-        .map(|(_, row)| row.clone())
-        .collect();
-    let more = matching.len().saturating_sub(limit);
-    (matching.into_iter().take(limit).collect(), more)
+    let mut shown = Vec::with_capacity(limit);
+    let mut more = 0;
+    for row in rows {
+        if !needle.is_empty() && !fold_for_match(name(&row)).contains(&needle) {
+            continue;
+        }
+        if shown.len() < limit {
+            shown.push(row);
+        } else {
+            more += 1;
+        }
+    }
+    (shown, more)
+}
+
+/// Entity counts split by kind: for each kind, (row in the entity table, count), largest count
+/// first. One pass over the engine's counts serves every facet of the panel.
+#[derive(Clone, Default, PartialEq)]
+struct KindCounts(Vec<(EntityKind, Vec<(usize, usize)>)>);
+
+impl KindCounts {
+    /// `counted` (entity id, count) split by the kind of each entity of `entities`.
+    fn new(
+        counted: &[(String, usize)],
+        rows: &HashMap<String, usize>,
+        entities: &[EntitySummary],
+    ) -> KindCounts {
+        let mut by_kind: Vec<(EntityKind, Vec<(usize, usize)>)> =
+            EntityKind::ALL.iter().map(|&k| (k, Vec::new())).collect();
+        for (id, n) in counted {
+            let Some(&row) = rows.get(id) else { continue };
+            let kind = entities[row].kind;
+            if let Some((_, list)) = by_kind.iter_mut().find(|(k, _)| *k == kind) {
+                list.push((row, *n));
+            }
+        }
+        KindCounts(by_kind)
+    }
+
+    /// The counts of one kind.
+    fn of(&self, kind: EntityKind) -> &[(usize, usize)] {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(&[], |(_, list)| list.as_slice())
+    }
 }
 
 /// The "Show more" row of a facet with `more` rows hidden, which raises its `limit`.
@@ -146,30 +198,27 @@ fn show_more(more: usize, limit: RwSignal<usize>) -> impl IntoView {
 /// One entity kind's facet: its entities in the current results with their counts (for people,
 /// mentioned or quoted by a switch), a filter box and "Show more".
 #[component]
-fn EntityFacet(kind: EntityKind, label: &'static str) -> impl IntoView {
+fn EntityFacet(
+    kind: EntityKind,
+    label: &'static str,
+    mentioned: Memo<KindCounts>,
+) -> impl IntoView {
     let explorer = use_explorer();
     let (data, view_state, results) = (explorer.data.clone(), explorer.view, explorer.results);
     let role = RwSignal::new(PersonRole::Mentioned);
     let typed = RwSignal::new(String::new());
     let limit = RwSignal::new(ROWS);
-    // (name, (row in the entity table, count)), largest count first.
+    // (row in the entity table, count), largest count first.
     let counts = {
         let data = data.clone();
-        Memo::new(move |_| {
-            results.with(|r| {
-                let counted: Vec<(String, usize)> = match role.get() {
-                    PersonRole::Mentioned => r.facets.entities.clone(),
-                    PersonRole::Quoted => lede_explore::speaker_counts(&data.corpus, &r.matching),
-                };
-                counted
-                    .into_iter()
-                    .filter_map(|(id, n)| {
-                        let row = *data.entity_rows.get(&id)?;
-                        let e = &data.corpus.entities[row];
-                        (e.kind == kind).then(|| (e.name.clone(), (row, n)))
-                    })
-                    .collect::<Vec<_>>()
-            })
+        Memo::new(move |_| match role.get() {
+            PersonRole::Mentioned => mentioned.with(|m| m.of(kind).to_vec()),
+            PersonRole::Quoted => results.with(|r| {
+                let counted = lede_explore::speaker_counts(&data.corpus, &r.matching);
+                KindCounts::new(&counted, &data.entity_rows, &data.corpus.entities)
+                    .of(kind)
+                    .to_vec()
+            }),
         })
     };
     let rows = move || {
@@ -180,17 +229,21 @@ fn EntityFacet(kind: EntityKind, label: &'static str) -> impl IntoView {
         } else {
             &state.entities
         };
-        let all: Vec<(String, (usize, usize))> = counts.with(|c| {
-            c.iter()
-                .filter(|(_, (row, _))| !selected.contains(&data.corpus.entities[*row].id))
-                .cloned()
-                .collect()
+        let entities = &data.corpus.entities;
+        let (shown, more) = counts.with(|c| {
+            visible(
+                c.iter()
+                    .copied()
+                    .filter(|(row, _)| !selected.contains(&entities[*row].id)),
+                |(row, _)| entities[*row].name.as_str(),
+                &typed.get(),
+                limit.get(),
+            )
         });
-        let (shown, more) = visible(&all, &typed.get(), limit.get());
         let items = shown
             .into_iter()
             .map(|(row, count)| {
-                let entity = &data.corpus.entities[row];
+                let entity = &entities[row];
                 let href = if quoted {
                     state.toggling_speaker(&entity.id)
                 } else {
@@ -258,18 +311,18 @@ fn SourceFacet() -> impl IntoView {
     let limit = RwSignal::new(ROWS);
     let rows = move || {
         let state: ViewState = view_state.get();
-        let sources = results.with(|r| {
-            r.facets
-                .sources
-                .iter()
-                .map(|(s, n)| (s.clone(), (s.clone(), *n)))
-                .collect::<Vec<_>>()
+        let (shown, more) = results.with(|r| {
+            let (shown, more) = visible(
+                r.facets
+                    .sources
+                    .iter()
+                    .filter(|(s, _)| !state.sources.contains(s)),
+                |&(s, _)| s.as_str(),
+                "",
+                limit.get(),
+            );
+            (shown.into_iter().cloned().collect::<Vec<_>>(), more)
         });
-        let sources: Vec<_> = sources
-            .into_iter()
-            .filter(|(s, _)| !state.sources.contains(s))
-            .collect();
-        let (shown, more) = visible(&sources, "", limit.get());
         let items = shown
             .into_iter()
             .map(|(source, count)| {

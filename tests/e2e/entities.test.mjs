@@ -7,7 +7,7 @@ import { browserTest, bundledCorpus } from './harness.mjs';
 const corpus = bundledCorpus();
 const PERSON = 'person:idris-kalvane';
 const mentioning = (...ids) => corpus.articles.filter((a) => ids.every((id) => a.entities?.some((e) => e.id === id)));
-const titles = (page) => page.locator('.lede-result-title').allInnerTexts();
+const titles = (page) => page.locator('.lede-result-title').allTextContents();
 
 browserTest('filtering the list by a person shows exactly the articles about them', async ({ page, server }) => {
   const expected = mentioning(PERSON);

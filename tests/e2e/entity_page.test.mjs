@@ -105,7 +105,7 @@ browserTest('the entity page of the most mentioned person shows what the corpus 
   // One click filters the explorer by it; back and forward move between the two.
   await filter.click();
   await page.locator('.lede-count').filter({ hasText: `${articles.length} of ${total}` }).waitFor();
-  assert.deepEqual((await page.locator('.lede-result-title').allInnerTexts()).sort(), articles.map((a) => a.title).sort());
+  assert.deepEqual((await page.locator('.lede-result-title').allTextContents()).sort(), articles.map((a) => a.title).sort());
   assert.equal(await page.locator(`.lede-chip[data-entity="${person.id}"]`).count(), 1);
   await page.goBack();
   await page.locator('.lede-entity-name').filter({ hasText: person.name }).waitFor();
@@ -117,7 +117,7 @@ browserTest('the entity page of the most mentioned person shows what the corpus 
   assert.equal(await quotedLink.getAttribute('data-count'), String(quoting(person.id).length));
   await quotedLink.click();
   await page.locator('.lede-count').filter({ hasText: `${quoting(person.id).length} of ${total}` }).waitFor();
-  assert.deepEqual((await page.locator('.lede-result-title').allInnerTexts()).sort(), quoting(person.id).map((a) => a.title).sort());
+  assert.deepEqual((await page.locator('.lede-result-title').allTextContents()).sort(), quoting(person.id).map((a) => a.title).sort());
   await page.goBack();
   // A quotation links to it in the reader.
   const firstQuote = page.locator('.lede-entity-quote').first();
@@ -131,7 +131,7 @@ browserTest('the entity page of the most mentioned person shows what the corpus 
   const [otherId, both] = top;
   await page.locator(`.lede-co-mention[data-entity="${otherId}"]`).click();
   await page.locator('.lede-count').filter({ hasText: `${both} of ${total}` }).waitFor();
-  assert.deepEqual((await page.locator('.lede-result-title').allInnerTexts()).sort(), mentioning(person.id, otherId).map((a) => a.title).sort());
+  assert.deepEqual((await page.locator('.lede-result-title').allTextContents()).sort(), mentioning(person.id, otherId).map((a) => a.title).sort());
   assert.equal(await page.locator('.lede-chip').count(), 2);
   assert.deepEqual(errors, []);
 });
@@ -182,7 +182,7 @@ browserTest('opened from a filtered view, the entity page leads back to it and c
   await page.locator('.lede-entity-narrow').click();
   const both = fromSource.filter((a) => about.has(a.id));
   await page.locator('.lede-count').filter({ hasText: `${both.length} of ${total}` }).waitFor();
-  assert.deepEqual((await page.locator('.lede-result-title').allInnerTexts()).sort(), both.map((a) => a.title).sort());
+  assert.deepEqual((await page.locator('.lede-result-title').allTextContents()).sort(), both.map((a) => a.title).sort());
   // Back on the entity page, its back link returns to the source's results.
   await page.goBack();
   await page.locator('.lede-entity-name').filter({ hasText: person.name }).waitFor();

@@ -5,7 +5,9 @@ import { browserTest, bundledCorpus, fold } from './harness.mjs';
 
 const corpus = bundledCorpus();
 const articles = corpus.articles;
-const resultTitles = (page) => page.locator('.lede-result-title').allInnerTexts();
+// textContent, not innerText: a row below the fold is not rendered until it nears the viewport
+// (content-visibility: auto, style/main.css), and Chromium gives such a row's innerText as ''.
+const resultTitles = (page) => page.locator('.lede-result-title').allTextContents();
 
 /** A word of 5+ letters that occurs in some but not all articles, with the matching ids. */
 function distinctiveWord() {
@@ -28,7 +30,7 @@ browserTest('the list shows every bundled article with title, date and source', 
   assert.equal(await page.locator('.lede-count').innerText(), `${articles.length} articles`);
   const titles = await resultTitles(page);
   assert.deepEqual([...titles].sort(), articles.map((a) => a.title).sort());
-  const metas = await page.locator('.lede-result-meta').allInnerTexts();
+  const metas = await page.locator('.lede-result-meta').allTextContents();
   const withDate = articles.findIndex((a) => a.date && a.source);
   assert.equal(metas[withDate], `${articles[withDate].date} · ${articles[withDate].source}`);
   assert.deepEqual(errors, []);
@@ -45,6 +47,8 @@ browserTest('typing in the search box narrows the list', async ({ page, server }
   assert.ok(shown.length < articles.length, `"${word}" should narrow the list, shows ${shown.length}`);
   for (const title of expected) assert.ok(shown.includes(title), `"${word}" should list "${title}"`);
   assert.ok(fold(shown[0]).includes(word), `the first result for "${word}" has it in its title: ${shown[0]}`);
+  // The address follows the painted results by a frame (hash_state.rs, defer_replace).
+  await page.waitForFunction((w) => location.hash.startsWith(`#q=${w}`), word);
   assert.match(page.url(), new RegExp(`#q=${word}`));
 
   await page.getByRole('searchbox', { name: 'Search articles' }).fill('qqxqzv wvvkjx');

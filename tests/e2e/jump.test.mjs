@@ -39,7 +39,7 @@ browserTest('the jump box finds a person typed without accents and filters by th
   await page.locator('.lede-entity-filter').click();
   const expected = mentioning(person.id);
   await page.locator('.lede-count').filter({ hasText: `${expected.length} of ${corpus.articles.length}` }).waitFor();
-  assert.deepEqual((await page.locator('.lede-result-title').allInnerTexts()).sort(), expected.map((a) => a.title).sort());
+  assert.deepEqual((await page.locator('.lede-result-title').allTextContents()).sort(), expected.map((a) => a.title).sort());
   assert.equal(await page.locator(`.lede-chip[data-entity="${person.id}"]`).count(), 1);
   assert.equal(await page.locator('.lede-jump-input').inputValue(), '', 'the jump box clears');
   assert.equal(await page.locator('.lede-jump-hit').count(), 0);

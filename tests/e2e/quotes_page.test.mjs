@@ -228,6 +228,8 @@ browserTest('filters and the in-page search narrow the quotations', async ({ pag
   await page.locator('.lede-quote-search').fill(`${word} `);
   await page.waitForFunction((n) => Number(document.querySelector('.lede-quotes-count')?.dataset.quotations) === n, expected.length);
   assert.deepEqual(await shownCounts(page), summary(expected));
+  // The address follows the painted results by a frame (hash_state.rs, defer_replace).
+  await page.waitForFunction((w) => location.hash.includes(`qq=${w}`), word);
   assert.ok(page.url().includes(`qq=${word}`), page.url());
   // The matched word is marked in every row shown.
   const marks = await page.locator('.lede-quote-item').evaluateAll((els) =>

@@ -75,3 +75,42 @@ browserTest('back and forward walk through pages as visited', async ({ page, ser
   await page.waitForTimeout(250);
   assert.deepEqual(await snapshot(page), visited[1], 'forward again');
 });
+
+// Typing replaces the history entry after the next paint (src/hash_state.rs): a link followed
+// before then must still leave the typed query in the entry it leaves, and moving back through
+// history must not be overwritten by a write that was pending.
+browserTest('a link followed while the typed query is unwritten keeps history in order', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.locator('.lede-result').first().waitFor();
+  const opened = await page.evaluate(() => {
+    const box = document.querySelector('.lede-search');
+    box.value = 'budget';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    // Same task: the replacement is still pending when the link is followed.
+    const pending = location.hash;
+    document.querySelector('.lede-result-title').click();
+    return { pending, after: location.hash };
+  });
+  assert.ok(!opened.pending.includes('q=budget'), `the typed query is written after the paint, not at once: ${opened.pending}`);
+  assert.ok(opened.after.includes('article='), opened.after);
+  await page.locator('.lede-article').waitFor();
+  await page.goBack();
+  await page.waitForFunction(() => !location.hash.includes('article='));
+  assert.equal(await page.evaluate(() => location.hash), '#q=budget', 'the entry left holds the typed query');
+  await page.locator('.lede-search').evaluate((b) => b.value).then((v) => assert.equal(v, 'budget'));
+
+  // Typing, then going back before the write: the entry gone back to keeps its own hash.
+  await page.goto(`${server.url}#q=harbour`);
+  await page.locator('.lede-result').first().waitFor();
+  await page.evaluate(() => { location.hash = 'q=budget&page=quotes'; });
+  await page.locator('.lede-quotes').waitFor();
+  await page.evaluate(() => {
+    const box = document.querySelector('.lede-quote-search');
+    box.value = 'minister';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    history.back();
+  });
+  await page.waitForFunction(() => location.hash === '#q=harbour');
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => location.hash), '#q=harbour', 'the pending quote search did not overwrite the entry gone back to');
+});
