@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { DIST } from './harness.mjs';
 
-/** Today's 572,022 B (2026-12-01, with Leptos's erase_components) plus about 3 %. */
-const CEILING_BYTES = 590_000;
+/** 572,022 B with Leptos's erase_components, then 598,450 B after the day's merges (pack v4's
+ *  column decoding and derived facts, the memory check, the pool's page side; not yet broken
+ *  down), plus about 3 % (2026-12-01). */
+const CEILING_BYTES = 615_000;
 
 /** Every file under `dir`, as paths relative to it. */
 function files(dir, prefix = '') {
