@@ -37,7 +37,17 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
         let listened = mode.clone();
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
             panic_if_asked();
-            // The user moved (back, forward, a link): a replacement asked for before is stale.
+            // Our own push's event, arriving after more typing asked for a replacement of the
+            // entry it made (the page's hash is still the one that replacement was asked
+            // from): the state is already ahead of the hash, so write the replacement and keep
+            // the state. Otherwise the user moved (back, forward, a link) and a replacement
+            // asked for before is stale.
+            let echo = PENDING
+                .with_borrow(|pending| pending.as_ref().is_some_and(|p| p.from == current_hash()));
+            if echo {
+                write_pending_replace();
+                return;
+            }
             PENDING.with_borrow_mut(|pending| *pending = None);
             // A hash outside the namespace is the host's: the explorer stays where it is.
             if let Some(next) = state_in_hash(&listened) {

@@ -114,3 +114,25 @@ browserTest('a link followed while the typed query is unwritten keeps history in
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => location.hash), '#q=harbour', 'the pending quote search did not overwrite the entry gone back to');
 });
+
+// The race a fast typist makes: the first keystroke in the reader pushes a new entry, and its
+// hashchange event arrives only after more keystrokes asked for replacements of that entry.
+// The late event must not put the first keystroke's query back.
+browserTest('a push’s late hashchange does not undo the typing after it', async ({ page, server }) => {
+  await page.goto(`${server.url}#article=043-okafor-brandt-third-term`);
+  await page.locator('.lede-article-title').waitFor();
+  const during = await page.evaluate(() => {
+    const box = document.querySelector('.lede-search');
+    const type = (v) => { box.value = v; box.dispatchEvent(new Event('input', { bubbles: true })); };
+    type('m');
+    const pushed = location.hash;
+    type('mayor');
+    type('');
+    return pushed;
+  });
+  assert.ok(during.includes('q=m'), `the first keystroke made its own entry at once: ${during}`);
+  await page.waitForTimeout(400);
+  assert.equal(await page.locator('.lede-search').inputValue(), '', 'the box keeps what was typed last');
+  const hash = await page.evaluate(() => location.hash);
+  assert.ok(!hash.includes('q=m'), `the address holds what was typed last: ${hash}`);
+});
