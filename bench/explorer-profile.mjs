@@ -7,9 +7,10 @@
 // `--page quotes` opens the quotes page five times instead; `--page '#HASH' --ready SELECTOR' any
 // other page (e.g. '#entity=person:reagan' '.lede-entity-name').
 // Usage: node bench/explorer-profile.mjs DIR [--dist BUILD] [--page quotes|keys|#HASH] [--ready SEL] [--top N]
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startServer, launchChromium, DIST } from '../scripts/lib/browser.mjs';
+import { DIST } from '../scripts/lib/browser.mjs';
+import { openPackExplorer } from './lib/pack-page.mjs';
 
 const args = process.argv.slice(2);
 const valueOf = (flag) => {
@@ -27,18 +28,7 @@ const top = Number(valueOf('--top') ?? 40);
 const [openHash, readySel] = what === 'quotes' ? ['#page=quotes', '.lede-quotes .lede-speaker-group'] : [what, valueOf('--ready')];
 const QUERIES = ['cocoa exporters', 'oil prices rise', 'central bank rates', 'wheat shipmnts', 'tokyo stock exchange', 'merger talks'];
 
-const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  .replace('</head>', '<link rel="preload" href="corpus.lede" as="fetch" crossorigin="anonymous" />\n</head>')
-  .replace('<body>', '<body><div id="lede" data-corpus="corpus.lede"></div>');
-const server = await startServer({
-  '/': ['text/html; charset=utf-8', html],
-  '/corpus.lede': ['application/octet-stream', readFileSync(join(dir, 'corpus.lede'))],
-}, { dist });
-const { context, userDataDir } = await launchChromium();
-const tab = context.pages()[0] ?? (await context.newPage());
-tab.setDefaultTimeout(120_000);
-await tab.goto(server.url);
-await tab.locator('.lede-result').first().waitFor();
+const { tab, context, close } = await openPackExplorer(dist, readFileSync(join(dir, 'corpus.lede')));
 const cdp = await context.newCDPSession(tab);
 
 const events = [];
@@ -127,6 +117,4 @@ const sums = new Map();
 for (const e of main) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
 console.log('timeline (ms, nested kinds overlap):');
 for (const [name, ms] of [...sums].sort((a, b) => b[1] - a[1])) console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
-await context.close();
-await server.close();
-rmSync(userDataDir, { recursive: true, force: true });
+await close();

@@ -16,9 +16,10 @@
 // time in a fresh browser, so that a machine loaded by other work weighs on all builds alike;
 // the report gives each build's median over its rounds and its ratio to the baseline's.
 // Usage: node bench/explorer.mjs DIR [--dist BUILD]... [--rounds N] [--json OUT] [--person ID]
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startServer, launchChromium, DIST } from '../scripts/lib/browser.mjs';
+import { DIST } from '../scripts/lib/browser.mjs';
+import { openPackExplorer } from './lib/pack-page.mjs';
 
 const args = process.argv.slice(2);
 const VALUED = new Set(['--json', '--person', '--dist', '--rounds']);
@@ -55,9 +56,6 @@ if (!topPerson) {
   articleCount = corpus.articles.length;
 }
 
-const page = (dist) => ['text/html; charset=utf-8', readFileSync(join(dist, 'index.html'), 'utf8')
-  .replace('</head>', '<link rel="preload" href="corpus.lede" as="fetch" crossorigin="anonymous" />\n</head>')
-  .replace('<body>', '<body><div id="lede" data-corpus="corpus.lede"></div>')];
 const packBytes = readFileSync(join(dir, 'corpus.lede'));
 
 /** Percentile `p` (0-100) of sorted `xs`. */
@@ -72,16 +70,7 @@ const RUNS = 5;
 
 /** One measurement of the build in `dist`, in a fresh browser: the figures listed above. */
 async function measure(dist) {
-  const server = await startServer({
-    '/': page(dist),
-    '/index.html': page(dist),
-    '/corpus.lede': ['application/octet-stream', packBytes],
-  }, { dist });
-  const { context, userDataDir } = await launchChromium();
-  const tab = context.pages()[0] ?? (await context.newPage());
-  tab.setDefaultTimeout(120_000);
-  await tab.goto(server.url);
-  await tab.locator('.lede-result').first().waitFor();
+  const { tab, close } = await openPackExplorer(dist, packBytes);
 
   // Keystrokes: set the value as a keystroke would and fire `input`, then wait for the frame
   // after the update (rAF fires before that frame's paint; the task after it runs after).
@@ -138,9 +127,7 @@ async function measure(dist) {
     const exports = await (await start()).default();
     return exports?.memory?.buffer.byteLength ?? null;
   });
-  await context.close();
-  await server.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await close();
   return {
     dist,
     wasm_memory_bytes: wasmMemory,
