@@ -62,7 +62,7 @@ fn run(
 ) -> Vec<Quote> {
     let pieces = find_pieces(paragraphs);
     let quotations = group(paragraphs, &pieces);
-    let mut resolver = Resolver::new(paragraphs);
+    let mut resolver = Resolver::new(paragraphs, &pieces);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<Previous> = None;
     for members in quotations {
@@ -448,9 +448,17 @@ mod tests {
         assert_eq!(s1.name, "a senior executive");
         assert_eq!(s1.kind, Some(SpeakerKind::Description));
         assert!(s1.resolved_from.is_empty());
-        // A pronoun with no person named before it keeps its words and no kind.
+        // A pronoun points back at the described person who spoke before it.
         let s2 = q[2].speaker.as_ref().unwrap();
-        assert_eq!((s2.name.as_str(), s2.kind), ("he", None), "{s2:?}");
+        assert_eq!(
+            (s2.name.as_str(), s2.kind),
+            ("a senior executive", Some(SpeakerKind::Description)),
+            "{s2:?}"
+        );
+        // With no person before it, it keeps its words and no kind.
+        let alone = quotes(&["“We disagree with them,” he said."]);
+        let s = alone[0].speaker.as_ref().unwrap();
+        assert_eq!((s.name.as_str(), s.kind), ("he", None), "{s:?}");
     }
 
     #[test]

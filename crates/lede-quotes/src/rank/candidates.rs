@@ -116,7 +116,11 @@ pub(crate) fn colon_introduction(
 }
 
 /// The byte ranges of paragraph `p` outside its quote pieces.
-fn outside_pieces(paragraphs: &[String], pieces: &[Piece], p: usize) -> Vec<(usize, usize)> {
+pub(crate) fn outside_pieces(
+    paragraphs: &[String],
+    pieces: &[Piece],
+    p: usize,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     for piece in pieces.iter().filter(|x| x.paragraph == p) {
@@ -202,6 +206,7 @@ pub(crate) fn gather(
             );
         }
     }
+    drop_quoting_channels(paragraphs, &mut out);
     if let Some((last_para, p, span)) = previous {
         if first.paragraph <= last_para + 2 {
             let c = Candidate {
@@ -227,4 +232,20 @@ pub(crate) fn gather(
         }
     }
     out
+}
+
+/// `It quoted a joint statement as saying “…”`: the words before `quoted` in that sentence
+/// (`It`, the agency) are the channel, not the speaker; their candidates are dropped.
+fn drop_quoting_channels(paragraphs: &[String], out: &mut Vec<Candidate>) {
+    let quoted: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.rules.contains(&"before:quoted-as-saying"))
+        .map(|c| (c.paragraph, c.speaker.0))
+        .collect();
+    out.retain(|c| {
+        !quoted.iter().any(|&(p, at)| {
+            let start = sentence_start(&paragraphs[p], 0, at);
+            c.paragraph == p && c.speaker.1 <= at && c.speaker.0 >= start && !c.legacy
+        })
+    });
 }
