@@ -9,10 +9,13 @@ use lede_text::word_lists::PRONOUNS;
 
 use super::genders::{pronoun_gender, Genders};
 use super::{is_person_head, named, Mention, Referent};
-use crate::attribution::{is_determiner, is_stopword, near_cues, sentence_start, Attribution};
+use crate::attribution::{
+    cue_subjects as near_cues, is_cue, is_determiner, is_in, is_stopword, sentence_start,
+    Attribution, CLAUSE_WORDS,
+};
 use crate::marks::Piece;
 use crate::rank::candidates::outside_pieces;
-use crate::tokens::tokenize;
+use crate::tokens::{tokenize, Tok};
 
 /// The resolved subjects of every reporting verb of `paragraphs` outside the quote `pieces`,
 /// in reading order; `names` are the article's full names, which a lone surname expands to
@@ -27,7 +30,7 @@ pub(super) fn cue_subjects(
     let mut genders = Genders::default();
     for (p, text) in paragraphs.iter().enumerate() {
         for (from, to) in outside_pieces(paragraphs, pieces, p) {
-            for a in near_cues(text, from, to) {
+            for a in near_cues(text, from, to, true) {
                 let context = (names, out.as_slice(), &mut genders);
                 if let Some(m) = subject(paragraphs, p, (from, to), &a, context) {
                     out.push(m);
@@ -35,8 +38,63 @@ pub(super) fn cue_subjects(
             }
         }
     }
+    out.extend(sentence_openers(paragraphs, pieces, names));
     out.sort_by_key(|m| m.at);
     (out, genders)
+}
+
+/// First words of place names that read like a person's two capitalised words (`Saudi
+/// Arabia`, `West Germany`): a name starting with one never opens a sentence as a person.
+const PLACE_FIRST_WORDS: &[&str] = &[
+    "New", "North", "South", "East", "West", "Saudi", "United", "Hong", "Latin", "Middle",
+    "Soviet", "Great", "Sri", "Costa", "Puerto", "El", "Los", "San", "Santa", "Wall",
+];
+
+/// The person names that open a sentence outside the quotes, whatever its verb (`Nakasone
+/// today called for …`, `John Sculley, Apple chairman, declined …`): main subjects.
+fn sentence_openers(paragraphs: &[String], pieces: &[Piece], names: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (p, text) in paragraphs.iter().enumerate() {
+        for (from, to) in outside_pieces(paragraphs, pieces, p) {
+            let toks = tokenize(text, from, to);
+            for (k, t) in toks.iter().enumerate() {
+                let opens = k == 0 || is_sentence_end_tok(toks[k - 1].text);
+                if !opens || !t.is_capitalized() || is_stopword(t) {
+                    continue;
+                }
+                let at = (p, t.start);
+                let full = names.iter().find(|m| m.at == at).or_else(|| {
+                    // A lone surname of a full name met before.
+                    let lone = toks.get(k + 1).is_none_or(|n| !n.is_capitalized());
+                    lone.then(|| expand(names, t.text, at)).flatten()
+                });
+                let Some(m) = full else { continue };
+                if PLACE_FIRST_WORDS.contains(&m.name.split(' ').next().unwrap_or("")) {
+                    continue;
+                }
+                let chain = if m.at == at {
+                    Vec::new()
+                } else {
+                    m.as_chain(paragraphs)
+                };
+                out.push(Mention {
+                    at,
+                    end: if m.at == at { m.end } else { t.end },
+                    name: m.name.clone(),
+                    chain,
+                    kind: SpeakerKind::Person,
+                    referent: Referent::Person,
+                    main: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// True for a token that ends a sentence before the next one opens.
+fn is_sentence_end_tok(text: &str) -> bool {
+    matches!(text, "." | "!" | "?")
 }
 
 /// The mention the subject of attribution `a` (found in `range` of paragraph `p`) makes,
@@ -95,7 +153,11 @@ fn subject(
         let chain = ante.as_chain(paragraphs);
         return Some(mention(ante.name.clone(), chain, ante.kind, want));
     }
-    let described = is_determiner(first) && !toks[1..].iter().any(|t| t.is_capitalized());
+    let described = super::is_description(&toks);
+    if described && super::is_plural_head(&toks) {
+        // `The chairmen and senior members of the committees`: several people.
+        return None;
+    }
     let (name, kind, referent, chain) = if first.is_capitalized() && !described {
         let (name, kind) = named(&toks);
         let full = (!name.contains(' ') && kind == SpeakerKind::Person)
@@ -138,11 +200,14 @@ fn is_main_subject(text: &str, (from, to): (usize, usize), a: &Attribution) -> b
     // (`Outside the works, steelworker Dagny Roos, 52, said`).
     let lead = &text[s0..first];
     let clause = lead.rfind(',').map_or(lead, |k| &lead[k + 1..]);
-    let roles = clause.split_whitespace().count() <= 2
-        && clause
-            .chars()
-            .all(|c| c.is_lowercase() || c.is_whitespace())
-        && text[first..].starts_with(char::is_uppercase);
+    // `Dutch Coffee Roasters' Association secretary Jan de Vries said`: a capitalised run
+    // with a role or particle or two inside.
+    let lower: Vec<Tok> = tokenize(clause, 0, clause.len())
+        .into_iter()
+        .filter(|t| t.is_word() && !t.is_capitalized())
+        .collect();
+    let verb = lower.iter().any(|t| is_cue(t) || is_in(t, CLAUSE_WORDS));
+    let roles = lower.len() <= 2 && !verb && text[first..].starts_with(char::is_uppercase);
     let opens = roles
         || tokenize(text, s0, first)
             .iter()

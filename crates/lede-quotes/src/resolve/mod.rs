@@ -108,6 +108,26 @@ fn is_title_word(lower: &str) -> bool {
     TITLES.contains(&lower) || ROLE_WORDS.contains(&lower) || ROLE_NOUNS.contains(&lower)
 }
 
+/// True for words that describe rather than name: a determiner and at least one lowercase
+/// word (`The minister`, `His lawyer`, `A spokesman for Airbus`, not `The New York Times`).
+fn is_description(toks: &[Tok]) -> bool {
+    toks.first().is_some_and(crate::attribution::is_determiner)
+        && toks[1..].iter().any(|t| t.is_word() && !t.is_capitalized())
+}
+
+/// True when a description's head (before any preposition) is plural (`members`, `the
+/// chairmen`): several people, no antecedent of `he`, `she` or `it`.
+fn is_plural_head(toks: &[Tok]) -> bool {
+    let head = toks
+        .iter()
+        .position(|t| ["for", "of", "at", "with", "from", "to", "and"].contains(&t.text))
+        .map_or(toks.last(), |k| k.checked_sub(1).and_then(|k| toks.get(k)));
+    head.is_some_and(|t| {
+        let w = t.lower();
+        (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3) || w.ends_with("men")
+    })
+}
+
 /// True when a description's head (its last word, lowercased) names a person (`the USDA
 /// official`, `a spokesman for Airbus`): a title, role word or [`PERSON_NOUNS`].
 fn is_person_head(words: &[Tok]) -> bool {
@@ -365,19 +385,19 @@ impl<'a> Resolver<'a> {
                 self.genders.learn(&r.name, female);
             }
             r
-        } else if toks.first().is_some_and(|t| {
-            // `The minister`, `His lawyer` opening a sentence are descriptions, not names.
-            t.is_capitalized()
-                && (!crate::attribution::is_determiner(t)
-                    || toks[1..].iter().any(Tok::is_capitalized))
-        }) {
+        } else if toks.first().is_some_and(Tok::is_capitalized) && !is_description(&toks) {
             let (name, kind) = named(&toks);
             found(self.expand(&name, at), name, Some(kind))
         } else if let Some(run) = last_capitalized_run(&toks).filter(|run| {
             // `an aide to Agriculture Secretary Richard Lyng`, `a spokeswoman for Clinton`:
             // the name is whom the described speaker works for, not the speaker.
-            let before = toks.len() - run.len();
-            !(before > 0 && ["to", "for", "of", "with", "at"].contains(&toks[before - 1].text))
+            // `an Agriculture Department authority on the USSR` too, past an article.
+            let mut before = toks.len() - run.len();
+            if before > 0 && ["the", "a", "an"].contains(&toks[before - 1].text) {
+                before -= 1;
+            }
+            let prepositions = ["to", "for", "of", "with", "at", "on", "about", "from", "in"];
+            !(before > 0 && prepositions.contains(&toks[before - 1].text))
         }) {
             // `councillor Ansel Tromp`, `Clinton campaign spokesman Brian Fallon`, `the
             // Interior Ministry`.

@@ -121,3 +121,24 @@ fn x_quoted_y_as_saying_gives_y() {
     assert_eq!(words(&s[0]), "a joint statement by the army");
     assert_eq!(s[1].name, "Hamid Dehqani");
 }
+
+#[test]
+fn a_described_subject_and_a_sentence_opening_name_take_the_pronoun() {
+    let s = speakers(&[
+        "\"We are getting the aircraft on very favourable terms,\" Robert Crandall said.",
+        "A spokesman for Airbus confirmed those terms. \"We will own the aircraft and they will lease them,\" he said.",
+        "Rei Shiratori, a professor, expects the tax to pass. Yasuhiro Nakasone today called for discipline. \"There are some who object,\" he told the meeting.",
+    ]);
+    assert_eq!(s[1].name, "A spokesman for Airbus");
+    assert_eq!(s[2].name, "Yasuhiro Nakasone");
+}
+
+#[test]
+fn a_firm_a_role_and_a_name_after_the_cue_are_one_speaker() {
+    let s = speakers(&[
+        "\"Kodak perceives that these businesses will be its bread and butter,\" said Wertheim and Co analyst Michael Ellman.",
+        "\"The outlook is more worrying than it was,\" said Societe Generale economist Alain Marais.",
+    ]);
+    assert_eq!(s[0].name, "Michael Ellman");
+    assert_eq!(s[1].name, "Alain Marais");
+}
