@@ -207,6 +207,7 @@ pub(crate) fn gather(
         }
     }
     drop_quoting_channels(paragraphs, &mut out);
+    out.retain(|c| !is_time_phrase(&paragraphs[c.paragraph][c.speaker.0..c.speaker.1]));
     if let Some((last_para, p, span)) = previous {
         if first.paragraph <= last_para + 2 {
             let c = Candidate {
@@ -232,6 +233,45 @@ pub(crate) fn gather(
         }
     }
     out
+}
+
+/// Words that end a phrase naming a time, never a speaker (`this week`, `last Monday`).
+const TIME_WORDS: &[&str] = &[
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "day",
+    "days",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// True for a phrase of at most three words that ends in a time word (`this week`, `One day`).
+fn is_time_phrase(words: &str) -> bool {
+    let ws: Vec<&str> = words.split_whitespace().collect();
+    ws.len() <= 3
+        && ws.last().is_some_and(|w| {
+            let w = w
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            TIME_WORDS.contains(&w.as_str())
+        })
 }
 
 /// `It quoted a joint statement as saying “…”`: the words before `quoted` in that sentence

@@ -8,7 +8,8 @@ use lede_corpus::SpeakerKind;
 use lede_text::word_lists::PRONOUNS;
 
 use super::genders::{pronoun_gender, Genders};
-use super::{is_person_head, named, Mention, Referent};
+use super::words::is_person_head;
+use super::{named, Mention, Referent};
 use crate::attribution::{
     cue_subjects as near_cues, is_cue, is_determiner, is_in, is_stopword, sentence_start,
     Attribution, CLAUSE_WORDS,
@@ -58,7 +59,9 @@ fn sentence_openers(paragraphs: &[String], pieces: &[Piece], names: &[Mention]) 
         for (from, to) in outside_pieces(paragraphs, pieces, p) {
             let toks = tokenize(text, from, to);
             for (k, t) in toks.iter().enumerate() {
-                let opens = k == 0 || is_sentence_end_tok(toks[k - 1].text);
+                // `But Bijan Moussavar-Rahmani of Harvard said`: past one opener.
+                let start = |j: usize| j == 0 || is_sentence_end_tok(toks[j - 1].text);
+                let opens = start(k) || (k > 0 && is_stopword(&toks[k - 1]) && start(k - 1));
                 if !opens || !t.is_capitalized() || is_stopword(t) {
                     continue;
                 }
@@ -153,8 +156,8 @@ fn subject(
         let chain = ante.as_chain(paragraphs);
         return Some(mention(ante.name.clone(), chain, ante.kind, want));
     }
-    let described = super::is_description(&toks);
-    if described && super::is_plural_head(&toks) {
+    let described = super::words::is_description(&toks);
+    if described && super::words::is_plural_head(&toks) {
         // `The chairmen and senior members of the committees`: several people.
         return None;
     }

@@ -17,7 +17,7 @@ use crate::marks::Piece;
 use crate::tokens::{tokenize, Tok};
 use genders::{pronoun_gender, Genders};
 pub(crate) use words::NOT_PERSON;
-use words::{ORG_NOUNS, PERSON_NOUNS, ROLE_NOUNS, ROLE_WORDS};
+use words::{is_description, is_person_head, ORG_NOUNS, ROLE_NOUNS, ROLE_WORDS};
 
 /// What a mention can be pointed back at by: `he`/`she` (a person), `it` (an organisation, a
 /// document), or either (a lone capitalised word met with a reporting verb: `Reagan said`,
@@ -106,42 +106,6 @@ fn is_title(t: &Tok) -> bool {
 /// True for a lowercased word in [`TITLES`], [`ROLE_WORDS`] or [`ROLE_NOUNS`].
 fn is_title_word(lower: &str) -> bool {
     TITLES.contains(&lower) || ROLE_WORDS.contains(&lower) || ROLE_NOUNS.contains(&lower)
-}
-
-/// True for words that describe rather than name: a determiner and at least one lowercase
-/// word (`The minister`, `His lawyer`, `A spokesman for Airbus`, not `The New York Times`).
-fn is_description(toks: &[Tok]) -> bool {
-    toks.first().is_some_and(crate::attribution::is_determiner)
-        && toks[1..].iter().any(|t| t.is_word() && !t.is_capitalized())
-}
-
-/// True when a description's head (before any preposition) is plural (`members`, `the
-/// chairmen`): several people, no antecedent of `he`, `she` or `it`.
-fn is_plural_head(toks: &[Tok]) -> bool {
-    let head = toks
-        .iter()
-        .position(|t| ["for", "of", "at", "with", "from", "to", "and"].contains(&t.text))
-        .map_or(toks.last(), |k| k.checked_sub(1).and_then(|k| toks.get(k)));
-    head.is_some_and(|t| {
-        let w = t.lower();
-        (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3) || w.ends_with("men")
-    })
-}
-
-/// True when a description's head (its last word, lowercased) names a person (`the USDA
-/// official`, `a spokesman for Airbus`): a title, role word or [`PERSON_NOUNS`].
-fn is_person_head(words: &[Tok]) -> bool {
-    // `a spokesman for Airbus`: the head stands before the preposition.
-    let head = words
-        .iter()
-        .position(|t| ["for", "of", "at", "with", "from", "to"].contains(&t.text))
-        .map_or(words.last(), |k| {
-            k.checked_sub(1).and_then(|k| words.get(k))
-        });
-    head.is_some_and(|t| {
-        let lower = strip_possessive(&t.lower()).to_string();
-        is_title_word(&lower) || PERSON_NOUNS.contains(&lower.as_str())
-    })
 }
 
 /// True for a particle of a personal name as written (`de`, `van`: [`NAME_PARTICLES`]).
@@ -396,7 +360,9 @@ impl<'a> Resolver<'a> {
             if before > 0 && ["the", "a", "an"].contains(&toks[before - 1].text) {
                 before -= 1;
             }
-            let prepositions = ["to", "for", "of", "with", "at", "on", "about", "from", "in"];
+            let prepositions = [
+                "to", "for", "of", "with", "at", "on", "about", "from", "in", "by",
+            ];
             !(before > 0 && prepositions.contains(&toks[before - 1].text))
         }) {
             // `councillor Ansel Tromp`, `Clinton campaign spokesman Brian Fallon`, `the
@@ -416,7 +382,14 @@ impl<'a> Resolver<'a> {
             resolved.kind,
             Some(SpeakerKind::Organization | SpeakerKind::Description)
         ) && resolved.chain.is_empty();
-        if unnamed {
+        // `Renske Vallory of the Unity Bloc said`: a capitalised run after `of the` is whom
+        // the person before it works for.
+        let of_org = resolved.kind == Some(SpeakerKind::Person)
+            && resolved.chain.is_empty()
+            && self
+                .person_right_before(paragraph, span.0)
+                .is_some_and(|m| !self.paragraphs[paragraph][m.end..span.0].contains(','));
+        if unnamed || of_org {
             let named = self
                 .person_right_before(paragraph, span.0)
                 .or_else(|| self.person_in_appositive(paragraph, span.1));
@@ -565,7 +538,11 @@ impl<'a> Resolver<'a> {
     /// the name after `Minister` or before `, the … minister`).
     fn describe(&self, toks: &[Tok], at: (usize, usize)) -> Option<&Mention> {
         let head = toks.last()?.lower();
-        if !is_title_word(&head) {
+        // `Another USDA official`, `a spokesman`: an indefinite description is someone new.
+        let indefinite = toks.first().is_some_and(|t| {
+            ["a", "an", "another", "one", "some", "several"].contains(&t.lower().as_str())
+        });
+        if !is_title_word(&head) || indefinite {
             return None;
         }
         for (p, text) in self.paragraphs.iter().enumerate().take(at.0 + 1).rev() {

@@ -1,6 +1,10 @@
 //! The word lists the resolver reads besides the shared ones: role words before a name, the
 //! words that make a capitalised run an organisation, the nouns after a run that name it as
-//! one (`El Universal newspaper`), and the nouns that describe a person (`the analyst`).
+//! one (`El Universal newspaper`), and the nouns that describe a person (`the analyst`); and
+//! the tests of a phrase against them (a description, its head a person, plural).
+
+use super::{is_title_word, strip_possessive};
+use crate::tokens::Tok;
 
 /// Words that stand before a speaker's name and are not part of it, besides the shared
 /// [`TITLES`](lede_text::word_lists::TITLES): role modifiers (`foreign`, `prime`), offices and parties (`house`, `gop`),
@@ -235,3 +239,39 @@ pub(crate) const PERSON_NOUNS: &[&str] = &[
     "student",
     "professor",
 ];
+
+/// True for words that describe rather than name: a determiner and at least one lowercase
+/// word (`The minister`, `His lawyer`, `A spokesman for Airbus`, not `The New York Times`).
+pub(super) fn is_description(toks: &[Tok]) -> bool {
+    toks.first().is_some_and(crate::attribution::is_determiner)
+        && toks[1..].iter().any(|t| t.is_word() && !t.is_capitalized())
+}
+
+/// True when a description's head (before any preposition) is plural (`members`, `the
+/// chairmen`): several people, no antecedent of `he`, `she` or `it`.
+pub(super) fn is_plural_head(toks: &[Tok]) -> bool {
+    let head = toks
+        .iter()
+        .position(|t| ["for", "of", "at", "with", "from", "to", "and"].contains(&t.text))
+        .map_or(toks.last(), |k| k.checked_sub(1).and_then(|k| toks.get(k)));
+    head.is_some_and(|t| {
+        let w = t.lower();
+        (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3) || w.ends_with("men")
+    })
+}
+
+/// True when a description's head (its last word, lowercased) names a person (`the USDA
+/// official`, `a spokesman for Airbus`): a title, role word or [`PERSON_NOUNS`].
+pub(super) fn is_person_head(words: &[Tok]) -> bool {
+    // `a spokesman for Airbus`: the head stands before the preposition.
+    let head = words
+        .iter()
+        .position(|t| ["for", "of", "at", "with", "from", "to"].contains(&t.text))
+        .map_or(words.last(), |k| {
+            k.checked_sub(1).and_then(|k| words.get(k))
+        });
+    head.is_some_and(|t| {
+        let lower = strip_possessive(&t.lower()).to_string();
+        is_title_word(&lower) || PERSON_NOUNS.contains(&lower.as_str())
+    })
+}
