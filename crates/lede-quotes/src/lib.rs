@@ -62,7 +62,8 @@ fn run(
 ) -> Vec<Quote> {
     let pieces = find_pieces(paragraphs);
     let quotations = group(paragraphs, &pieces);
-    let mut resolver = Resolver::new(paragraphs, &pieces);
+    // Built at the first attribution: most articles quote no one.
+    let mut resolver: Option<Resolver> = None;
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<Previous> = None;
     for members in quotations {
@@ -129,7 +130,8 @@ fn run(
                 (Some(speaker), None, "inherited", at)
             }
             Some((c, confidence)) => {
-                let (speaker, cue) = attribute(paragraphs, &mut resolver, c, confidence);
+                let resolver = resolver.get_or_insert_with(|| Resolver::new(paragraphs, &pieces));
+                let (speaker, cue) = attribute(paragraphs, resolver, c, confidence);
                 (
                     Some(speaker),
                     cue,

@@ -97,6 +97,8 @@ pub struct Resolver<'a> {
     orgs: Vec<Mention>,
     /// The genders pronouns gave names so far.
     genders: Genders,
+    /// Each paragraph's tokens, read once.
+    tokens: Vec<Vec<Tok<'a>>>,
 }
 
 fn is_title(t: &Tok) -> bool {
@@ -226,8 +228,11 @@ impl<'a> Resolver<'a> {
     pub(crate) fn new(paragraphs: &'a [String], pieces: &[Piece]) -> Self {
         let mut names = Vec::new();
         let mut orgs = Vec::new();
-        for (p, text) in paragraphs.iter().enumerate() {
-            let toks = tokenize(text, 0, text.len());
+        let tokens: Vec<Vec<Tok<'a>>> = paragraphs
+            .iter()
+            .map(|text| tokenize(text, 0, text.len()))
+            .collect();
+        for (p, toks) in tokens.iter().enumerate() {
             let mut k = 0;
             while k < toks.len() {
                 if !toks[k].is_capitalized() {
@@ -295,6 +300,7 @@ impl<'a> Resolver<'a> {
             subjects,
             orgs,
             genders,
+            tokens,
         };
         // `the president said`: a description names the person the article gives that role,
         // or the one its appositive names (`His lawyer, Maud Ferreira-Lindh, said`).
@@ -545,8 +551,7 @@ impl<'a> Resolver<'a> {
         if !is_title_word(&head) || indefinite {
             return None;
         }
-        for (p, text) in self.paragraphs.iter().enumerate().take(at.0 + 1).rev() {
-            let ptoks = tokenize(text, 0, text.len());
+        for (p, ptoks) in self.tokens.iter().enumerate().take(at.0 + 1).rev() {
             for k in (0..ptoks.len()).rev() {
                 if (p, ptoks[k].start) >= at || ptoks[k].lower() != head {
                     continue;
