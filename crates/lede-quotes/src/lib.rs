@@ -62,7 +62,8 @@ fn run(
 ) -> Vec<Quote> {
     let pieces = find_pieces(paragraphs);
     let quotations = group(paragraphs, &pieces);
-    let mut resolver = Resolver::new(paragraphs);
+    // Built at the first attribution: most articles quote no one.
+    let mut resolver: Option<Resolver> = None;
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<Previous> = None;
     for members in quotations {
@@ -129,7 +130,8 @@ fn run(
                 (Some(speaker), None, "inherited", at)
             }
             Some((c, confidence)) => {
-                let (speaker, cue) = attribute(paragraphs, &mut resolver, c, confidence);
+                let resolver = resolver.get_or_insert_with(|| Resolver::new(paragraphs, &pieces));
+                let (speaker, cue) = attribute(paragraphs, resolver, c, confidence);
                 (
                     Some(speaker),
                     cue,
@@ -448,9 +450,17 @@ mod tests {
         assert_eq!(s1.name, "a senior executive");
         assert_eq!(s1.kind, Some(SpeakerKind::Description));
         assert!(s1.resolved_from.is_empty());
-        // A pronoun with no person named before it keeps its words and no kind.
+        // A pronoun points back at the described person who spoke before it.
         let s2 = q[2].speaker.as_ref().unwrap();
-        assert_eq!((s2.name.as_str(), s2.kind), ("he", None), "{s2:?}");
+        assert_eq!(
+            (s2.name.as_str(), s2.kind),
+            ("a senior executive", Some(SpeakerKind::Description)),
+            "{s2:?}"
+        );
+        // With no person before it, it keeps its words and no kind.
+        let alone = quotes(&["“We disagree with them,” he said."]);
+        let s = alone[0].speaker.as_ref().unwrap();
+        assert_eq!((s.name.as_str(), s.kind), ("he", None), "{s:?}");
     }
 
     #[test]

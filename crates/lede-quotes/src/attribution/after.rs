@@ -4,7 +4,9 @@
 use lede_text::word_lists::SUBJECT_PRONOUNS as PRONOUNS;
 
 use super::phrase::{is_past_tense, looks_like_np, np_forward, span};
-use super::words::{is_cue, is_cue_at, is_in, ADVERBS, CLAUSE_WORDS, IRREGULAR_PAST, PARTICLES};
+use super::words::{
+    is_cue, is_cue_at, is_in, ADVERBS, CLAUSE_VERBS, CLAUSE_WORDS, IRREGULAR_PAST, PARTICLES,
+};
 use super::{is_sentence_end, Attribution};
 use crate::tokens::tokenize;
 
@@ -31,11 +33,7 @@ pub(crate) fn after_quote(text: &str, after: usize, limit: usize) -> Option<Attr
             (stop > i + 1 && stop - i <= 9).then_some((i + 1, stop))
         })?;
         // `, says the authority was left …` opens a clause: no inverted attribution.
-        let verbs = [
-            "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could",
-            "should", "do", "does", "did", "be",
-        ];
-        if toks.get(np.1).is_some_and(|t| is_in(t, &verbs)) {
+        if toks.get(np.1).is_some_and(|t| is_in(t, CLAUSE_VERBS)) {
             return None;
         }
         return Some(Attribution {

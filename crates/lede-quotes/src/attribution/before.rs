@@ -63,6 +63,17 @@ pub(crate) fn before_quote_cues(toks: &[Tok]) -> Option<Attribution> {
             continue;
         }
         let lower = toks[k].lower();
+        let quoted = (lower == "saying" && k > 0 && toks[k - 1].lower() == "as")
+            .then(|| quoted_as_saying(&toks, k - 1))
+            .flatten();
+        if let Some(np) = quoted {
+            return Some(Attribution {
+                speaker: span(&toks, np),
+                cue: (toks[k].start, toks[k].end),
+                adjacent,
+                rule: "before:quoted-as-saying",
+            });
+        }
         let subject = if lower.ends_with("ing") {
             // A participle: the speaker is the subject of the main clause (`Trump attacked
             // Clinton, saying “…”`), else the words before it (`Clinton asking, “…”`).
@@ -96,6 +107,27 @@ pub(crate) fn before_quote_cues(toks: &[Tok]) -> Option<Attribution> {
         }
     }
     None
+}
+
+/// Who `X quoted Y as saying` gives the words of, `as` standing at token `as_at`: `Y`, the
+/// words after `quoted` (`It quoted a joint statement as saying`); in the passive (`He was
+/// quoted by PAP as saying`, `The official was quoted as saying`), the subject before `was`.
+fn quoted_as_saying(toks: &[Tok], as_at: usize) -> Option<(usize, usize)> {
+    let q = (as_at.saturating_sub(12)..as_at)
+        .rev()
+        .find(|&k| is_in(&toks[k], &["quoted", "quotes", "quoting", "cited"]))?;
+    let passive = q > 0 && is_in(&toks[q - 1], &["was", "were", "is", "are", "been", "being"]);
+    if passive {
+        return np_backward(toks, q - 1);
+    }
+    let np = np_forward(toks, q + 1)?;
+    // `quoted an Iranian soldier, Hamid Dehqani, as saying`: the name in the appositive.
+    let named = toks.get(np.1).is_some_and(|t| t.text == ",")
+        && toks.get(np.1 + 1).is_some_and(Tok::is_capitalized);
+    match named.then(|| np_forward(toks, np.1 + 1)).flatten() {
+        Some(name) if name.1 <= as_at => Some(name),
+        _ => (np.1 <= as_at).then_some(np),
+    }
 }
 
 /// The nearest cue before a participle (`Wang said …, adding “…”`), whose subject is the

@@ -1,9 +1,9 @@
 //! Noun phrases around a cue: the speaker read forward or backward from a token, the
 //! sentence's subject, and the tests that tell a speaker from a clause.
 
-use lede_text::word_lists::{ABBREVIATIONS, SUBJECT_PRONOUNS as PRONOUNS};
+use lede_text::word_lists::{ABBREVIATIONS, SUBJECT_PRONOUNS as PRONOUNS, TITLES};
 
-use super::words::{is_cue, is_in, is_stopword, ADVERBS, CLAUSE_WORDS, DETERMINERS};
+use super::words::{is_cue, is_in, is_stopword, ADVERBS, CLAUSE_WORDS, DETERMINERS, ROLE_JOINERS};
 use crate::tokens::Tok;
 
 /// A noun phrase read forward from token `i`: a pronoun, a capitalised name (titles included),
@@ -24,6 +24,29 @@ pub(crate) fn np_forward(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             } else {
                 break;
             }
+        }
+        // `Wertheim and Co analyst Michael Ellman`: the firm, a role and the name are one.
+        let mut k = j;
+        if toks.get(k).is_some_and(|t| matches!(t.text, "and" | "&"))
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| is_in(t, &["co", "company", "sons"]))
+        {
+            k += 2;
+        }
+        let role = toks
+            .get(k)
+            .is_some_and(|t| is_in(t, ROLE_JOINERS) || is_in(t, TITLES));
+        if role
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_capitalized() && !is_cue(t))
+        {
+            let mut e = k + 1;
+            while e < toks.len() && e < k + 5 && toks[e].is_capitalized() && !is_cue(&toks[e]) {
+                e += 1;
+            }
+            return Some((i, e));
         }
         return Some((i, j));
     }

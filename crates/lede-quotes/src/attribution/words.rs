@@ -162,6 +162,25 @@ pub(crate) const CLAUSE_WORDS: &[&str] = &[
     "do", "does", "did", "so", "than", "then", "as",
 ];
 
+/// Verbs that, right after the words following a cue, show those words open a clause (`said
+/// the meeting was called`): no inverted speaker.
+pub(crate) const CLAUSE_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should",
+    "do", "does", "did", "be",
+];
+
+/// Lowercase role words that join an organisation to the name after them inside one speaker
+/// (`Wertheim and Co analyst Michael Ellman`), besides the shared titles.
+pub(crate) const ROLE_JOINERS: &[&str] = &[
+    "analyst",
+    "economist",
+    "strategist",
+    "official",
+    "trader",
+    "dealer",
+    "meteorologist",
+];
+
 /// Words that start a description of a speaker (`the minister`, `a spokesman`).
 pub(crate) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "this", "some", "two",

@@ -116,7 +116,11 @@ pub(crate) fn colon_introduction(
 }
 
 /// The byte ranges of paragraph `p` outside its quote pieces.
-fn outside_pieces(paragraphs: &[String], pieces: &[Piece], p: usize) -> Vec<(usize, usize)> {
+pub(crate) fn outside_pieces(
+    paragraphs: &[String],
+    pieces: &[Piece],
+    p: usize,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     for piece in pieces.iter().filter(|x| x.paragraph == p) {
@@ -202,6 +206,8 @@ pub(crate) fn gather(
             );
         }
     }
+    drop_quoting_channels(paragraphs, &mut out);
+    out.retain(|c| !is_time_phrase(&paragraphs[c.paragraph][c.speaker.0..c.speaker.1]));
     if let Some((last_para, p, span)) = previous {
         if first.paragraph <= last_para + 2 {
             let c = Candidate {
@@ -227,4 +233,59 @@ pub(crate) fn gather(
         }
     }
     out
+}
+
+/// Words that end a phrase naming a time, never a speaker (`this week`, `last Monday`).
+const TIME_WORDS: &[&str] = &[
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "day",
+    "days",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// True for a phrase of at most three words that ends in a time word (`this week`, `One day`).
+fn is_time_phrase(words: &str) -> bool {
+    let ws: Vec<&str> = words.split_whitespace().collect();
+    ws.len() <= 3
+        && ws.last().is_some_and(|w| {
+            let w = w
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            TIME_WORDS.contains(&w.as_str())
+        })
+}
+
+/// `It quoted a joint statement as saying “…”`: the words before `quoted` in that sentence
+/// (`It`, the agency) are the channel, not the speaker; their candidates are dropped.
+fn drop_quoting_channels(paragraphs: &[String], out: &mut Vec<Candidate>) {
+    let quoted: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.rules.contains(&"before:quoted-as-saying"))
+        .map(|c| (c.paragraph, c.speaker.0))
+        .collect();
+    out.retain(|c| {
+        !quoted.iter().any(|&(p, at)| {
+            let start = sentence_start(&paragraphs[p], 0, at);
+            c.paragraph == p && c.speaker.1 <= at && c.speaker.0 >= start && !c.legacy
+        })
+    });
 }
