@@ -28,6 +28,7 @@ const HOLDING_WORDS: &[&str] = &[
     "positions",
     "stake",
     "stakes",
+    "share",
     "interest",
     "interests",
     "shares",
@@ -96,11 +97,31 @@ fn is_possessive(w: &str) -> bool {
     matches!(w, "'s" | "'S" | "'" | "’s")
 }
 
-/// True when a word of `name` (folded) marks an organisation (`Bank`, `Corp`, `Authority`):
-/// such a name keeps the kind its words give it, whatever stands around it.
+/// Words of organisations' and securities' names beyond the tagger's [`ORG_CUES`] (which
+/// its model file fingerprints): foreign banks and the instruments markets trade (`Banco do
+/// Brasil`, `Philippine Investment Notes`), never places.
+const MORE_ORG_WORDS: &[&str] = &[
+    "banco", "banca", "banque", "bonds", "notes", "equities", "futures", "stocks",
+];
+
+/// Titles that also begin organisations' names (`General Electric`): no person cue.
+const TITLES_IN_ORG_NAMES: &[&str] = &["general"];
+
+/// True when a word of `name` (folded) marks an organisation or a security (`Bank`, `Corp`,
+/// `Authority`, `Banco`, `Notes`): such a name keeps the kind its words give it, whatever
+/// stands around it.
 pub fn has_organisation_word(name: &str) -> bool {
-    name.split_whitespace()
-        .any(|w| contains(ORG_CUES, w.to_lowercase().trim_end_matches('.')))
+    name.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        let w = w.trim_end_matches('.');
+        contains(ORG_CUES, w) || contains(MORE_ORG_WORDS, w)
+    })
+}
+
+/// True when the gazetteer knows `name` (folded) as a place or a variant of one.
+pub fn is_known_place(name: &str) -> bool {
+    let lx = lexicon();
+    lx.places.contains_key(name) || lx.variants.contains_key(name)
 }
 
 /// True for a name of two or three capitalised words starting with a census first name
@@ -137,7 +158,10 @@ pub fn context_cue(words: &[&str], name: Range<usize>) -> Option<EntityKind> {
     let before2 = if a > 1 { lower(a - 2) } else { String::new() };
     let after = lower(b);
     let org_word = contains(ORG_CUES, lower(b - 1).trim_end_matches('.'));
-    if contains(TITLES, &before) && words[a - 1].starts_with(char::is_uppercase) {
+    if contains(TITLES, &before)
+        && !contains(TITLES_IN_ORG_NAMES, &before)
+        && words[a - 1].starts_with(char::is_uppercase)
+    {
         return Some(EntityKind::Person);
     }
     if org_word {
@@ -156,7 +180,16 @@ pub fn context_cue(words: &[&str], name: Range<usize>) -> Option<EntityKind> {
     if before == "of" && contains(PLACE_OF, &before2) {
         return Some(EntityKind::Place);
     }
-    if is_possessive(&after) && contains(PLACE_OWNS, &lower(b + 1)) {
+    // `X's western ranges`, `X's Ministry`; not `Westcorp's Western Financial`, a name.
+    let owned = words.get(b + 1).copied().unwrap_or_default();
+    let compass = matches!(
+        lower(b + 1).as_str(),
+        "northern" | "southern" | "eastern" | "western" | "central"
+    );
+    if is_possessive(&after)
+        && contains(PLACE_OWNS, &lower(b + 1))
+        && !(compass && owned.starts_with(char::is_uppercase))
+    {
         return Some(EntityKind::Place);
     }
     None
@@ -168,9 +201,11 @@ const PHRASE_PREPOSITIONS: &[&str] = &["of", "in", "at", "from", "for"];
 
 /// The names of `names` (token ranges over `words`, in text order, not overlapping) joined
 /// to `names[i]` by `and` on either side (`X and Y`): indices into `names`. None when the
-/// name is followed by a preposition or the name before the `and` follows `of` (then the
-/// `and` joins longer phrases, not the two names), and none for a first name and a surname
-/// (people are named beside companies: `Pearl Jam and Tracy Chapman`).
+/// name is followed by a preposition, the name before the `and` follows `of`, or the one
+/// after it owns something (`… and Japan's`): then the `and` joins longer phrases, not the
+/// two names; none after `between` (`between Mexico and GTE Sprint` joins two sides), and
+/// none for a first name and a surname (people are named beside companies: `Pearl Jam and
+/// Tracy Chapman`).
 pub fn coordinated(words: &[&str], names: &[Range<usize>], i: usize) -> Vec<usize> {
     let word = |k: usize| words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
     let me = &names[i];
@@ -180,14 +215,21 @@ pub fn coordinated(words: &[&str], names: &[Range<usize>], i: usize) -> Vec<usiz
     {
         return out;
     }
-    if i + 1 < names.len() && names[i + 1].start == me.end + 1 && word(me.end) == "and" {
+    let before = |k: usize| if k == 0 { String::new() } else { word(k - 1) };
+    if i + 1 < names.len()
+        && names[i + 1].start == me.end + 1
+        && word(me.end) == "and"
+        && !is_possessive(&word(names[i + 1].end))
+        && before(me.start) != "between"
+    {
         out.push(i + 1);
     }
     if i > 0
         && me.start >= 2
         && names[i - 1].end + 1 == me.start
         && word(me.start - 1) == "and"
-        && (names[i - 1].start == 0 || word(names[i - 1].start - 1) != "of")
+        && !matches!(before(names[i - 1].start).as_str(), "of" | "between")
+        && !is_possessive(&word(me.end))
     {
         out.push(i - 1);
     }
@@ -230,10 +272,16 @@ mod tests {
         );
         assert_eq!(cue("Tarsis 's government", "Tarsis"), None);
         assert_eq!(
+            cue("Tarsis 's western ranges", "Tarsis"),
+            Some(EntityKind::Place)
+        );
+        assert_eq!(cue("Tarsis 's Western Financial", "Tarsis"), None);
+        assert_eq!(
             cue("said Minister Tarsis", "Tarsis"),
             Some(EntityKind::Person)
         );
         assert_eq!(cue("the minister Tarsis", "Tarsis"), None);
+        assert_eq!(cue("by General Tarsis", "Tarsis"), None);
         assert_eq!(cue("Tarsis is ready", "Tarsis"), None);
         assert_eq!(cue("In August it rained", "August"), None);
         assert_eq!(cue("in Lisa Tarsis", "Lisa Tarsis"), None);
@@ -247,6 +295,7 @@ mod tests {
     fn organisation_words() {
         assert!(has_organisation_word("port authority of new york"));
         assert!(has_organisation_word("alaska housing finance corp."));
+        assert!(has_organisation_word("banco do brasil"));
         assert!(!has_organisation_word("vastmark"));
     }
 
@@ -264,5 +313,9 @@ mod tests {
         let words = ["Ohio", "and", "Lisa", "Marr"];
         assert!(coordinated(&words, &[0..1, 2..4], 1).is_empty());
         assert_eq!(coordinated(&words, &[0..1, 2..4], 0), vec![1]);
+        let words = ["between", "Ohio", "and", "Tarsis"];
+        assert!(coordinated(&words, &[1..2, 3..4], 1).is_empty());
+        let words = ["Tarsis", "and", "Ohio", "'s", "army"];
+        assert!(coordinated(&words, &[0..1, 2..3], 0).is_empty());
     }
 }
