@@ -42,8 +42,7 @@ function shared(id) {
 }
 
 // The most mentioned person who is quoted (counted from the articles themselves), ties broken
-// by id: the page's quotations are checked too. (On the demo corpus the most mentioned "person"
-// is Vastmark, a country the NER model types as a person: a known error, docs/evaluation.md.)
+// by id: the page's quotations are checked too.
 const person = corpus.entities
   .filter((e) => e.kind === 'person' && quotationsBy(e.id).length > 0)
   .map((e) => ({ ...e, n: mentioning(e.id).length }))

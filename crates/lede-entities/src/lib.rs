@@ -19,7 +19,7 @@ pub mod tag;
 pub mod tokenize;
 pub mod train;
 
-pub use corpus::unify_kinds;
+pub use corpus::{cues, unify_kinds, CUE_WEIGHT};
 pub use extract::{entity_id, extract_entities, find_mentions, link_speakers, Entity, Mention};
 pub use model::{ModelError, Tagger};
 pub use tag::{spans, EntityType, Tag, TokenSpan};

@@ -5,24 +5,9 @@
 use std::sync::LazyLock;
 
 use lede_corpus::date::{Date, DateError, Time, Zone};
+use lede_text::word_lists::MONTHS;
 use regex::Regex;
 use serde_json::{Map, Value};
-
-/// Month names and their common abbreviations, lowercased, January first.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// `2024-07-01`, `2024-07-01T10:00:00.000Z`, `2024/7/1 10:00`, `2024-07-01 10:00:00 +0200`.
 static ISO: LazyLock<Regex> = LazyLock::new(|| {

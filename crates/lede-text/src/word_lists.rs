@@ -447,6 +447,22 @@ pub const NAME_CONNECTORS: &[&str] = &[
     "le", "du", "di", "y",
 ];
 
+/// Month names, lowercased, January first: dates, never places (`in August`).
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The function words that stand inside names of organisations and places (`Bank of England`,
 /// `Marks & Spencer`): the first five of [`NAME_CONNECTORS`].
 pub const NAME_FUNCTION_WORDS: &[&str] = NAME_CONNECTORS.split_at(5).0;
