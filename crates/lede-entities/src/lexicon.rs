@@ -357,6 +357,40 @@ pub(crate) const ORG_CUES: &[&str] = &[
     "initiative",
 ];
 
+/// Trade words that end a company's name (`Ardent Steelworks`, `Sarrow Ferries`), lowercased:
+/// read only by the repair that retypes a "person" ending in one, never by the tagger's
+/// features (so not in the model's fingerprint). Plural or mass nouns no surname is.
+pub(crate) const COMPANY_HEADS: &[&str] = &[
+    "steelworks",
+    "ironworks",
+    "ferries",
+    "railways",
+    "railroad",
+    "shipping",
+    "shipyards",
+    "breweries",
+    "brewery",
+    "distillers",
+    "bakeries",
+    "chemicals",
+    "pharmaceuticals",
+    "petroleum",
+    "textiles",
+    "logistics",
+    "utilities",
+    "enterprises",
+    "electronics",
+    "laboratories",
+    "telecom",
+    "telecommunications",
+    "mining",
+    "refineries",
+    "airport",
+    "hotels",
+    "resorts",
+    "motorways",
+];
+
 /// Words that end a place's name (`River`, `Province`), lowercased.
 pub(crate) const LOC_CUES: &[&str] = &[
     "river",

@@ -94,6 +94,23 @@ fn clubs_and_companies_are_not_people() {
 }
 
 #[test]
+fn companies_named_by_their_trade_are_not_people() {
+    // A founder's surname before a trade word reads like a person's name to the tagger.
+    let es = entities(&[
+        "Hollis Steelworks will close its last blast furnace in June, putting 900 jobs at risk.",
+        "The operator, Kemble Ferries, said its offer to the crews was fair.",
+    ]);
+    for name in ["Hollis Steelworks", "Kemble Ferries"] {
+        assert_eq!(
+            named(&es, name).kind,
+            EntityKind::Organization,
+            "{:#?}",
+            names(&es)
+        );
+    }
+}
+
+#[test]
 fn a_lone_surname_takes_the_type_of_its_full_name() {
     // `Dean` alone reads like a person; the full name is a company.
     let es = entities(&[

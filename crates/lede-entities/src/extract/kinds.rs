@@ -6,7 +6,7 @@
 use lede_text::fold_for_match;
 
 use super::para::{is_cap, is_title, lower, words, Para, Raw};
-use crate::lexicon::{contains, lexicon, DEMONYMS, ORG_CUES};
+use crate::lexicon::{contains, lexicon, COMPANY_HEADS, DEMONYMS, ORG_CUES};
 use crate::tag::EntityType;
 use crate::tokenize::TokenKind;
 
@@ -124,9 +124,14 @@ fn is_demonym_phrase(para: &Para, a: usize, b: usize) -> bool {
     }
 }
 
+/// True for a token (lowercased) that ends a company's name by its trade (`Steelworks`).
+fn is_company_head(l: &str) -> bool {
+    contains(COMPANY_HEADS, l)
+}
+
 /// Gives mentions the kind their words show: demonyms and religions are "other" (never a
-/// person, organisation or place), and a person's name ending in an organisation's word
-/// (`Athletic`, `Co`, `Freight`) is an organisation.
+/// person, organisation or place), and a person's name ending in an organisation's or a
+/// trade's word (`Athletic`, `Co`, `Freight`, `Steelworks`) is an organisation.
 pub(super) fn retype(paras: &[Para], raws: &mut [Raw]) {
     for r in raws.iter_mut() {
         let para = &paras[r.p];
@@ -136,7 +141,8 @@ pub(super) fn retype(paras: &[Para], raws: &mut [Raw]) {
         } else if r.ty == EntityType::Per
             && r.b - r.a >= 2
             && r.role.is_none()
-            && is_org_cue(&lower(&para.toks[r.b - 1]))
+            && (is_org_cue(&lower(&para.toks[r.b - 1]))
+                || is_company_head(&lower(&para.toks[r.b - 1])))
         {
             r.ty = EntityType::Org;
         }
