@@ -233,7 +233,7 @@ mod tests {
                 end: 5,
             }],
         }];
-        a.tags.insert("topics".into(), vec!["cocoa".into()]);
+        a.tags.insert("topics", ["cocoa"]);
         let b = Article {
             id: "b".into(),
             title: "Two".into(),
