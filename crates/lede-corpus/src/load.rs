@@ -179,6 +179,10 @@ struct FastCorpus {
     annotated: Vec<String>,
 }
 
+/// The most articles [`Assembler::reserve`] makes room for at once: 65,536 articles (under
+/// 10 MB of article records on wasm32); a longer corpus grows past it.
+pub(crate) const MAX_RESERVED_ARTICLES: usize = 1 << 16;
+
 /// Turns lenient articles into the model one at a time (errors name the article's index, id
 /// and field), then derives the entity table when there is none and checks the references into
 /// it.
@@ -225,6 +229,23 @@ impl Assembler {
         self.checked = false;
         article.tags.share(&mut self.tag_texts);
         self.articles.push(article);
+    }
+
+    /// Makes room for `n` more articles at once (at most [`MAX_RESERVED_ARTICLES`], since
+    /// the count may come from forged bytes): a list grown by doubling holds up to twice the
+    /// room it needs, and while it grows the old and the new list are both in memory, which a
+    /// wasm memory keeps as its size.
+    pub(crate) fn reserve(&mut self, n: u64) {
+        let n = usize::try_from(n)
+            .unwrap_or(usize::MAX)
+            .min(MAX_RESERVED_ARTICLES);
+        self.articles.reserve_exact(n);
+    }
+
+    /// Room for articles, taken or not.
+    #[cfg(test)]
+    pub(crate) fn capacity(&self) -> usize {
+        self.articles.capacity()
     }
 
     /// Articles taken so far.
