@@ -166,7 +166,8 @@ mod tests {
         assert_eq!(s, "Ana Ruiz");
         assert_eq!("Ana Ruiz", s);
         assert_eq!(s, String::from("Ana Ruiz"));
-        assert!(SharedStr::from("a") < SharedStr::from("b"));
+        let (a, b) = (SharedStr::from("a"), SharedStr::from("b"));
+        assert!(a < b);
         assert_eq!(serde_json::to_string(&s).unwrap(), "\"Ana Ruiz\"");
         let back: SharedStr = serde_json::from_str("\"Ana Ruiz\"").unwrap();
         assert_eq!(back, s);
