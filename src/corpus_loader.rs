@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-use lede_corpus::{Corpus, CorpusReader};
+use lede_corpus::{Corpus, CorpusReader, SharedStr};
 use lede_explore::EntityIndex;
 use lede_search::pack::PackReader;
 use lede_search::{Index, JumpIndex};
@@ -19,7 +19,7 @@ pub struct Loaded {
     /// The index the search box queries.
     pub index: Index,
     /// Row in `corpus.entities` of each entity id.
-    pub entity_rows: HashMap<String, usize>,
+    pub entity_rows: HashMap<SharedStr, usize>,
     /// Every article source, for checking a link's source filter.
     pub sources: HashSet<String>,
     /// What loading left out or could not do, each naming its article: shown above the page.

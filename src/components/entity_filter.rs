@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use lede_corpus::{EntityKind, EntitySummary};
+use lede_corpus::{EntityKind, EntitySummary, SharedStr};
 use lede_text::fold_for_match;
 use leptos::prelude::*;
 
@@ -56,7 +56,7 @@ fn FilterChips() -> impl IntoView {
     let name_of = move |id: &str| {
         data.entity_rows.get(id).map_or_else(
             || id.to_string(),
-            |&row| data.corpus.entities[row].name.clone(),
+            |&row| data.corpus.entities[row].name.to_string(),
         )
     };
     move || {
@@ -158,13 +158,15 @@ impl KindCounts {
     /// `counted` (entity id, count) split by the kind of each entity of `entities`.
     fn new(
         counted: &[(String, usize)],
-        rows: &HashMap<String, usize>,
+        rows: &HashMap<SharedStr, usize>,
         entities: &[EntitySummary],
     ) -> KindCounts {
         let mut by_kind: Vec<(EntityKind, Vec<(usize, usize)>)> =
             EntityKind::ALL.iter().map(|&k| (k, Vec::new())).collect();
         for (id, n) in counted {
-            let Some(&row) = rows.get(id) else { continue };
+            let Some(&row) = rows.get(id.as_str()) else {
+                continue;
+            };
             let kind = entities[row].kind;
             if let Some((_, list)) = by_kind.iter_mut().find(|(k, _)| *k == kind) {
                 list.push((row, *n));
@@ -234,7 +236,7 @@ fn EntityFacet(
             visible(
                 c.iter()
                     .copied()
-                    .filter(|(row, _)| !selected.contains(&entities[*row].id)),
+                    .filter(|(row, _)| !selected.iter().any(|s| *s == entities[*row].id)),
                 |(row, _)| entities[*row].name.as_str(),
                 &typed.get(),
                 limit.get(),
@@ -252,8 +254,8 @@ fn EntityFacet(
                 .to_hash();
                 view! {
                     <li>
-                        <a class="lede-facet" href=href data-entity=entity.id.clone()>
-                            <span class="lede-facet-name">{entity.name.clone()}</span>
+                        <a class="lede-facet" href=href data-entity=entity.id.to_string()>
+                            <span class="lede-facet-name">{entity.name.to_string()}</span>
                             <span class="lede-facet-count">{count}</span>
                         </a>
                     </li>

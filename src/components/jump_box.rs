@@ -123,9 +123,9 @@ impl Link {
                 let entity = &data.corpus.entities[row];
                 Link {
                     kind: kind_label(entity.kind),
-                    href: state.on_page(Page::Entity(entity.id.clone())).to_hash(),
-                    target: entity.id.clone(),
-                    full_name: (entity.name != hit.label).then(|| entity.name.clone()),
+                    href: state.on_page(Page::Entity(entity.id.to_string())).to_hash(),
+                    target: entity.id.to_string(),
+                    full_name: (entity.name != hit.label).then(|| entity.name.to_string()),
                 }
             }
             JumpTarget::Article(i) => {

@@ -92,10 +92,10 @@ pub fn ArticlePage() -> impl IntoView {
                             .filter(|m| m.paragraph == i)
                             .map(|m| MentionView {
                                 span: (m.start, m.end),
-                                id: e.id.clone(),
+                                id: e.id.to_string(),
                                 kind: e.kind,
-                                name: e.name.clone(),
-                                href: state.on_page(Page::Entity(e.id.clone())).to_hash(),
+                                name: e.name.to_string(),
+                                href: state.on_page(Page::Entity(e.id.to_string())).to_hash(),
                             })
                     })
                     .collect();

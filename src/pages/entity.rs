@@ -67,8 +67,8 @@ pub fn EntityPage() -> impl IntoView {
 #[component]
 fn Profile(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
     let entity = &profile.entity;
-    let id = entity.id.clone();
-    let name = entity.name.clone();
+    let id = entity.id.to_string();
+    let name = entity.name.to_string();
     let kind = kind_label(entity.kind);
     let aliases = (!entity.aliases.is_empty()).then(|| {
         view! {
@@ -219,7 +219,7 @@ fn CoMentions(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                         .to_hash();
                     let page_href = use_explorer()
                         .view
-                        .with_untracked(|v| v.on_page(Page::Entity(other.id.clone())))
+                        .with_untracked(|v| v.on_page(Page::Entity(other.id.to_string())))
                         .to_hash();
                     let title = format!(
                         "{} {} that mention both",
@@ -231,11 +231,11 @@ fn CoMentions(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                             <a
                                 class="lede-co-mention"
                                 href=shared_href
-                                data-entity=other.id.clone()
+                                data-entity=other.id.to_string()
                                 data-shared=c.shared
                                 title=title
                             >
-                                <span class="lede-co-name">{other.name.clone()}</span>
+                                <span class="lede-co-name">{other.name.to_string()}</span>
                                 <span class="lede-co-count">{c.shared}</span>
                             </a>
                             <a

@@ -88,13 +88,15 @@ pub fn speaker_kinds(article: &mut Article) {
 }
 
 /// The corpus step, after the per-article one: one kind (so one id) per entity name across the
-/// articles, the speakers linked again, and the entity table derived. With
+/// articles, the speakers linked again, and the entity table derived (the articles' entity texts
+/// then shared with its rows). With
 /// `every_article_annotated` (the per-article step ran over every article) the corpus is
 /// marked with [`MARKS`]; otherwise the marks are left as they are.
 pub fn finish(corpus: &mut Corpus, every_article_annotated: bool) {
     lede_entities::unify_kinds(&mut corpus.articles);
     corpus.articles.iter_mut().for_each(speaker_kinds);
     corpus.entities = derive_entity_table(&corpus.articles);
+    corpus.share_entity_texts();
     if every_article_annotated {
         corpus.annotated = MARKS.iter().map(|m| m.to_string()).collect();
     }

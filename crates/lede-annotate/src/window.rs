@@ -245,7 +245,7 @@ impl Plan<'_> {
                 }
             }
             for mut e in found {
-                match row.get(&e.id) {
+                match row.get(e.id.as_str()) {
                     Some(&r) => {
                         let have = &mut out[r];
                         have.mentions.append(&mut e.mentions);
@@ -256,7 +256,7 @@ impl Plan<'_> {
                         }
                     }
                     None => {
-                        row.insert(e.id.clone(), out.len());
+                        row.insert(e.id.to_string(), out.len());
                         out.push(e);
                     }
                 }

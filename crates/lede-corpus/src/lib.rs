@@ -13,7 +13,9 @@ mod error;
 mod load;
 mod model;
 mod segments;
+mod shared_str;
 mod stream;
+mod tags;
 mod title;
 mod validate;
 pub mod varint;
@@ -24,7 +26,9 @@ pub use entity_table::derive_entity_table;
 pub use error::{not_json_kind, CorpusError, ErrorLocation};
 pub use model::*;
 pub use segments::{segments, segments_within, Segment};
+pub use shared_str::SharedStr;
 pub use stream::CorpusReader;
+pub use tags::Tags;
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "lede-corpus";

@@ -1,7 +1,7 @@
 //! Loading a corpus from JSON: lenient about what may be derived, strict about what is wrong,
 //! and every error names the article (index and id) and the field.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -11,6 +11,8 @@ use crate::error::{
     article_error, not_json_error, syntax_error, top_error, CorpusError, ErrorLocation,
 };
 use crate::model::{Article, ArticleEntity, Corpus, EntitySummary, Quote};
+use crate::shared_str::StrPool;
+use crate::tags::Tags;
 use crate::validate::{check_article, check_entity_references};
 
 /// An article as the format accepts it: `paragraphs` or a plain `body`.
@@ -39,7 +41,7 @@ pub(crate) struct LenientArticle {
     #[serde(default)]
     entities: Vec<ArticleEntity>,
     #[serde(default)]
-    tags: BTreeMap<String, Vec<String>>,
+    tags: Tags,
 }
 
 impl LenientArticle {
@@ -177,11 +179,17 @@ struct FastCorpus {
     annotated: Vec<String>,
 }
 
+/// The most articles [`Assembler::reserve`] makes room for at once: 65,536 articles (under
+/// 10 MB of article records on wasm32); a longer corpus grows past it.
+pub(crate) const MAX_RESERVED_ARTICLES: usize = 1 << 16;
+
 /// Turns lenient articles into the model one at a time (errors name the article's index, id
 /// and field), then derives the entity table when there is none and checks the references into
 /// it.
 pub(crate) struct Assembler {
     articles: Vec<Article>,
+    /// The tag kinds and values seen so far, each held once.
+    tag_texts: StrPool,
     first_index_of_id: HashMap<String, usize>,
     /// Whether `finish` checks the entity references (not for verified articles).
     checked: bool,
@@ -191,6 +199,7 @@ impl Default for Assembler {
     fn default() -> Self {
         Assembler {
             articles: Vec::new(),
+            tag_texts: StrPool::default(),
             first_index_of_id: HashMap::new(),
             checked: true,
         }
@@ -209,14 +218,34 @@ impl Assembler {
             return Err(article_error(index, Some(article.id), "id", message));
         }
         article.title = tidy_title(article.title);
+        article.tags.share(&mut self.tag_texts);
         self.articles.push(article);
         Ok(())
     }
 
-    /// Keeps the next article as it is: for articles checked when they were written.
-    pub(crate) fn push_verified(&mut self, article: Article) {
+    /// Keeps the next article as it is (but for sharing its tags' texts): for articles checked
+    /// when they were written.
+    pub(crate) fn push_verified(&mut self, mut article: Article) {
         self.checked = false;
+        article.tags.share(&mut self.tag_texts);
         self.articles.push(article);
+    }
+
+    /// Makes room for `n` more articles at once (at most [`MAX_RESERVED_ARTICLES`], since
+    /// the count may come from forged bytes): a list grown by doubling holds up to twice the
+    /// room it needs, and while it grows the old and the new list are both in memory, which a
+    /// wasm memory keeps as its size.
+    pub(crate) fn reserve(&mut self, n: u64) {
+        let n = usize::try_from(n)
+            .unwrap_or(usize::MAX)
+            .min(MAX_RESERVED_ARTICLES);
+        self.articles.reserve_exact(n);
+    }
+
+    /// Room for articles, taken or not.
+    #[cfg(test)]
+    pub(crate) fn capacity(&self) -> usize {
+        self.articles.capacity()
     }
 
     /// Articles taken so far.
@@ -224,7 +253,8 @@ impl Assembler {
         self.articles.len()
     }
 
-    /// The corpus of the articles taken, with `entities` (derived when empty) and `annotated`.
+    /// The corpus of the articles taken, with `entities` (derived when empty) and `annotated`,
+    /// the articles' entity texts shared with the table's rows.
     pub(crate) fn finish(
         self,
         entities: Vec<EntitySummary>,
@@ -240,6 +270,7 @@ impl Assembler {
         if corpus.entities.is_empty() {
             corpus.entities = derive_entity_table(&corpus.articles);
         }
+        corpus.share_entity_texts();
         if self.checked {
             check_entity_references(&corpus)?;
         }

@@ -1,10 +1,12 @@
 //! The corpus types as they are serialised in format v1 (JSON leaves out empty and absent
-//! fields; compact packs write their own record types, see `compact::records`).
+//! fields; compact packs write their own record types, see `compact::records`). Texts a corpus
+//! repeats are [`SharedStr`]s, held once however many articles name them.
 //! [`Corpus::new`], which derives the entity table, is in `entity_table`.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
+
+use crate::shared_str::SharedStr;
+use crate::tags::Tags;
 
 /// A whole corpus: the articles and the corpus-wide entity table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,8 +74,8 @@ pub struct Article {
     pub entities: Vec<ArticleEntity>,
     /// Category tags the source supplies, by kind (`places`, `people`, `orgs`, `topics`,
     /// `exchanges` for Reuters-21578), each list in source order.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub tags: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "Tags::is_empty")]
+    pub tags: Tags,
 }
 
 /// A span of one paragraph: `[start, end)` in chars.
@@ -204,10 +206,11 @@ impl EntityKind {
 /// An entity as mentioned in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleEntity {
-    /// Corpus-wide id (the same entity has the same id in every article).
-    pub id: String,
-    /// The canonical name.
-    pub name: String,
+    /// Corpus-wide id (the same entity has the same id in every article); a loaded corpus
+    /// shares it with the entity table's row.
+    pub id: SharedStr,
+    /// The canonical name (shared with the table's row when it is the same).
+    pub name: SharedStr,
     /// What it is.
     pub kind: EntityKind,
     /// Other names it goes by in this article.
@@ -222,9 +225,9 @@ pub struct ArticleEntity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntitySummary {
     /// The id articles refer to.
-    pub id: String,
+    pub id: SharedStr,
     /// The canonical name.
-    pub name: String,
+    pub name: SharedStr,
     /// What it is.
     pub kind: EntityKind,
     /// Every other name seen for it across the corpus.

@@ -63,7 +63,7 @@ fn schema_lists_every_field_the_model_writes() {
             aliases: vec!["m".into()],
             mentions: vec![span],
         }],
-        tags: [("places".to_string(), vec!["usa".to_string()])].into(),
+        tags: [("places", ["usa"])].into_iter().collect(),
     };
     let mut corpus = Corpus::new(vec![article]);
     corpus.annotated = vec!["quotes".into()];

@@ -19,7 +19,7 @@ fn named<'a>(es: &'a [ArticleEntity], name: &str) -> &'a ArticleEntity {
 }
 
 fn names(es: &[ArticleEntity]) -> Vec<(String, EntityKind)> {
-    es.iter().map(|e| (e.name.clone(), e.kind)).collect()
+    es.iter().map(|e| (e.name.to_string(), e.kind)).collect()
 }
 
 fn no_entity(es: &[ArticleEntity], name: &str) {

@@ -23,7 +23,7 @@ fn find<'a>(es: &'a [ArticleEntity], id: &str) -> &'a ArticleEntity {
 }
 
 fn ids(es: &[ArticleEntity]) -> Vec<String> {
-    es.iter().map(|e| e.id.clone()).collect()
+    es.iter().map(|e| e.id.to_string()).collect()
 }
 
 fn span_text(text: &str, start: usize, end: usize) -> String {

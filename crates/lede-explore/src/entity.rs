@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use lede_corpus::{Article, Corpus, Date, EntitySummary};
+use lede_corpus::{Article, Corpus, Date, EntitySummary, SharedStr};
 
 use crate::histogram::{histogram, Histogram};
 
@@ -13,7 +13,7 @@ use crate::histogram::{histogram, Histogram};
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
     /// Per entity id: its table row and its articles.
-    entries: HashMap<String, Entry>,
+    entries: HashMap<SharedStr, Entry>,
 }
 
 /// What the index knows of one entity id.
@@ -69,7 +69,7 @@ pub struct CoMention {
 impl EntityIndex {
     /// The index of `corpus`: one pass over its entity table and its articles.
     pub fn build(corpus: &Corpus) -> EntityIndex {
-        let mut entries: HashMap<String, Entry> = HashMap::with_capacity(corpus.entities.len());
+        let mut entries: HashMap<SharedStr, Entry> = HashMap::with_capacity(corpus.entities.len());
         for (row, e) in corpus.entities.iter().enumerate() {
             entries
                 .entry(e.id.clone())
@@ -78,9 +78,9 @@ impl EntityIndex {
                 .get_or_insert(row);
         }
         // The entry of `id`, made when it is new (without copying the id when it is not).
-        fn entry<'a>(entries: &'a mut HashMap<String, Entry>, id: &str) -> &'a mut Entry {
+        fn entry<'a>(entries: &'a mut HashMap<SharedStr, Entry>, id: &str) -> &'a mut Entry {
             if !entries.contains_key(id) {
-                entries.insert(id.to_string(), Entry::default());
+                entries.insert(id.into(), Entry::default());
             }
             entries.get_mut(id).expect("just inserted")
         }
@@ -189,8 +189,8 @@ mod tests {
 
     fn entity(id: &str) -> ArticleEntity {
         ArticleEntity {
-            id: id.to_string(),
-            name: id.to_uppercase(),
+            id: id.into(),
+            name: id.to_uppercase().into(),
             kind: if id.starts_with("p") {
                 EntityKind::Person
             } else {

@@ -333,8 +333,7 @@ fn the_annotate_step_runs_on_every_new_article() {
     let dir = tempfile::tempdir().unwrap();
     build(dir.path());
     let annotate = |a: &mut lede_corpus::Article| {
-        a.tags
-            .insert("seen".into(), vec![a.paragraphs.len().to_string()]);
+        a.tags.insert("seen", vec![a.paragraphs.len().to_string()]);
     };
     let options = IngestOptions {
         annotate: Some(&annotate),
@@ -363,7 +362,7 @@ fn a_lede_corpus_passes_through_unchanged() {
     let corpus_file = dir.path().join("out/corpus.json");
     write(dir.path(), "out/corpus.json", json.as_bytes());
     let annotate = |a: &mut lede_corpus::Article| {
-        a.tags.insert("seen".into(), vec![]);
+        a.tags.insert("seen", Vec::<String>::new());
     };
     let mut options = IngestOptions {
         annotate: Some(&annotate),
@@ -397,7 +396,7 @@ fn a_bare_lede_corpus_is_annotated_and_an_annotated_article_kept() {
         ]}"#,
     );
     let annotate = |a: &mut lede_corpus::Article| {
-        a.tags.insert("seen".into(), vec![]);
+        a.tags.insert("seen", Vec::<String>::new());
     };
     let options = IngestOptions {
         annotate: Some(&annotate),

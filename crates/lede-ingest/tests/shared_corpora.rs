@@ -120,12 +120,30 @@ fn every_reuters_record_is_ingested_or_reported() {
             a.id
         );
     }
-    // The output is a valid corpus.
-    let json = Corpus::new(result.articles).to_json_pretty();
-    assert_eq!(
-        Corpus::from_json(&json).unwrap().articles.len(),
-        with_body.len()
-    );
+    // Every article's tags write the JSON a map of lists writes (the format v1 shape).
+    for a in &result.articles {
+        let map: BTreeMap<String, Vec<String>> = a
+            .tags
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.iter().map(|t| t.to_string()).collect()))
+            .collect();
+        assert_eq!(
+            serde_json::to_string(&a.tags).unwrap(),
+            serde_json::to_string(&map).unwrap(),
+            "{}",
+            a.id
+        );
+    }
+    // The output is a valid corpus, and reads back to the same JSON and the same compact bytes.
+    let corpus = Corpus::new(result.articles);
+    let json = corpus.to_json_pretty();
+    let back = Corpus::from_json(&json).unwrap();
+    assert_eq!(back.articles.len(), with_body.len());
+    assert_eq!(back.to_json_pretty(), json);
+    let compact = corpus.to_compact_bytes();
+    let from_compact = Corpus::from_compact_bytes(&compact).unwrap();
+    assert_eq!(from_compact, corpus);
+    assert_eq!(from_compact.to_compact_bytes(), compact);
 }
 
 /// filename → title, read from metadata.tsv by its header.

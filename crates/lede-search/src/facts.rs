@@ -2,7 +2,7 @@
 //! the corpus: by [`Index::build`](crate::Index::build), and again when a pack is read, since a
 //! pack does not store what its corpus already says.
 
-use lede_corpus::{Corpus, EntityKind};
+use lede_corpus::{Corpus, EntityKind, SharedStr};
 
 use crate::dates::DayRange;
 use crate::index::{kind_index, FxMap};
@@ -21,23 +21,24 @@ pub(crate) struct Facts {
     pub doc_entity_ids: Vec<u32>,
     /// Bit `k` set when the article mentions an entity of kind `EntityKind::ALL[k]`.
     pub doc_kinds: Vec<u8>,
-    /// Entity ids: the corpus table's first, then any only articles name.
-    pub entity_ids: Vec<String>,
+    /// Entity ids (the corpus's own texts, shared): the corpus table's first, then any only
+    /// articles name.
+    pub entity_ids: Vec<SharedStr>,
     /// The kind of each of `entity_ids`.
     pub entity_kinds: Vec<EntityKind>,
     /// Entity id -> its index in `entity_ids`.
-    pub entity_lookup: FxMap<String, u32>,
+    pub entity_lookup: FxMap<SharedStr, u32>,
 }
 
 impl Facts {
     /// The facts of every article of `corpus`.
     pub(crate) fn of(corpus: &Corpus) -> Facts {
         let articles = &corpus.articles;
-        let mut entity_ids: Vec<String> = Vec::new();
+        let mut entity_ids: Vec<SharedStr> = Vec::new();
         let mut entity_kinds = Vec::new();
-        let mut entity_lookup: FxMap<String, u32> = FxMap::default();
+        let mut entity_lookup: FxMap<SharedStr, u32> = FxMap::default();
         for e in &corpus.entities {
-            if !entity_lookup.contains_key(&e.id) {
+            if !entity_lookup.contains_key(e.id.as_str()) {
                 entity_lookup.insert(e.id.clone(), entity_ids.len() as u32);
                 entity_ids.push(e.id.clone());
                 entity_kinds.push(e.kind);

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use lede_corpus::{Corpus, EntityKind};
+use lede_corpus::{Corpus, EntityKind, SharedStr};
 
 use crate::dates::DayRange;
 use crate::facts::Facts;
@@ -73,9 +73,9 @@ pub struct Index {
     pub(crate) doc_entity_ids: Vec<u32>,
     /// Bit `k` set when the article mentions an entity of kind `EntityKind::ALL[k]`.
     pub(crate) doc_kinds: Vec<u8>,
-    pub(crate) entity_ids: Vec<String>,
+    pub(crate) entity_ids: Vec<SharedStr>,
     pub(crate) entity_kinds: Vec<EntityKind>,
-    pub(crate) entity_lookup: FxMap<String, u32>,
+    pub(crate) entity_lookup: FxMap<SharedStr, u32>,
 }
 
 /// What an index holds besides its articles' facts ([`Facts`]): the term dictionary, the
@@ -438,10 +438,10 @@ impl Index {
             + vec_bytes(self.doc_entity_off.capacity(), 4)
             + vec_bytes(self.doc_entity_ids.capacity(), 4)
             + self.doc_kinds.capacity()
-            + strings(&self.entity_ids)
+            // Entity ids are the corpus's texts, shared: only their handles count here.
+            + vec_bytes(self.entity_ids.capacity(), std::mem::size_of::<SharedStr>())
             + self.entity_kinds.capacity()
-            + self.entity_lookup.capacity() * (24 + 4 + 8)
-            + strings(&self.entity_ids);
+            + self.entity_lookup.capacity() * (std::mem::size_of::<SharedStr>() + 4 + 8);
         IndexStats {
             articles: self.n_docs as usize,
             terms: self.df.len(),

@@ -3,7 +3,7 @@
 //! fingerprint; loading checks the format and every postings list, so bad bytes give an error,
 //! never a panic.
 
-use lede_corpus::{varint, EntityKind};
+use lede_corpus::{varint, EntityKind, SharedStr};
 use serde::{Deserialize, Serialize};
 
 use crate::dates::DayRange;
@@ -48,7 +48,7 @@ struct StoredRef<'a> {
     doc_entity_off: &'a [u32],
     doc_entity_ids: &'a [u32],
     doc_kinds: &'a [u8],
-    entity_ids: &'a [String],
+    entity_ids: &'a [SharedStr],
     entity_kinds: &'a [EntityKind],
 }
 
@@ -76,7 +76,7 @@ struct Stored<'a> {
     doc_entity_off: Vec<u32>,
     doc_entity_ids: Vec<u32>,
     doc_kinds: Vec<u8>,
-    entity_ids: Vec<String>,
+    entity_ids: Vec<SharedStr>,
     entity_kinds: Vec<EntityKind>,
 }
 
@@ -277,7 +277,7 @@ impl Index {
         }
         s.skips.shrink_to_fit();
         s.dates.shrink_to_fit();
-        let entity_lookup: FxMap<String, u32> = s
+        let entity_lookup: FxMap<SharedStr, u32> = s
             .entity_ids
             .iter()
             .enumerate()

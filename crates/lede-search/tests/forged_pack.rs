@@ -87,7 +87,7 @@ fn a_forged_pack_errors_or_searches_but_never_panics() {
         .entities
         .iter()
         .take(2)
-        .map(|e| e.id.clone())
+        .map(|e| e.id.to_string())
         .collect();
     queries.push(filtered);
     for q in &queries {

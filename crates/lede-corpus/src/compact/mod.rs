@@ -102,7 +102,11 @@ impl CompactReader {
             let record = &bytes[start..end];
             pos = end;
             match &self.head {
-                None => self.head = Some(read_head(record)?),
+                None => {
+                    let head = read_head(record)?;
+                    self.assembler.reserve(head.2);
+                    self.head = Some(head);
+                }
                 Some((_, _, n)) => {
                     let index = self.assembler.len();
                     if index as u64 >= *n {
@@ -233,7 +237,7 @@ mod tests {
                 end: 5,
             }],
         }];
-        a.tags.insert("topics".into(), vec!["cocoa".into()]);
+        a.tags.insert("topics", ["cocoa"]);
         let b = Article {
             id: "b".into(),
             title: "Two".into(),
@@ -283,6 +287,53 @@ mod tests {
             .map(|b| format!("{b:02x}"))
             .collect();
         assert_eq!(hex, expected);
+    }
+
+    #[test]
+    fn a_loaded_corpus_holds_each_entity_text_and_tag_once_and_no_spare_article_room() {
+        let mut c = corpus();
+        c.articles[1].tags.insert("topics", ["cocoa"]);
+        let bytes = c.to_compact_bytes();
+        let json = c.to_json_pretty();
+        for back in [
+            Corpus::from_compact_bytes(&bytes).unwrap(),
+            Corpus::from_json(&json).unwrap(),
+        ] {
+            assert_eq!(back, c);
+            let (row, mention) = (&back.entities[0], &back.articles[0].entities[0]);
+            assert!(mention.id.shares_with(&row.id) && mention.name.shares_with(&row.name));
+            let tag = |i: usize| back.articles[i].tags["topics"][0].clone();
+            assert!(
+                tag(0).shares_with(&tag(1)),
+                "one allocation for a tag in two articles"
+            );
+        }
+        let back = Corpus::from_compact_bytes(&bytes).unwrap();
+        assert_eq!(back.articles.capacity(), back.articles.len());
+    }
+
+    #[test]
+    fn a_forged_article_count_reserves_a_bounded_room_and_is_named() {
+        let head = Head {
+            format: crate::FORMAT.into(),
+            version: crate::VERSION,
+            annotated: Vec::new(),
+            entities: Vec::new(),
+            articles: u64::MAX,
+        };
+        let record = postcard::to_allocvec(&head).unwrap();
+        let mut bytes = Vec::new();
+        varint::write(&mut bytes, record.len() as u64);
+        bytes.extend_from_slice(&record);
+        let mut reader = CompactReader::new();
+        reader.push(&bytes).unwrap();
+        assert!(reader.assembler.capacity() <= crate::load::MAX_RESERVED_ARTICLES);
+        let e = reader.finish().unwrap_err();
+        assert!(
+            e.message
+                .contains(&format!("inside article 0 of {}", u64::MAX)),
+            "{e}"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! its paragraph, start and length. The byte layout is pinned here, not by the model's JSON
 //! attributes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +14,8 @@ use crate::model::{
     Article, ArticleEntity, Cue, EntityKind, EntitySummary, Quote, Span, Speaker, SpeakerKind,
     SpeakerMention,
 };
+use crate::shared_str::SharedStr;
+use crate::tags::Tags;
 /// The first record: everything but the articles, and how many follow.
 #[derive(Serialize, Deserialize)]
 pub(super) struct Head {
@@ -32,8 +34,8 @@ pub(super) struct Head {
 /// An [`EntitySummary`].
 #[derive(Serialize, Deserialize)]
 pub(super) struct PackEntitySummary {
-    id: String,
-    name: String,
+    id: SharedStr,
+    name: SharedStr,
     kind: EntityKind,
     aliases: Vec<String>,
     article_count: usize,
@@ -74,15 +76,19 @@ impl<'a> Table<'a> {
     }
 }
 
-/// The id and table name of `r` among `rows`; the error names a row the table does not have.
-fn unpack_id(rows: &[EntitySummary], r: EntityRef) -> Result<(String, Option<&str>), String> {
+/// The id and table name of `r` among `rows` (the row's own texts, shared); the error names a
+/// row the table does not have.
+fn unpack_id(
+    rows: &[EntitySummary],
+    r: EntityRef,
+) -> Result<(SharedStr, Option<&SharedStr>), String> {
     match r {
-        EntityRef::Id(id) => Ok((id, None)),
+        EntityRef::Id(id) => Ok((id.into(), None)),
         EntityRef::Row(row) => {
             let e = rows.get(row as usize).ok_or_else(|| {
                 format!("entity row {row} is not in the table ({} rows)", rows.len())
             })?;
-            Ok((e.id.clone(), Some(e.name.as_str())))
+            Ok((e.id.clone(), Some(&e.name)))
         }
     }
 }
@@ -108,7 +114,8 @@ pub(super) struct PackArticle {
     paragraphs: Vec<String>,
     quotes: Vec<PackQuote>,
     entities: Vec<PackArticleEntity>,
-    tags: BTreeMap<String, Vec<String>>,
+    /// The bytes of a map of string lists, as the model's `BTreeMap` wrote them before.
+    tags: Tags,
 }
 
 /// A [`Span`]: paragraph, start and length in chars.
@@ -310,13 +317,13 @@ fn unpack_annotations(
                     let (entity, table_name) = match s.entity {
                         Some(r) => {
                             let (id, name) = unpack_id(rows, r).map_err(|e| (field(), e))?;
-                            (Some(id), name)
+                            (Some(String::from(id)), name)
                         }
                         None => (None, None),
                     };
                     let name = match (s.name, table_name) {
                         (Some(name), _) => name,
-                        (None, Some(name)) => name.to_string(),
+                        (None, Some(name)) => name.as_str().to_string(),
                         (None, None) => {
                             return Err((field(), "a speaker without a name".into()));
                         }
@@ -363,8 +370,8 @@ fn unpack_annotations(
             let field = || format!("entities[{i}]");
             let (id, table_name) = unpack_id(rows, e.id).map_err(|m| (field(), m))?;
             let name = match (e.name, table_name) {
-                (Some(name), _) => name,
-                (None, Some(name)) => name.to_string(),
+                (Some(name), _) => name.into(),
+                (None, Some(name)) => name.clone(),
                 (None, None) => return Err((field(), "an entity without a name".into())),
             };
             let mut mentions = Vec::with_capacity(e.mentions.len());

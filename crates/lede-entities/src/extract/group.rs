@@ -32,8 +32,8 @@ impl Entity {
     /// The corpus form (the role is left out).
     pub fn to_article_entity(&self) -> ArticleEntity {
         ArticleEntity {
-            id: self.id.clone(),
-            name: self.name.clone(),
+            id: self.id.as_str().into(),
+            name: self.name.as_str().into(),
             kind: self.ty.kind(),
             aliases: self.aliases.clone(),
             mentions: self.mentions.clone(),

@@ -25,7 +25,7 @@ pub fn link_speakers(quotes: &mut [Quote], entities: &[ArticleEntity]) {
             .or_else(|| index.by_name.get(&name).copied())
             .or_else(|| index.by_part(&name));
         if let Some(e) = found {
-            speaker.entity = Some(entities[e].id.clone());
+            speaker.entity = Some(entities[e].id.to_string());
         }
     }
 }
@@ -51,7 +51,7 @@ impl Lookup {
             if e.kind != EntityKind::Other {
                 mentions.extend(e.mentions.iter().map(|m| (m.paragraph, m.start, m.end, i)));
             }
-            for n in std::iter::once(&e.name).chain(&e.aliases) {
+            for n in std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)) {
                 by_name.entry(fold_for_match(n)).or_insert(i);
             }
             if e.kind == EntityKind::Person {
@@ -150,7 +150,7 @@ mod tests {
                 }
             };
             if let Some(e) = by_span.or_else(by_name).or_else(by_part) {
-                speaker.entity = Some(e.id.clone());
+                speaker.entity = Some(e.id.to_string());
             }
         }
     }

@@ -226,11 +226,11 @@ impl Mapper<'_> {
         article.editor = extra.remove("editor").and_then(|v| text_of(&v));
         article.dateline = extra.remove("dateline").and_then(|v| text_of(&v));
         if let Some(tags) = extra.remove("tags") {
-            match serde_json::from_value::<BTreeMap<String, Vec<String>>>(tags.clone()) {
+            match serde_json::from_value::<lede_corpus::Tags>(tags.clone()) {
                 Ok(t) => article.tags = t,
                 Err(_) => match serde_json::from_value::<Vec<String>>(tags) {
                     Ok(list) if !list.is_empty() => {
-                        article.tags.insert("topics".into(), list);
+                        article.tags.insert("topics", list);
                     }
                     Ok(_) => {}
                     Err(_) => warnings.push(

@@ -48,7 +48,7 @@ impl Index {
             .iter()
             .enumerate()
             .filter(|(_, &c)| c > 0)
-            .map(|(e, &c)| (self.entity_ids[e].clone(), c))
+            .map(|(e, &c)| (self.entity_ids[e].to_string(), c))
             .collect();
         entities.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let mut sources: Vec<(String, usize)> = src
