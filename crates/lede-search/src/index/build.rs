@@ -92,11 +92,59 @@ fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMu
     }
 }
 
-/// Collects the corpus's records, article by article, into one postings list per term.
+/// Where the records go: one growing list per term, or (their lengths known) straight into
+/// the postings.
+enum Sink {
+    /// Per term, its postings so far (records in article order, article deltas included).
+    Lists(Vec<Vec<u8>>),
+    /// The postings, each term's room given; `cursor` and `end` per term.
+    InPlace {
+        postings: Vec<u8>,
+        cursor: Vec<u32>,
+        end: Vec<u32>,
+        /// The first term whose records overflowed its room.
+        overflow: Option<u32>,
+    },
+}
+
+impl Sink {
+    /// The offset where term `t`'s next record goes (within its list, or in the postings).
+    fn at(&self, t: usize) -> u32 {
+        match self {
+            Sink::Lists(lists) => lists[t].len() as u32,
+            Sink::InPlace { cursor, .. } => cursor[t],
+        }
+    }
+
+    /// Appends `record` to term `t`'s postings.
+    fn push(&mut self, t: usize, record: &[u8]) {
+        match self {
+            Sink::Lists(lists) => lists[t].extend_from_slice(record),
+            Sink::InPlace {
+                postings,
+                cursor,
+                end,
+                overflow,
+            } => {
+                let at = cursor[t] as usize;
+                match postings.get_mut(at..at + record.len()) {
+                    Some(room) if at + record.len() <= end[t] as usize => {
+                        room.copy_from_slice(record);
+                        cursor[t] += record.len() as u32;
+                    }
+                    _ => {
+                        overflow.get_or_insert(t as u32);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Collects the corpus's records, article by article, into each term's postings.
 struct Builder {
     terms: Terms,
-    /// Per term, its postings so far (records in article order, article deltas included).
-    lists: Vec<Vec<u8>>,
+    sink: Sink,
     /// Per term, its articles so far.
     df: Vec<u32>,
     /// Per term, its last article.
@@ -121,13 +169,15 @@ struct Builder {
     /// 1 + the current article.
     doc: u32,
     scratch: Vec<u8>,
+    /// One record as it is written.
+    record: Vec<u8>,
 }
 
 impl Builder {
-    fn new(terms: Terms, n_terms: usize) -> Builder {
+    fn new(terms: Terms, sink: Sink, n_terms: usize) -> Builder {
         Builder {
             terms,
-            lists: (0..n_terms).map(|_| Vec::new()).collect(),
+            sink,
             df: vec![0; n_terms],
             last_doc: vec![0; n_terms],
             marks: Vec::new(),
@@ -142,6 +192,7 @@ impl Builder {
             lens: [0; FIELDS],
             doc: 0,
             scratch: Vec::new(),
+            record: Vec::new(),
         }
     }
 
@@ -154,7 +205,9 @@ impl Builder {
                     let id = names.len() as u32;
                     names.push(term.into());
                     ids.insert(term.as_bytes(), id);
-                    self.lists.push(Vec::new());
+                    if let Sink::Lists(lists) = &mut self.sink {
+                        lists.push(Vec::new());
+                    }
                     self.df.push(0);
                     self.last_doc.push(0);
                     self.slot_of.push(0);
@@ -245,12 +298,13 @@ impl Builder {
                 n_groups += 1;
                 k = l;
             }
-            let list = &mut self.lists[term];
             if (self.df[term] as usize).is_multiple_of(SKIP_BLOCK) {
-                self.marks.push((term as u32, doc, list.len() as u32));
+                self.marks.push((term as u32, doc, self.sink.at(term)));
             }
-            lede_corpus::varint::write(list, u64::from(doc - self.last_doc[term]));
-            write_record_body(list, &groups[..n_groups], &mut self.scratch);
+            self.record.clear();
+            lede_corpus::varint::write(&mut self.record, u64::from(doc - self.last_doc[term]));
+            write_record_body(&mut self.record, &groups[..n_groups], &mut self.scratch);
+            self.sink.push(term, &self.record);
             self.last_doc[term] = doc;
             self.df[term] += 1;
             begin = end;
@@ -282,7 +336,7 @@ impl Builder {
     ) -> Result<IndexParts, String> {
         let Builder {
             terms,
-            mut lists,
+            sink,
             df: tmp_df,
             marks,
             ..
@@ -334,11 +388,52 @@ impl Builder {
             next[t as usize] += 1;
         }
         drop(marks);
-        let total: usize = lists.iter().map(Vec::len).sum();
-        if total > u32::MAX as usize {
-            return Err("its postings are larger than 4 GiB".into());
-        }
-        let mut postings = Vec::with_capacity(total);
+        let (mut lists, mut postings) = match sink {
+            Sink::Lists(lists) => {
+                let total: usize = lists.iter().map(Vec::len).sum();
+                if total > u32::MAX as usize {
+                    return Err("its postings are larger than 4 GiB".into());
+                }
+                (lists, Vec::with_capacity(total))
+            }
+            Sink::InPlace {
+                postings,
+                cursor,
+                end,
+                overflow,
+            } => {
+                let short = (0..end.len()).find(|&t| cursor[t] != end[t]);
+                if let Some(t) = overflow.or(short.map(|t| t as u32)) {
+                    return Err(format!(
+                        "its postings lengths do not match its corpus (term {t})"
+                    ));
+                }
+                // Skip marks are offsets in the postings already, whose terms are in order.
+                let offsets = std::iter::once(0).chain(end).collect();
+                let mut skip_off = Vec::with_capacity(order.len() + 1);
+                let mut skips = Vec::new();
+                for t in 0..order.len() {
+                    skip_off.push(skips.len() as u32);
+                    if tmp_df[t] as usize > SKIP_BLOCK {
+                        skips.extend_from_slice(
+                            &by_term[mark_start[t] as usize..mark_start[t + 1] as usize],
+                        );
+                    }
+                }
+                skip_off.push(skips.len() as u32);
+                return Ok(IndexParts {
+                    n_docs,
+                    fingerprint,
+                    terms,
+                    df: tmp_df,
+                    offsets,
+                    postings,
+                    skip_off,
+                    skips,
+                    field_len,
+                });
+            }
+        };
         let mut offsets = Vec::with_capacity(order.len() + 1);
         let mut df = Vec::with_capacity(order.len());
         let mut skip_off = Vec::with_capacity(order.len() + 1);
@@ -379,7 +474,7 @@ impl Index {
             ids: TermIds::default(),
             names: Vec::new(),
         };
-        let mut b = Builder::new(terms, 0);
+        let mut b = Builder::new(terms, Sink::Lists(Vec::new()), 0);
         let field_len = b.add_corpus(corpus);
         let n_docs = corpus.articles.len() as u32;
         let parts = b
@@ -390,14 +485,70 @@ impl Index {
 }
 
 /// The postings of `corpus` (whose [`Index::fingerprint`] is `fingerprint`) with the term ids
-/// of `terms` (a pack's dictionary, ids in lexicographic order): what [`Index::build`] gives,
-/// without sorting or building the dictionary. The error names a word of the corpus outside
-/// the dictionary, or a term of the dictionary no article has.
+/// of `terms` (a pack's dictionary, ids in lexicographic order) and each term's postings
+/// length in bytes (`lengths`): what [`Index::build`] gives, written in place, without
+/// sorting or building the dictionary. The error names a word of the corpus outside the
+/// dictionary, a term of the dictionary no article has, or lengths the corpus does not give.
 pub(crate) fn derive(
     corpus: &Corpus,
     fingerprint: u64,
     terms: fst::Map<Vec<u8>>,
+    lengths: &[u32],
 ) -> Result<IndexParts, String> {
+    if lengths.len() != terms.len() {
+        return Err(format!(
+            "it has {} postings lengths for {} terms",
+            lengths.len(),
+            terms.len()
+        ));
+    }
+    // A word of n bytes gives at most one record of at most 21 bytes (article delta, mask, a
+    // frequency, positions length, position): lengths past that are forged, and never reserved.
+    let text: u64 = corpus
+        .articles
+        .iter()
+        .map(|a| {
+            let quotes: usize = a.quotes.iter().map(|q| q.text.len()).sum();
+            let names: usize = a
+                .entities
+                .iter()
+                .map(|e| e.name.len() + e.aliases.iter().map(String::len).sum::<usize>())
+                .sum();
+            let speakers: usize = a
+                .quotes
+                .iter()
+                .filter_map(|q| q.speaker.as_ref())
+                .map(|s| s.name.len())
+                .sum();
+            (a.title.len()
+                + a.paragraphs.iter().map(String::len).sum::<usize>()
+                + quotes
+                + names
+                + speakers) as u64
+        })
+        .sum();
+    let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+    if total > (text * 21).min(u64::from(u32::MAX)) {
+        return Err(format!(
+            "its postings lengths add up to {total} bytes, more than its corpus can give"
+        ));
+    }
+    let mut end = Vec::with_capacity(lengths.len());
+    let mut sum = 0u32;
+    for &l in lengths {
+        sum += l;
+        end.push(sum);
+    }
+    let cursor = std::iter::once(0)
+        .chain(end.iter().copied())
+        .take(lengths.len())
+        .collect();
+    let sink = Sink::InPlace {
+        postings: vec![0; total as usize],
+        cursor,
+        end,
+        overflow: None,
+    };
     let mut ids = TermIds::default();
     let mut stream = terms.stream();
     let mut n = 0u64;
@@ -418,7 +569,7 @@ pub(crate) fn derive(
         terms,
         unknown: None,
     };
-    let mut b = Builder::new(terms, n_terms);
+    let mut b = Builder::new(terms, sink, n_terms);
     let field_len = b.add_corpus(corpus);
     b.finish(corpus.articles.len() as u32, fingerprint, field_len)
 }

@@ -1,9 +1,10 @@
-//! The pack's index section: the corpus fingerprint (u64 LE), the varint article count and
-//! the FST term dictionary (the rest of the section). Nothing else: the postings, frequencies,
-//! positions and field lengths say the articles' text again in another form, so the reader
-//! derives them from the pack's corpus with this dictionary's term ids
-//! ([`derive`](crate::index::derive)), and the articles' facts too
-//! ([`Facts`](crate::facts::Facts)).
+//! The pack's index section: the corpus fingerprint (u64 LE), the varint article count, the
+//! varint term count, each term's postings length in bytes (varints: the reader writes every
+//! record in place instead of growing a list per term and joining them) and the FST term
+//! dictionary (the rest of the section). Nothing else: the postings, frequencies, positions
+//! and field lengths say the articles' text again in another form, so the reader derives them
+//! from the pack's corpus with this dictionary's term ids ([`derive`](crate::index::derive)),
+//! and the articles' facts too ([`Facts`](crate::facts::Facts)).
 
 use lede_corpus::varint;
 
@@ -17,12 +18,18 @@ pub(crate) struct Dictionary {
     pub n_docs: u32,
     /// Folded term -> term id, ids in lexicographic order.
     pub terms: fst::Map<Vec<u8>>,
+    /// Each term's postings length in bytes.
+    pub lengths: Vec<u32>,
 }
 
 /// The index section of `index`.
 pub(crate) fn write(index: &Index) -> Vec<u8> {
     let mut out = index.fingerprint.to_le_bytes().to_vec();
     varint::write(&mut out, u64::from(index.n_docs));
+    varint::write(&mut out, index.df.len() as u64);
+    for w in index.offsets.windows(2) {
+        varint::write(&mut out, u64::from(w[1] - w[0]));
+    }
     out.extend_from_slice(index.terms.as_fst().as_bytes());
     out
 }
@@ -36,6 +43,16 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Dictionary, String> {
     let mut pos = 8;
     let n_docs = varint::read_u32(bytes, &mut pos)
         .map_err(|e| format!("its article count is damaged: {e}"))?;
+    let n_terms = varint::read_u32(bytes, &mut pos)
+        .map_err(|e| format!("its term count is damaged: {e}"))? as usize;
+    // At least one byte per length: a forged count reserves no more than the section holds.
+    let mut lengths = Vec::with_capacity(n_terms.min(bytes.len()));
+    for t in 0..n_terms {
+        lengths.push(
+            varint::read_u32(bytes, &mut pos)
+                .map_err(|e| format!("its postings length of term {t} is damaged: {e}"))?,
+        );
+    }
     let terms = fst::Map::new(bytes[pos..].to_vec())
         .map_err(|e| format!("its term dictionary does not read ({e})"))?;
     terms
@@ -46,6 +63,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Dictionary, String> {
         fingerprint,
         n_docs,
         terms,
+        lengths,
     })
 }
 
@@ -71,9 +89,17 @@ mod tests {
             back.terms.as_fst().as_bytes(),
             index.terms.as_fst().as_bytes()
         );
-        for cut in 0..9 {
+        assert_eq!(back.lengths.len(), index.df.len());
+        assert_eq!(
+            back.lengths.iter().sum::<u32>() as usize,
+            index.postings.len()
+        );
+        for cut in 0..11 {
             let e = read(&bytes[..cut]).err().expect("cut short");
-            assert!(e.contains("header") || e.contains("article count"), "{e}");
+            assert!(
+                e.contains("header") || e.contains("count") || e.contains("length"),
+                "{e}"
+            );
         }
         let mut forged = bytes.clone();
         let at = bytes.len() - 3;

@@ -71,7 +71,7 @@ pub fn write_pack(corpus: &Corpus, index: &Index) -> Result<Vec<u8>, String> {
         return Err("the corpus does not read back as it was written".into());
     }
     let dict = dictionary::read(&section).map_err(|e| format!("the index does not check: {e}"))?;
-    let derived = derive(&back, dict.fingerprint, dict.terms)
+    let derived = derive(&back, dict.fingerprint, dict.terms, &dict.lengths)
         .map_err(|e| format!("the index does not check: {e}"))?;
     if derived.postings != index.postings || derived.field_len != index.field_len {
         return Err("the index is not the one its corpus gives: build it again".into());
@@ -208,7 +208,7 @@ impl PackReader {
         {
             return Err("the pack's index was built from another corpus".into());
         }
-        let parts = derive(&corpus, index.fingerprint, index.terms)
+        let parts = derive(&corpus, index.fingerprint, index.terms, &index.lengths)
             .map_err(|e| format!("the pack's index is damaged: {e}"))?;
         if parts.postings.len() != header.postings {
             return Err(format!(
