@@ -39,11 +39,11 @@ const MAX_RESERVE: usize = 64 << 20;
 /// Bytes before the index: magic, version, postings bytes, checksum, index length.
 const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 
-/// WebAssembly memory a loaded pack takes per byte of its index section: Reuters-21578's
-/// 10.1 MB section took 73.6 MiB in Chromium, 7.7 per byte, rounded up (bench/README.md,
-/// "Transfer and memory"). The corpus, its index and the allocator's slack all grow with the
-/// postings, and the section's length is in the pack's first bytes, whatever the transfer
-/// encoding.
+/// WebAssembly memory a loaded pack takes per byte of the postings its header announces:
+/// Reuters-21578's 11.1 MB of postings took 76.7 MiB in Chromium (pack v5), 7.2 per byte,
+/// rounded up (bench/README.md, "Transfer and memory"). The corpus, its index and the
+/// allocator's slack all grow with the postings, and their size is in the pack's first bytes,
+/// whatever the transfer encoding.
 pub const MEMORY_PER_INDEX_BYTE: u64 = 8;
 
 /// The WebAssembly memory, in bytes, that loading a pack whose index section is
