@@ -398,6 +398,32 @@ mod tests {
             e.contains("its term dictionary has \"count\", which no article has"),
             "{e}"
         );
+        // Postings lengths moved between terms: the sum is right, the records do not fit.
+        let index = Index::build(&corpus("Harbour vote vote vote"));
+        let mut section = Vec::new();
+        section.extend_from_slice(&index.fingerprint.to_le_bytes());
+        lede_corpus::varint::write(&mut section, 1);
+        lede_corpus::varint::write(&mut section, index.df.len() as u64);
+        let mut lengths: Vec<u32> = index.offsets.windows(2).map(|w| w[1] - w[0]).collect();
+        let longest = (0..lengths.len()).max_by_key(|&t| lengths[t]).unwrap();
+        let other = (longest + 1) % lengths.len();
+        assert!(lengths[longest] > lengths[other]);
+        lengths[longest] -= 1;
+        lengths[other] += 1;
+        for l in lengths {
+            lede_corpus::varint::write(&mut section, u64::from(l));
+        }
+        section.extend_from_slice(index.terms.as_fst().as_bytes());
+        let c4 = corpus("Harbour vote vote vote");
+        let e = fault(&assemble(
+            index.postings.len(),
+            &section,
+            &c4.to_compact_bytes(),
+        ));
+        assert!(
+            e.contains("postings lengths do not match its corpus"),
+            "{e}"
+        );
         // A header announcing other postings than the corpus gives.
         let index = Index::build(&c);
         let section = dictionary::write(&index);
