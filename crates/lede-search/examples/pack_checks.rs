@@ -2,7 +2,7 @@
 //! the app does (`PackReader`, every article and postings number checked, in 64 KiB pieces),
 //! then its corpus section alone with the article checks and, as the baseline in the same run,
 //! without them (trusted bytes, what packs got before forged ones were shown to panic the
-//! reader). The index section's checks are part of rebuilding its postings from columns, so
+//! reader). The index section's checks are part of deriving its postings from the corpus, so
 //! they have no unchecked baseline. Prints the median of five rounds of each and the ratio.
 //! Run with `cargo run --release -p lede-search --example pack_checks FILE`.
 
@@ -11,8 +11,8 @@ use std::time::Instant;
 use lede_corpus::CompactReader;
 use lede_search::pack::PackReader;
 
-/// Bytes before the index: magic, version, index length, checksum.
-const HEADER: usize = 28;
+/// Bytes before the index: magic, version, postings bytes, checksum, index length.
+const HEADER: usize = 36;
 
 fn median(mut ms: Vec<f64>) -> f64 {
     ms.sort_by(f64::total_cmp);
@@ -28,7 +28,7 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(1);
     });
-    let index_len = u64::from_le_bytes(bytes[12..20].try_into().expect("8 bytes")) as usize;
+    let index_len = u64::from_le_bytes(bytes[28..36].try_into().expect("8 bytes")) as usize;
     let (_, corpus_bytes) = bytes[HEADER..].split_at(index_len);
     let read_corpus = |mut reader: CompactReader| {
         for chunk in corpus_bytes.chunks(64 * 1024) {

@@ -13,8 +13,8 @@ use lede_search::pack::{read_pack, write_pack};
 use lede_search::{Index, JumpIndex, Query};
 use xxhash_rust::xxh64::xxh64;
 
-/// Bytes before the index: magic, version, index length, checksum (the checksum at 20..28).
-const HEADER: usize = 28;
+/// Bytes before the index: magic, version, postings bytes, checksum (at 20..28), index length.
+const HEADER: usize = 36;
 
 /// The demo corpus ingested and annotated as `lede ingest` does, and its pack.
 fn demo_pack() -> (Corpus, Vec<u8>) {
@@ -107,12 +107,15 @@ fn a_forged_pack_errors_or_searches_but_never_panics() {
     let (mut errors, mut loaded, mut panics) = (0, 0, Vec::new());
     // A debug build (the workspace's `cargo test`) tries fewer: each try loads and searches.
     let tries = if cfg!(debug_assertions) { 1000 } else { 3000 };
-    let index_len = u64::from_le_bytes(pack[12..20].try_into().unwrap()) as usize;
+    let index_len = u64::from_le_bytes(pack[28..36].try_into().unwrap()) as usize;
     for n in 0..tries {
-        // Half the positions inside the index, whose tables and postings are where a wrong
-        // number points the reader astray; the rest anywhere after the header.
+        // Half the positions inside the index (the term dictionary the postings are derived
+        // with), one in eight in the header's announced postings size, the rest anywhere after
+        // the header.
         let at = if n % 2 == 0 {
             HEADER + rng.below(index_len)
+        } else if n % 8 == 1 {
+            12 + rng.below(8)
         } else {
             HEADER + rng.below(pack.len() - HEADER)
         };

@@ -2,10 +2,12 @@
 //! in the browser. The corpus comes as compact bytes instead of JSON text, and [`PackReader`]
 //! reads the file as it downloads: the index first, then each article as its bytes arrive.
 //!
-//! Layout: the magic `LEDEPACK`, [`PACK_VERSION`] (u32), the length of the index section (u64),
-//! the XXH64 checksum (seed 0) of everything after the header (u64), all little-endian; then
-//! the index's postings as columns ([`columns`]: what the articles' facts are is derived from
-//! the corpus, not stored) and the corpus ([`Corpus::to_compact_bytes`]).
+//! Layout: the magic `LEDEPACK`, [`PACK_VERSION`] (u32), the bytes the index's postings will
+//! take (u64: what [`memory_estimate`] reads), the XXH64 checksum (seed 0) of everything after
+//! the header (u64), the length of the index section (u64), all little-endian; then the index
+//! section ([`dictionary`]: the term dictionary only) and the corpus
+//! ([`Corpus::to_compact_bytes`]). The postings are derived from the corpus when the last byte
+//! is in: shipping them would say the text a second time (bench/README.md, "pack v5").
 //!
 //! A pack is checked when it is written (its corpus and index are read back with every check
 //! that JSON and a stored index get), and checked again when it is read: the checksum only
@@ -18,29 +20,30 @@ use lede_corpus::{CompactReader, Corpus};
 use xxhash_rust::xxh64::Xxh64;
 
 use crate::facts::Facts;
-use crate::index::IndexParts;
+use crate::index::derive;
 use crate::Index;
 
-mod columns;
+mod dictionary;
+
+use dictionary::Dictionary;
 
 /// First bytes of a pack.
 const MAGIC: [u8; 8] = *b"LEDEPACK";
-/// Version of the pack layout. 4: the index as columns, its article facts derived from the
-/// corpus; the corpus records referring to the entity table and leaving out texts their
-/// offsets give.
-pub const PACK_VERSION: u32 = 4;
+/// Version of the pack layout. 5: the index section is the term dictionary alone, the
+/// postings derived from the corpus (4 shipped them as columns).
+pub const PACK_VERSION: u32 = 5;
 /// The error for bytes that are not a pack at all.
 const NOT_A_PACK: &str = "not a Lede pack: it does not start with LEDEPACK";
 /// The most the reader reserves up front for the index section the header announces.
 const MAX_RESERVE: usize = 64 << 20;
-/// Bytes before the index: magic, version, index length, checksum.
-const HEADER: usize = 8 + 4 + 8 + 8;
+/// Bytes before the index: magic, version, postings bytes, checksum, index length.
+const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 
-/// WebAssembly memory a loaded pack takes per byte of its index section: Reuters-21578's
-/// 10.1 MB section took 73.6 MiB in Chromium, 7.7 per byte, rounded up (bench/README.md,
-/// "Transfer and memory"). The corpus, its index and the allocator's slack all grow with the
-/// postings, and the section's length is in the pack's first bytes, whatever the transfer
-/// encoding.
+/// WebAssembly memory a loaded pack takes per byte of the postings its header announces:
+/// Reuters-21578's 11.1 MB of postings took 76.7 MiB in Chromium (pack v5), 7.2 per byte,
+/// rounded up (bench/README.md, "Transfer and memory"). The corpus, its index and the
+/// allocator's slack all grow with the postings, and their size is in the pack's first bytes,
+/// whatever the transfer encoding.
 pub const MEMORY_PER_INDEX_BYTE: u64 = 8;
 
 /// The WebAssembly memory, in bytes, that loading a pack whose index section is
@@ -60,26 +63,37 @@ pub fn write_pack(corpus: &Corpus, index: &Index) -> Result<Vec<u8>, String> {
     if !index.fits(corpus) {
         return Err("the index was built from another corpus".into());
     }
-    let index = columns::write(index);
+    let section = dictionary::write(index);
     let compact = corpus.to_compact_bytes();
     let back = Corpus::from_compact_bytes(&compact)
         .map_err(|e| format!("the corpus does not check: {e}"))?;
     if back != *corpus {
         return Err("the corpus does not read back as it was written".into());
     }
-    drop(back);
-    columns::read(&index).map_err(|e| format!("the index does not check: {e}"))?;
+    let dict = dictionary::read(&section).map_err(|e| format!("the index does not check: {e}"))?;
+    let derived = derive(&back, dict.fingerprint, dict.terms, &dict.lengths)
+        .map_err(|e| format!("the index does not check: {e}"))?;
+    if derived.postings != index.postings || derived.field_len != index.field_len {
+        return Err("the index is not the one its corpus gives: build it again".into());
+    }
+    drop((back, derived));
+    Ok(assemble(index.postings.len(), &section, &compact))
+}
+
+/// The pack's bytes: the header over `section` and `compact`, checksummed.
+fn assemble(postings_bytes: usize, section: &[u8], compact: &[u8]) -> Vec<u8> {
     let mut hash = Xxh64::new(0);
-    hash.update(&index);
-    hash.update(&compact);
-    let mut out = Vec::with_capacity(HEADER + index.len() + compact.len());
+    hash.update(section);
+    hash.update(compact);
+    let mut out = Vec::with_capacity(HEADER + section.len() + compact.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&PACK_VERSION.to_le_bytes());
-    out.extend_from_slice(&(index.len() as u64).to_le_bytes());
+    out.extend_from_slice(&(postings_bytes as u64).to_le_bytes());
     out.extend_from_slice(&hash.digest().to_le_bytes());
-    out.extend_from_slice(&index);
-    out.extend_from_slice(&compact);
-    Ok(out)
+    out.extend_from_slice(&(section.len() as u64).to_le_bytes());
+    out.extend_from_slice(section);
+    out.extend_from_slice(compact);
+    out
 }
 
 /// Reads a whole pack: the corpus and its index. The error is a sentence naming the section
@@ -95,10 +109,11 @@ pub fn read_pack(bytes: &[u8]) -> Result<(Corpus, Index), String> {
 pub struct PackReader {
     /// The header and then the index, until the index is complete.
     head: Vec<u8>,
-    /// Length of the index and the checksum, once the header is in.
-    header: Option<(usize, u64)>,
-    /// The index's postings, once its section is in (its facts come from the corpus).
-    index: Option<IndexParts>,
+    /// The header, once it is in.
+    header: Option<Header>,
+    /// The term dictionary, once the index section is in (the postings and the facts come
+    /// from the corpus).
+    index: Option<Dictionary>,
     corpus: CompactReader,
     hash: Xxh64,
 }
@@ -137,18 +152,18 @@ impl PackReader {
             self.header = Some(header);
             // The index section is held whole until it decodes: room for exactly its size, so
             // that growing never doubles it (up to a bound, since the header may be forged).
-            self.head = Vec::with_capacity(header.0.min(MAX_RESERVE));
+            self.head = Vec::with_capacity(header.section.min(MAX_RESERVE));
         }
         self.hash.update(chunk);
         if self.index.is_none() {
-            let (want, _) = self.header.expect("the header is read");
+            let want = self.header.expect("the header is read").section;
             let take = (want - self.head.len()).min(chunk.len());
             self.head.extend_from_slice(&chunk[..take]);
             chunk = &chunk[take..];
             if self.head.len() < want {
                 return Ok(());
             }
-            let index = columns::read(&self.head)
+            let index = dictionary::read(&self.head)
                 .map_err(|e| format!("the pack's index is damaged: {e}"))?;
             self.index = Some(index);
             self.head = Vec::new();
@@ -158,10 +173,10 @@ impl PackReader {
             .map_err(|e| format!("the pack's corpus is damaged: {e}"))
     }
 
-    /// The length of the index section, once the header is in: what [`memory_estimate`]
-    /// reads to tell a pack too big to load before its bytes arrive.
+    /// The bytes the index's postings will take, once the header is in: what
+    /// [`memory_estimate`] reads to tell a pack too big to load before its bytes arrive.
     pub fn announced_index_bytes(&self) -> Option<usize> {
-        self.header.map(|(len, _)| len)
+        self.header.map(|h| h.postings)
     }
 
     /// Articles read so far.
@@ -171,7 +186,7 @@ impl PackReader {
 
     /// The corpus and its index, once the last piece is in and the checksum matches.
     pub fn finish(self) -> Result<(Corpus, Index), String> {
-        let Some((_, checksum)) = self.header else {
+        let Some(header) = self.header else {
             return Err(if self.head.is_empty() {
                 "not a Lede pack: it is empty".into()
             } else {
@@ -185,36 +200,59 @@ impl PackReader {
             .corpus
             .finish()
             .map_err(|e| format!("the pack's corpus is damaged: {e}"))?;
-        if self.hash.digest() != checksum {
+        if self.hash.digest() != header.checksum {
             return Err("the pack is damaged: its checksum does not match".into());
         }
-        if index.n_docs as usize != corpus.articles.len() {
+        if index.n_docs as usize != corpus.articles.len()
+            || index.fingerprint != Index::fingerprint(&corpus)
+        {
             return Err("the pack's index was built from another corpus".into());
         }
-        let index = Index::from_parts(index, Facts::of(&corpus));
-        if !index.fits(&corpus) {
-            return Err("the pack's index was built from another corpus".into());
+        let parts = derive(&corpus, index.fingerprint, index.terms, &index.lengths)
+            .map_err(|e| format!("the pack's index is damaged: {e}"))?;
+        if parts.postings.len() != header.postings {
+            return Err(format!(
+                "the pack's index is damaged: its header announces {} bytes of postings, its corpus gives {}",
+                header.postings,
+                parts.postings.len()
+            ));
         }
+        let index = Index::from_parts(parts, Facts::of(&corpus));
         Ok((corpus, index))
     }
 }
 
-/// Checks the header; gives the length of the index and the checksum.
-fn read_header(head: &[u8]) -> Result<(usize, u64), String> {
+/// A pack's header after the magic and version.
+#[derive(Clone, Copy)]
+struct Header {
+    /// Bytes the index's postings will take.
+    postings: usize,
+    /// XXH64 of everything after the header.
+    checksum: u64,
+    /// Length of the index section.
+    section: usize,
+}
+
+/// Checks the header; gives the postings' size, the checksum and the index section's length.
+fn read_header(head: &[u8]) -> Result<Header, String> {
     if !is_pack(head) {
         return Err(NOT_A_PACK.into());
     }
     let version = u32::from_le_bytes(head[8..12].try_into().expect("4 bytes"));
     if version != PACK_VERSION {
         return Err(format!(
-            "pack version {version} (this build reads {PACK_VERSION})"
+            "pack version {version} (this build reads {PACK_VERSION}): make the pack again with this build's `lede ingest --pack`"
         ));
     }
-    let len = u64::from_le_bytes(head[12..20].try_into().expect("8 bytes"));
-    let checksum = u64::from_le_bytes(head[20..28].try_into().expect("8 bytes"));
-    let len =
-        usize::try_from(len).map_err(|_| format!("the pack claims an index of {len} bytes"))?;
-    Ok((len, checksum))
+    let word = |at: usize| u64::from_le_bytes(head[at..at + 8].try_into().expect("8 bytes"));
+    let size = |n: u64, what: &str| {
+        usize::try_from(n).map_err(|_| format!("the pack claims {what} of {n} bytes"))
+    };
+    Ok(Header {
+        postings: size(word(12), "postings")?,
+        checksum: word(20),
+        section: size(word(28), "an index")?,
+    })
 }
 
 #[cfg(test)]
@@ -255,7 +293,7 @@ mod tests {
         assert_eq!(reader.announced_index_bytes(), None);
         reader.push(&bytes[HEADER - 1..HEADER]).unwrap();
         let len = reader.announced_index_bytes().expect("the header is in");
-        assert_eq!(len, columns::write(&Index::build(&c)).len());
+        assert_eq!(len, Index::build(&c).postings.len());
         assert_eq!(memory_estimate(len), len as u64 * MEMORY_PER_INDEX_BYTE);
     }
 
@@ -289,6 +327,14 @@ mod tests {
             e.contains(&format!("pack version {}", PACK_VERSION + 1)),
             "{e}"
         );
+        // A pack of the previous layout (postings as columns) is named, with what to do.
+        let mut older = bytes.clone();
+        older[8..12].copy_from_slice(&4u32.to_le_bytes());
+        let e = fault(&older);
+        assert!(
+            e.contains("pack version 4 (this build reads 5)") && e.contains("lede ingest --pack"),
+            "{e}"
+        );
         assert!(fault(&bytes[..HEADER + 5]).contains("inside its index"));
         let e = fault(&bytes[..bytes.len() - 3]);
         assert!(e.starts_with("the pack's corpus is damaged"), "{e}");
@@ -305,17 +351,8 @@ mod tests {
 
     /// A pack of `corpus` and `index` as a forger writes it: no checks, a matching checksum.
     fn forged(corpus: &Corpus, index: &Index) -> Vec<u8> {
-        let (index, compact) = (columns::write(index), corpus.to_compact_bytes());
-        let mut hash = Xxh64::new(0);
-        hash.update(&index);
-        hash.update(&compact);
-        let mut out = MAGIC.to_vec();
-        out.extend_from_slice(&PACK_VERSION.to_le_bytes());
-        out.extend_from_slice(&(index.len() as u64).to_le_bytes());
-        out.extend_from_slice(&hash.digest().to_le_bytes());
-        out.extend_from_slice(&index);
-        out.extend_from_slice(&compact);
-        out
+        let section = dictionary::write(index);
+        assemble(index.postings.len(), &section, &corpus.to_compact_bytes())
     }
 
     #[test]
@@ -341,14 +378,59 @@ mod tests {
             e.contains("quotes[0]") && e.contains("outside paragraph 0"),
             "{e}"
         );
-        // A postings list naming an article the pack does not have.
+        // The dictionary of another corpus: a word it lacks, then a term no article has.
         let c = corpus("Harbour vote");
-        let mut index = Index::build(&c);
-        index.postings[0] = 9;
-        let e = fault(&forged(&c, &index));
+        let e = fault(&forged(&c, &Index::build(&corpus("Harbour"))))
+            .replace(&Index::fingerprint(&corpus("Harbour")).to_string(), "");
+        assert!(e.contains("another corpus"), "{e}");
+        let mut other = Index::build(&corpus("Harbour"));
+        other.fingerprint = Index::fingerprint(&c);
+        let e = fault(&forged(&c, &other));
         assert!(
-            e.starts_with("the pack's index is damaged: its article deltas are damaged")
-                && e.contains("article 9 of 1"),
+            e.starts_with("the pack's index is damaged")
+                && e.contains("\"vote\", which its term dictionary lacks"),
+            "{e}"
+        );
+        let mut other = Index::build(&corpus("Harbour vote count"));
+        other.fingerprint = Index::fingerprint(&c);
+        let e = fault(&forged(&c, &other));
+        assert!(
+            e.contains("its term dictionary has \"count\", which no article has"),
+            "{e}"
+        );
+        // Postings lengths moved between terms: the sum is right, the records do not fit.
+        let index = Index::build(&corpus("Harbour vote vote vote"));
+        let mut section = Vec::new();
+        section.extend_from_slice(&index.fingerprint.to_le_bytes());
+        lede_corpus::varint::write(&mut section, 1);
+        lede_corpus::varint::write(&mut section, index.df.len() as u64);
+        let mut lengths: Vec<u32> = index.offsets.windows(2).map(|w| w[1] - w[0]).collect();
+        let longest = (0..lengths.len()).max_by_key(|&t| lengths[t]).unwrap();
+        let other = (longest + 1) % lengths.len();
+        assert!(lengths[longest] > lengths[other]);
+        lengths[longest] -= 1;
+        lengths[other] += 1;
+        for l in lengths {
+            lede_corpus::varint::write(&mut section, u64::from(l));
+        }
+        section.extend_from_slice(index.terms.as_fst().as_bytes());
+        let c4 = corpus("Harbour vote vote vote");
+        let e = fault(&assemble(
+            index.postings.len(),
+            &section,
+            &c4.to_compact_bytes(),
+        ));
+        assert!(
+            e.contains("postings lengths do not match its corpus"),
+            "{e}"
+        );
+        // A header announcing other postings than the corpus gives.
+        let index = Index::build(&c);
+        let section = dictionary::write(&index);
+        let bad = assemble(index.postings.len() + 1, &section, &c.to_compact_bytes());
+        let e = fault(&bad);
+        assert!(
+            e.contains("announces") && e.contains("its corpus gives"),
             "{e}"
         );
     }

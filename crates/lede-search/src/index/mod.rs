@@ -8,11 +8,20 @@ use lede_corpus::{Corpus, EntityKind, SharedStr};
 
 use crate::dates::DayRange;
 use crate::facts::Facts;
-use crate::postings::{write_record_body, Field, Records, FIELDS, SKIP_BLOCK};
+use crate::postings::{Field, Records, FIELDS};
+
+mod build;
+#[cfg(test)]
+mod reference_tests;
+
+pub(crate) use build::derive;
 
 /// Positions left empty between paragraphs, quotes and names, so that phrases never span them
 /// and proximity treats them as far apart.
 pub(crate) const SEGMENT_GAP: u32 = 16;
+
+/// FxHash's multiplier.
+const K: u64 = 0x517c_c1b7_2722_0a95;
 
 /// The FxHash function (rustc's): fast for the short keys of term interning.
 #[derive(Default, Clone, Copy)]
@@ -20,7 +29,6 @@ pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
@@ -33,6 +41,17 @@ impl Hasher for FxHasher {
 
     fn write_u8(&mut self, i: u8) {
         self.write(&[i]);
+    }
+
+    /// The same as writing its 8 little-endian bytes, in one step.
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(K);
+    }
+
+    /// The same as writing its 16 little-endian bytes, in two steps.
+    fn write_u128(&mut self, i: u128) {
+        self.write_u64(i as u64);
+        self.write_u64((i >> 64) as u64);
     }
 
     fn finish(&self) -> u64 {
@@ -107,210 +126,7 @@ pub struct IndexStats {
     pub heap_bytes: usize,
 }
 
-/// Collects one article's occurrences while building.
-struct Builder {
-    ids: FxMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
-    /// Record bodies (no doc delta) in the order they were made: article by article.
-    stream: Vec<u8>,
-    /// `(term, article, start in stream)` of each record, in stream order.
-    recs: Vec<(u32, u32, u32)>,
-    df: Vec<u32>,
-    occ: Vec<(u32, u8, u32)>,
-    next_pos: [u32; FIELDS],
-    lens: [u32; FIELDS],
-}
-
-impl Builder {
-    fn add(&mut self, field: Field, text: &str) {
-        let f = field as usize;
-        let mut pos = self.next_pos[f];
-        let mut count = 0;
-        let (ids, names, occ) = (&mut self.ids, &mut self.names, &mut self.occ);
-        lede_text::for_each_word_and_part(text, |term, _, _, part| {
-            let id = match ids.get(term) {
-                Some(&id) => id,
-                None => {
-                    let id = names.len() as u32;
-                    names.push(term.into());
-                    ids.insert(term.into(), id);
-                    id
-                }
-            };
-            if part {
-                // A part of the word just indexed: the same position, not another word.
-                occ.push((id, field as u8, pos - 1));
-            } else {
-                occ.push((id, field as u8, pos));
-                pos += 1;
-                count += 1;
-            }
-        });
-        self.lens[f] += count;
-        self.next_pos[f] = pos + SEGMENT_GAP;
-    }
-
-    fn flush(&mut self, doc: u32, scratch: &mut Vec<u8>) {
-        if self.df.len() < self.names.len() {
-            self.df.resize(self.names.len(), 0);
-        }
-        self.occ.sort_unstable();
-        let mut positions: Vec<u32> = Vec::new();
-        let mut i = 0;
-        while i < self.occ.len() {
-            let term = self.occ[i].0;
-            let mut j = i;
-            while j < self.occ.len() && self.occ[j].0 == term {
-                j += 1;
-            }
-            positions.clear();
-            positions.extend(self.occ[i..j].iter().map(|o| o.2));
-            let mut fields: Vec<(Field, &[u32])> = Vec::with_capacity(2);
-            let mut k = i;
-            while k < j {
-                let f = self.occ[k].1;
-                let mut l = k;
-                while l < j && self.occ[l].1 == f {
-                    l += 1;
-                }
-                fields.push((Field::ALL[f as usize], &positions[k - i..l - i]));
-                k = l;
-            }
-            self.recs.push((term, doc, self.stream.len() as u32));
-            write_record_body(&mut self.stream, &fields, scratch);
-            self.df[term as usize] += 1;
-            i = j;
-        }
-        self.occ.clear();
-        self.next_pos = [0; FIELDS];
-        self.lens = [0; FIELDS];
-    }
-}
-
 impl Index {
-    /// Indexes every article of `corpus`: title, paragraphs, quote texts, speaker names and
-    /// entity names with aliases, plus dates, sources and entities for filters and facets.
-    pub fn build(corpus: &Corpus) -> Index {
-        let articles = &corpus.articles;
-        let n_docs = articles.len() as u32;
-        let mut b = Builder {
-            ids: FxMap::default(),
-            names: Vec::new(),
-            stream: Vec::new(),
-            recs: Vec::new(),
-            df: Vec::new(),
-            occ: Vec::new(),
-            next_pos: [0; FIELDS],
-            lens: [0; FIELDS],
-        };
-        let mut field_len = Vec::with_capacity(articles.len() * FIELDS);
-        let mut scratch = Vec::new();
-        let mut names: Vec<&str> = Vec::new();
-        for (d, a) in articles.iter().enumerate() {
-            b.add(Field::Title, &a.title);
-            for p in &a.paragraphs {
-                b.add(Field::Body, p);
-            }
-            for q in &a.quotes {
-                b.add(Field::Quotes, &q.text);
-            }
-            names.clear();
-            names.extend(
-                a.quotes
-                    .iter()
-                    .filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str())),
-            );
-            names.sort_unstable();
-            names.dedup();
-            for n in &names {
-                b.add(Field::Speaker, n);
-            }
-            names.clear();
-            for e in &a.entities {
-                names.push(&e.name);
-                names.extend(e.aliases.iter().map(String::as_str));
-            }
-            names.sort_unstable();
-            names.dedup();
-            for n in &names {
-                b.add(Field::Entities, n);
-            }
-            field_len.extend_from_slice(&b.lens);
-            b.flush(d as u32, &mut scratch);
-        }
-
-        let Builder {
-            names: term_names,
-            stream,
-            recs,
-            df: tmp_df,
-            ..
-        } = b;
-        let mut order: Vec<u32> = (0..term_names.len() as u32).collect();
-        order.sort_unstable_by(|&x, &y| term_names[x as usize].cmp(&term_names[y as usize]));
-        // Counting sort of the records by term; within a term they stay in article order.
-        let mut bucket: Vec<u32> = Vec::with_capacity(tmp_df.len() + 1);
-        let mut sum = 0u32;
-        for &d in &tmp_df {
-            bucket.push(sum);
-            sum += d;
-        }
-        let mut by_term = vec![0u32; recs.len()];
-        for (i, r) in recs.iter().enumerate() {
-            let slot = &mut bucket[r.0 as usize];
-            by_term[*slot as usize] = i as u32;
-            *slot += 1;
-        }
-        let end_of = |i: usize| recs.get(i + 1).map_or(stream.len(), |r| r.2 as usize);
-        let mut postings = Vec::with_capacity(stream.len() + recs.len() * 2);
-        let mut offsets = Vec::with_capacity(order.len() + 1);
-        let mut df = Vec::with_capacity(order.len());
-        let mut skip_off = Vec::with_capacity(order.len() + 1);
-        let mut skips = Vec::new();
-        let mut fst_builder = fst::MapBuilder::memory();
-        for (new_id, &old) in order.iter().enumerate() {
-            let old = old as usize;
-            offsets.push(postings.len() as u32);
-            skip_off.push(skips.len() as u32);
-            let first = (bucket[old] - tmp_df[old]) as usize;
-            let mut last_doc = 0;
-            for (k, &ri) in by_term[first..first + tmp_df[old] as usize]
-                .iter()
-                .enumerate()
-            {
-                let (_, doc, start) = recs[ri as usize];
-                if k.is_multiple_of(SKIP_BLOCK) && tmp_df[old] as usize > SKIP_BLOCK {
-                    skips.push((doc, postings.len() as u32));
-                }
-                lede_corpus::varint::write(&mut postings, u64::from(doc - last_doc));
-                last_doc = doc;
-                postings.extend_from_slice(&stream[start as usize..end_of(ri as usize)]);
-            }
-            df.push(tmp_df[old]);
-            fst_builder
-                .insert(term_names[old].as_bytes(), new_id as u64)
-                .expect("terms are inserted in sorted order");
-        }
-        offsets.push(postings.len() as u32);
-        skip_off.push(skips.len() as u32);
-        let terms = fst_builder.into_map();
-
-        Index::from_parts(
-            IndexParts {
-                n_docs,
-                fingerprint: Index::fingerprint(corpus),
-                terms,
-                df,
-                offsets,
-                postings,
-                skip_off,
-                skips,
-                field_len,
-            },
-            Facts::of(corpus),
-        )
-    }
-
     /// The index of its postings and its articles' facts; the average field lengths are
     /// computed here.
     pub(crate) fn from_parts(parts: IndexParts, facts: Facts) -> Index {

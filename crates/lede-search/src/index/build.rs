@@ -1,0 +1,575 @@
+//! Building the postings from a corpus: every article's fields tokenized once, each word given
+//! its term's id, the article's words grouped by term with a counting sort (no comparison
+//! sort: words arrive in field and position order), then every record grouped by term. The
+//! ids come from one of two places: interned as the words are met ([`Index::build`]), or a
+//! pack's term dictionary ([`derive`]: a pack ships no postings, only the dictionary).
+
+use fst::Streamer;
+use lede_corpus::{Article, Corpus};
+
+use super::{FxMap, Index, IndexParts, SEGMENT_GAP};
+use crate::facts::Facts;
+use crate::postings::{write_record_body, Field, FIELDS, SKIP_BLOCK};
+
+/// Term → id, terms of up to 15 bytes kept as inline keys (no pointer to follow, no `memcmp`:
+/// most words are short).
+#[derive(Default)]
+struct TermIds {
+    short: FxMap<u128, u32>,
+    long: FxMap<Box<[u8]>, u32>,
+}
+
+/// The inline key of a term of up to 15 bytes: its bytes, then its length in the last byte.
+fn short_key(term: &[u8]) -> Option<u128> {
+    if term.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..term.len()].copy_from_slice(term);
+    key[15] = term.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
+impl TermIds {
+    fn get(&self, term: &[u8]) -> Option<u32> {
+        match short_key(term) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(term).copied(),
+        }
+    }
+
+    fn insert(&mut self, term: &[u8], id: u32) {
+        match short_key(term) {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(term.into(), id),
+        };
+    }
+}
+
+/// Where the builder's term ids come from.
+enum Terms {
+    /// Ids in the order terms are first met; their names, sorted at the end.
+    Interned { ids: TermIds, names: Vec<Box<str>> },
+    /// A pack's dictionary: ids fixed, a word outside it is a fault (the first one kept).
+    Dictionary {
+        ids: TermIds,
+        terms: fst::Map<Vec<u8>>,
+        unknown: Option<(u32, String)>,
+    },
+}
+
+/// Calls `f` with every indexed text of `a` in field order: the title, the paragraphs, the
+/// quote texts, the speaker names and the entity names with their aliases (both sorted,
+/// without repeats).
+fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMut(Field, &str)) {
+    f(Field::Title, &a.title);
+    for p in &a.paragraphs {
+        f(Field::Body, p);
+    }
+    for q in &a.quotes {
+        f(Field::Quotes, &q.text);
+    }
+    names.clear();
+    names.extend(
+        a.quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str())),
+    );
+    names.sort_unstable();
+    names.dedup();
+    for n in names.iter() {
+        f(Field::Speaker, n);
+    }
+    names.clear();
+    for e in &a.entities {
+        names.push(&e.name);
+        names.extend(e.aliases.iter().map(String::as_str));
+    }
+    names.sort_unstable();
+    names.dedup();
+    for n in names.iter() {
+        f(Field::Entities, n);
+    }
+}
+
+/// Where the records go: one growing list per term, or (their lengths known) straight into
+/// the postings.
+enum Sink {
+    /// Per term, its postings so far (records in article order, article deltas included).
+    Lists(Vec<Vec<u8>>),
+    /// The postings, each term's room given; `cursor` and `end` per term.
+    InPlace {
+        postings: Vec<u8>,
+        cursor: Vec<u32>,
+        end: Vec<u32>,
+        /// The first term whose records overflowed its room.
+        overflow: Option<u32>,
+    },
+}
+
+impl Sink {
+    /// The offset where term `t`'s next record goes (within its list, or in the postings).
+    fn at(&self, t: usize) -> u32 {
+        match self {
+            Sink::Lists(lists) => lists[t].len() as u32,
+            Sink::InPlace { cursor, .. } => cursor[t],
+        }
+    }
+
+    /// Appends `record` to term `t`'s postings.
+    fn push(&mut self, t: usize, record: &[u8]) {
+        match self {
+            Sink::Lists(lists) => lists[t].extend_from_slice(record),
+            Sink::InPlace {
+                postings,
+                cursor,
+                end,
+                overflow,
+            } => {
+                let at = cursor[t] as usize;
+                match postings.get_mut(at..at + record.len()) {
+                    Some(room) if at + record.len() <= end[t] as usize => {
+                        room.copy_from_slice(record);
+                        cursor[t] += record.len() as u32;
+                    }
+                    _ => {
+                        overflow.get_or_insert(t as u32);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Collects the corpus's records, article by article, into each term's postings.
+struct Builder {
+    terms: Terms,
+    sink: Sink,
+    /// Per term, its articles so far.
+    df: Vec<u32>,
+    /// Per term, its last article.
+    last_doc: Vec<u32>,
+    /// `(term, article, offset in its list)` of every `SKIP_BLOCK`-th record, in article order.
+    marks: Vec<(u32, u32, u32)>,
+    /// The current article's words in arrival order: `(slot, field, position)`.
+    occ: Vec<(u32, u8, u32)>,
+    /// Per term, its slot in the article `slot_doc` names.
+    slot_of: Vec<u32>,
+    /// Per term, 1 + the article its slot belongs to (0: none yet).
+    slot_doc: Vec<u32>,
+    /// Per slot of the current article, its term.
+    slot_term: Vec<u32>,
+    /// Per slot, where its words start (then, after the counting sort, end).
+    slot_start: Vec<u32>,
+    /// The current article's words grouped by slot: fields and positions.
+    fields: Vec<u8>,
+    positions: Vec<u32>,
+    next_pos: [u32; FIELDS],
+    lens: [u32; FIELDS],
+    /// 1 + the current article.
+    doc: u32,
+    scratch: Vec<u8>,
+    /// One record as it is written.
+    record: Vec<u8>,
+}
+
+impl Builder {
+    fn new(terms: Terms, sink: Sink, n_terms: usize) -> Builder {
+        Builder {
+            terms,
+            sink,
+            df: vec![0; n_terms],
+            last_doc: vec![0; n_terms],
+            marks: Vec::new(),
+            occ: Vec::new(),
+            slot_of: vec![0; n_terms],
+            slot_doc: vec![0; n_terms],
+            slot_term: Vec::new(),
+            slot_start: Vec::new(),
+            fields: Vec::new(),
+            positions: Vec::new(),
+            next_pos: [0; FIELDS],
+            lens: [0; FIELDS],
+            doc: 0,
+            scratch: Vec::new(),
+            record: Vec::new(),
+        }
+    }
+
+    /// The id of `term`, interned or looked up (`None`: outside the dictionary).
+    fn id(&mut self, term: &str) -> Option<u32> {
+        match &mut self.terms {
+            Terms::Interned { ids, names } => Some(match ids.get(term.as_bytes()) {
+                Some(id) => id,
+                None => {
+                    let id = names.len() as u32;
+                    names.push(term.into());
+                    ids.insert(term.as_bytes(), id);
+                    if let Sink::Lists(lists) = &mut self.sink {
+                        lists.push(Vec::new());
+                    }
+                    self.df.push(0);
+                    self.last_doc.push(0);
+                    self.slot_of.push(0);
+                    self.slot_doc.push(0);
+                    id
+                }
+            }),
+            Terms::Dictionary { ids, unknown, .. } => {
+                let id = ids.get(term.as_bytes());
+                if id.is_none() && unknown.is_none() {
+                    *unknown = Some((self.doc - 1, term.to_string()));
+                }
+                id
+            }
+        }
+    }
+
+    /// Adds one text of the current article to `field`.
+    fn add(&mut self, field: Field, text: &str) {
+        let f = field as usize;
+        let mut pos = self.next_pos[f];
+        let mut count = 0;
+        lede_text::for_each_word_and_part(text, |term, _, _, part| {
+            // A part of the word just indexed: the same position, not another word.
+            let at = if part { pos - 1 } else { pos };
+            if !part {
+                pos += 1;
+                count += 1;
+            }
+            let Some(id) = self.id(term) else { return };
+            let t = id as usize;
+            if self.slot_doc[t] != self.doc {
+                self.slot_doc[t] = self.doc;
+                self.slot_of[t] = self.slot_term.len() as u32;
+                self.slot_term.push(id);
+            }
+            self.occ.push((self.slot_of[t], field as u8, at));
+        });
+        self.lens[f] += count;
+        self.next_pos[f] = pos + SEGMENT_GAP;
+    }
+
+    /// Starts article `doc`.
+    fn start(&mut self, doc: u32) {
+        self.doc = doc + 1;
+        self.next_pos = [0; FIELDS];
+        self.lens = [0; FIELDS];
+    }
+
+    /// Appends the current article's records to their terms' lists: its words grouped by slot
+    /// (a counting sort that keeps their order, which is field and position order).
+    fn flush(&mut self) {
+        let doc = self.doc - 1;
+        let n_slots = self.slot_term.len();
+        self.slot_start.clear();
+        self.slot_start.resize(n_slots + 1, 0);
+        for o in &self.occ {
+            self.slot_start[o.0 as usize + 1] += 1;
+        }
+        for s in 0..n_slots {
+            self.slot_start[s + 1] += self.slot_start[s];
+        }
+        self.fields.clear();
+        self.fields.resize(self.occ.len(), 0);
+        self.positions.clear();
+        self.positions.resize(self.occ.len(), 0);
+        for &(slot, field, pos) in &self.occ {
+            let at = &mut self.slot_start[slot as usize];
+            self.fields[*at as usize] = field;
+            self.positions[*at as usize] = pos;
+            *at += 1;
+        }
+        // Each slot's start is now its end.
+        let mut begin = 0;
+        for s in 0..n_slots {
+            let end = self.slot_start[s] as usize;
+            let term = self.slot_term[s] as usize;
+            let mut groups: [(Field, &[u32]); FIELDS] = [(Field::Title, &[]); FIELDS];
+            let mut n_groups = 0;
+            let mut k = begin;
+            while k < end {
+                let f = self.fields[k];
+                let mut l = k;
+                while l < end && self.fields[l] == f {
+                    l += 1;
+                }
+                groups[n_groups] = (Field::ALL[f as usize], &self.positions[k..l]);
+                n_groups += 1;
+                k = l;
+            }
+            if (self.df[term] as usize).is_multiple_of(SKIP_BLOCK) {
+                self.marks.push((term as u32, doc, self.sink.at(term)));
+            }
+            self.record.clear();
+            lede_corpus::varint::write(&mut self.record, u64::from(doc - self.last_doc[term]));
+            write_record_body(&mut self.record, &groups[..n_groups], &mut self.scratch);
+            self.sink.push(term, &self.record);
+            self.last_doc[term] = doc;
+            self.df[term] += 1;
+            begin = end;
+        }
+        self.occ.clear();
+        self.slot_term.clear();
+    }
+
+    /// Adds every article of `corpus`; gives the field lengths, `n_docs * FIELDS`.
+    fn add_corpus(&mut self, corpus: &Corpus) -> Vec<u32> {
+        let mut field_len = Vec::with_capacity(corpus.articles.len() * FIELDS);
+        let mut names = Vec::new();
+        for (d, a) in corpus.articles.iter().enumerate() {
+            self.start(d as u32);
+            for_each_field(a, &mut names, |field, text| self.add(field, text));
+            field_len.extend_from_slice(&self.lens);
+            self.flush();
+        }
+        field_len
+    }
+
+    /// The postings in term order (ids in lexicographic order), with their dictionary, for
+    /// the corpus of `n_docs` articles and `fingerprint`.
+    fn finish(
+        self,
+        n_docs: u32,
+        fingerprint: u64,
+        field_len: Vec<u32>,
+    ) -> Result<IndexParts, String> {
+        let Builder {
+            terms,
+            sink,
+            df: tmp_df,
+            marks,
+            ..
+        } = self;
+        let (order, terms): (Vec<u32>, fst::Map<Vec<u8>>) = match terms {
+            Terms::Interned { names, .. } => {
+                let mut order: Vec<u32> = (0..names.len() as u32).collect();
+                order.sort_unstable_by(|&x, &y| names[x as usize].cmp(&names[y as usize]));
+                let mut fst_builder = fst::MapBuilder::memory();
+                for (new_id, &old) in order.iter().enumerate() {
+                    fst_builder
+                        .insert(names[old as usize].as_bytes(), new_id as u64)
+                        .expect("terms are inserted in sorted order");
+                }
+                (order, fst_builder.into_map())
+            }
+            Terms::Dictionary { unknown, terms, .. } => {
+                if let Some((doc, term)) = unknown {
+                    return Err(format!(
+                        "article {doc} has the word {term:?}, which its term dictionary lacks"
+                    ));
+                }
+                if let Some(t) = tmp_df.iter().position(|&d| d == 0) {
+                    let mut stream = terms.stream();
+                    let mut name = Vec::new();
+                    for _ in 0..=t {
+                        name = stream.next().map_or_else(Vec::new, |(k, _)| k.to_vec());
+                    }
+                    return Err(format!(
+                        "its term dictionary has {:?}, which no article has",
+                        String::from_utf8_lossy(&name)
+                    ));
+                }
+                ((0..tmp_df.len() as u32).collect(), terms)
+            }
+        };
+        // Every term's skip marks, grouped by term (a counting sort: article order kept).
+        let mut mark_start = vec![0u32; tmp_df.len() + 1];
+        for m in &marks {
+            mark_start[m.0 as usize + 1] += 1;
+        }
+        for t in 0..tmp_df.len() {
+            mark_start[t + 1] += mark_start[t];
+        }
+        let mut by_term = vec![(0u32, 0u32); marks.len()];
+        let mut next = mark_start.clone();
+        for &(t, doc, at) in &marks {
+            by_term[next[t as usize] as usize] = (doc, at);
+            next[t as usize] += 1;
+        }
+        drop(marks);
+        let (mut lists, mut postings) = match sink {
+            Sink::Lists(lists) => {
+                let total: usize = lists.iter().map(Vec::len).sum();
+                if total > u32::MAX as usize {
+                    return Err("its postings are larger than 4 GiB".into());
+                }
+                (lists, Vec::with_capacity(total))
+            }
+            Sink::InPlace {
+                postings,
+                cursor,
+                end,
+                overflow,
+            } => {
+                let short = (0..end.len()).find(|&t| cursor[t] != end[t]);
+                if let Some(t) = overflow.or(short.map(|t| t as u32)) {
+                    return Err(format!(
+                        "its postings lengths do not match its corpus (term {t})"
+                    ));
+                }
+                // Skip marks are offsets in the postings already, whose terms are in order.
+                let offsets = std::iter::once(0).chain(end).collect();
+                let mut skip_off = Vec::with_capacity(order.len() + 1);
+                let mut skips = Vec::new();
+                for t in 0..order.len() {
+                    skip_off.push(skips.len() as u32);
+                    if tmp_df[t] as usize > SKIP_BLOCK {
+                        skips.extend_from_slice(
+                            &by_term[mark_start[t] as usize..mark_start[t + 1] as usize],
+                        );
+                    }
+                }
+                skip_off.push(skips.len() as u32);
+                return Ok(IndexParts {
+                    n_docs,
+                    fingerprint,
+                    terms,
+                    df: tmp_df,
+                    offsets,
+                    postings,
+                    skip_off,
+                    skips,
+                    field_len,
+                });
+            }
+        };
+        let mut offsets = Vec::with_capacity(order.len() + 1);
+        let mut df = Vec::with_capacity(order.len());
+        let mut skip_off = Vec::with_capacity(order.len() + 1);
+        let mut skips = Vec::new();
+        for &old in &order {
+            let old = old as usize;
+            let base = postings.len() as u32;
+            offsets.push(base);
+            skip_off.push(skips.len() as u32);
+            if tmp_df[old] as usize > SKIP_BLOCK {
+                let marks = &by_term[mark_start[old] as usize..mark_start[old + 1] as usize];
+                skips.extend(marks.iter().map(|&(doc, at)| (doc, base + at)));
+            }
+            postings.extend_from_slice(&std::mem::take(&mut lists[old]));
+            df.push(tmp_df[old]);
+        }
+        offsets.push(postings.len() as u32);
+        skip_off.push(skips.len() as u32);
+        Ok(IndexParts {
+            n_docs,
+            fingerprint,
+            terms,
+            df,
+            offsets,
+            postings,
+            skip_off,
+            skips,
+            field_len,
+        })
+    }
+}
+
+impl Index {
+    /// Indexes every article of `corpus`: title, paragraphs, quote texts, speaker names and
+    /// entity names with aliases, plus dates, sources and entities for filters and facets.
+    pub fn build(corpus: &Corpus) -> Index {
+        let terms = Terms::Interned {
+            ids: TermIds::default(),
+            names: Vec::new(),
+        };
+        let mut b = Builder::new(terms, Sink::Lists(Vec::new()), 0);
+        let field_len = b.add_corpus(corpus);
+        let n_docs = corpus.articles.len() as u32;
+        let parts = b
+            .finish(n_docs, Index::fingerprint(corpus), field_len)
+            .expect("interned terms are all used");
+        Index::from_parts(parts, Facts::of(corpus))
+    }
+}
+
+/// The postings of `corpus` (whose [`Index::fingerprint`] is `fingerprint`) with the term ids
+/// of `terms` (a pack's dictionary, ids in lexicographic order) and each term's postings
+/// length in bytes (`lengths`): what [`Index::build`] gives, written in place, without
+/// sorting or building the dictionary. The error names a word of the corpus outside the
+/// dictionary, a term of the dictionary no article has, or lengths the corpus does not give.
+pub(crate) fn derive(
+    corpus: &Corpus,
+    fingerprint: u64,
+    terms: fst::Map<Vec<u8>>,
+    lengths: &[u32],
+) -> Result<IndexParts, String> {
+    if lengths.len() != terms.len() {
+        return Err(format!(
+            "it has {} postings lengths for {} terms",
+            lengths.len(),
+            terms.len()
+        ));
+    }
+    // A word of n bytes gives at most one record of at most 21 bytes (article delta, mask, a
+    // frequency, positions length, position): lengths past that are forged, and never reserved.
+    let text: u64 = corpus
+        .articles
+        .iter()
+        .map(|a| {
+            let quotes: usize = a.quotes.iter().map(|q| q.text.len()).sum();
+            let names: usize = a
+                .entities
+                .iter()
+                .map(|e| e.name.len() + e.aliases.iter().map(String::len).sum::<usize>())
+                .sum();
+            let speakers: usize = a
+                .quotes
+                .iter()
+                .filter_map(|q| q.speaker.as_ref())
+                .map(|s| s.name.len())
+                .sum();
+            (a.title.len()
+                + a.paragraphs.iter().map(String::len).sum::<usize>()
+                + quotes
+                + names
+                + speakers) as u64
+        })
+        .sum();
+    let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+    if total > (text * 21).min(u64::from(u32::MAX)) {
+        return Err(format!(
+            "its postings lengths add up to {total} bytes, more than its corpus can give"
+        ));
+    }
+    let mut end = Vec::with_capacity(lengths.len());
+    let mut sum = 0u32;
+    for &l in lengths {
+        sum += l;
+        end.push(sum);
+    }
+    let cursor = std::iter::once(0)
+        .chain(end.iter().copied())
+        .take(lengths.len())
+        .collect();
+    let sink = Sink::InPlace {
+        postings: vec![0; total as usize],
+        cursor,
+        end,
+        overflow: None,
+    };
+    let mut ids = TermIds::default();
+    let mut stream = terms.stream();
+    let mut n = 0u64;
+    while let Some((term, id)) = stream.next() {
+        if id != n {
+            return Err(format!(
+                "its term dictionary gives {:?} the id {id}, not {n}",
+                String::from_utf8_lossy(term)
+            ));
+        }
+        ids.insert(term, id as u32);
+        n += 1;
+    }
+    drop(stream);
+    let n_terms = terms.len();
+    let terms = Terms::Dictionary {
+        ids,
+        terms,
+        unknown: None,
+    };
+    let mut b = Builder::new(terms, sink, n_terms);
+    let field_len = b.add_corpus(corpus);
+    b.finish(corpus.articles.len() as u32, fingerprint, field_len)
+}
