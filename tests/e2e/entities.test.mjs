@@ -68,4 +68,4 @@ browserTest('a corpus without entities gets them in the browser', async ({ page,
   assert.equal(modelRequests.length, 1, 'the model is fetched once, because it is needed');
   // Quotes are derived too, and their speaker is linked to the entity.
   assert.ok((await page.locator('.lede-quote[data-speaker="Idris Kalvane"]').count()) >= 3);
-}, { serve: { '/corpus.json': ['application/json', bareCorpus] } });
+}, { serve: { '/corpus.lede': ['application/json', bareCorpus] } });

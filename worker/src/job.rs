@@ -28,49 +28,120 @@ pub struct Output {
     pub files_in: Vec<(String, usize)>,
     /// Articles in the corpus to explore.
     pub articles: usize,
+    /// What filling the corpora given left out, each naming its article.
+    pub warnings: Vec<String>,
+    /// What the page's console should hear: a stored index that did not fit, rebuilt.
+    pub notes: Vec<String>,
 }
 
 /// Ingests `files` (each `(path, bytes)`, as if named to `lede ingest`), annotating with
 /// `tagger` as the CLI does, then puts the corpora of `packs` (packs or corpus JSON, each
 /// given what it lacks by `lede_annotate::fill_missing`) first and the new articles after them
-/// (an id already taken gets `-2`, `-3`, …) and indexes the whole. Errors are sentences.
+/// (an id already taken gets `-2`, `-3`, …) and indexes the whole. Errors are sentences. (The
+/// worker runs these steps itself, between messages; this is the job in one call, for tests.)
+#[cfg(test)]
 pub fn run(
     files: &[(PathBuf, Vec<u8>)],
     packs: &[Vec<u8>],
     tagger: Tagger,
     progress: Option<&dyn Progress>,
 ) -> Result<Output, String> {
-    let parts = read_parts(packs, &tagger)?;
+    let mut parts = Parts {
+        corpora: read_parts(packs, &[])?,
+        ..Parts::default()
+    };
+    parts.fill(Some(&tagger));
     let mut parsed = (!files.is_empty()).then(|| parse(files, progress));
     if let Some(parsed) = &mut parsed {
-        let total = parsed.todo.len() as u64;
-        if let Some(p) = progress {
-            p.start(Stage::Annotate, total);
-        }
-        parsed.annotate_here(&tagger, |_| {
-            if let Some(p) = progress {
-                p.advance(1);
-            }
-        });
-        if let Some(p) = progress {
-            p.finish();
-        }
+        parsed.annotate_with_progress(&tagger, progress);
     }
     complete(parts, parsed)
 }
 
-/// The corpora of `packs` (packs or corpus JSON), each given what it lacks by
-/// `lede_annotate::fill_missing` with `tagger`.
-pub fn read_parts(packs: &[Vec<u8>], tagger: &Tagger) -> Result<Vec<Corpus>, String> {
+/// The corpora a job was given, as they are read and filled, with what filling left out and
+/// the stored index of a lone corpus.
+#[derive(Default)]
+pub struct Parts {
+    /// The corpora, in the order given.
+    pub corpora: Vec<Corpus>,
+    /// What filling them left out, each naming its article.
+    pub warnings: Vec<String>,
+    /// The search index stored beside a lone corpus (`lede ingest --index`), used when it fits
+    /// what the job puts together; otherwise the index is built.
+    pub index: Option<Index>,
+}
+
+impl Parts {
+    /// True when some corpus lacks annotations that need the entity model.
+    pub fn want_model(&self) -> bool {
+        self.corpora.iter().any(lede_annotate::lacks_annotations)
+    }
+
+    /// Gives each corpus what it lacks by `lede_annotate::fill_missing` with `tagger` (quotes
+    /// only without one), except the articles with a paragraph too long to annotate in the
+    /// browser, which are kept as they are, each named in [`Parts::warnings`].
+    pub fn fill(&mut self, tagger: Option<&Tagger>) {
+        for corpus in &mut self.corpora {
+            if !lede_annotate::lacks_annotations(corpus) {
+                continue;
+            }
+            let (aside, warnings) = set_aside_oversized(corpus);
+            self.warnings.extend(warnings);
+            lede_annotate::fill_missing(corpus, tagger);
+            for (i, article) in aside {
+                corpus.articles.insert(i, article);
+            }
+        }
+    }
+}
+
+/// The corpora of `packs` (packs or corpus JSON, told apart by their first bytes), checked;
+/// an error names the corpus by its entry of `names` (a URL), or as "collection N".
+pub fn read_parts(packs: &[Vec<u8>], names: &[String]) -> Result<Vec<Corpus>, String> {
     let mut parts = Vec::new();
     for (i, bytes) in packs.iter().enumerate() {
-        let mut corpus =
-            read_corpus(bytes).map_err(|e| format!("collection {} is not readable: {e}", i + 1))?;
-        // What a corpus from elsewhere lacks is annotated by the app's recipe for it.
-        lede_annotate::fill_missing(&mut corpus, Some(tagger));
+        let corpus = match names.get(i) {
+            Some(name) => read_corpus(bytes, name)?,
+            None => read_corpus(bytes, &format!("collection {}", i + 1))?,
+        };
         parts.push(corpus);
     }
     Ok(parts)
+}
+
+/// The longest paragraph the browser annotates, in bytes: extraction over a 10 MB paragraph
+/// takes half a minute, so longer ones are left to `lede ingest`, with a warning.
+pub const MAX_ANNOTATED_PARAGRAPH_BYTES: usize = 200_000;
+
+/// Takes out of `corpus` the articles that still need annotating and hold a paragraph longer
+/// than [`MAX_ANNOTATED_PARAGRAPH_BYTES`], with their places and a warning naming each.
+fn set_aside_oversized(corpus: &mut Corpus) -> (Vec<(usize, Article)>, Vec<String>) {
+    let oversized: Vec<(usize, usize, usize)> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.quotes.is_empty() || a.entities.is_empty())
+        .filter_map(|(i, a)| {
+            let (p, len) =
+                (a.paragraphs.iter().map(String::len).enumerate()).max_by_key(|&(_, len)| len)?;
+            (len > MAX_ANNOTATED_PARAGRAPH_BYTES).then_some((i, p, len))
+        })
+        .collect();
+    let warnings = oversized
+        .iter()
+        .map(|&(i, p, len)| {
+            format!(
+                "Article {i} (id \"{}\"): paragraphs[{p}] is {len} bytes, more than the {MAX_ANNOTATED_PARAGRAPH_BYTES} the browser annotates; its quotes and entities are left out (annotate it with `lede ingest --reannotate`).",
+                corpus.articles[i].id
+            )
+        })
+        .collect();
+    let mut aside = Vec::with_capacity(oversized.len());
+    for &(i, _, _) in oversized.iter().rev() {
+        aside.push((i, corpus.articles.remove(i)));
+    }
+    aside.reverse();
+    (aside, warnings)
 }
 
 /// Dropped files read and parsed by the ingest pipeline, not yet annotated.
@@ -151,6 +222,21 @@ impl Parsed {
         }
     }
 
+    /// [`Parsed::annotate_here`] telling `progress` of the annotate stage.
+    pub fn annotate_with_progress(&mut self, tagger: &Tagger, progress: Option<&dyn Progress>) {
+        if let Some(p) = progress {
+            p.start(Stage::Annotate, self.todo.len() as u64);
+        }
+        self.annotate_here(tagger, |_| {
+            if let Some(p) = progress {
+                p.advance(1);
+            }
+        });
+        if let Some(p) = progress {
+            p.finish();
+        }
+    }
+
     /// [`Parsed::todo`] cut into about `pieces` batches of about equal text (each at least one
     /// article), in order.
     pub fn batches(&self, pieces: usize) -> Vec<Vec<usize>> {
@@ -222,9 +308,15 @@ pub fn annotate_batch(json: &[u8], tagger: &Tagger) -> Result<Vec<u8>, String> {
 
 /// The end of a job: the report of `parsed` (the new files, annotated), their corpus after the
 /// corpus step, then `parts` first and the new articles after them, indexed and packed.
-pub fn complete(mut parts: Vec<Corpus>, parsed: Option<Parsed>) -> Result<Output, String> {
+pub fn complete(parts: Parts, parsed: Option<Parsed>) -> Result<Output, String> {
+    let Parts {
+        corpora: mut parts,
+        warnings,
+        index,
+    } = parts;
     let mut own = None;
     let mut report = None;
+    let mut notes = Vec::new();
     let mut files_in: Vec<(String, usize)> = Vec::new();
     if let Some(Parsed { mut ingested, .. }) = parsed {
         for source in &ingested.sources {
@@ -242,7 +334,7 @@ pub fn complete(mut parts: Vec<Corpus>, parsed: Option<Parsed>) -> Result<Output
         own = Some(corpus);
     }
     let own_pack = match &own {
-        Some(corpus) => Some(pack(corpus)?),
+        Some(corpus) => Some(pack(corpus, None)?),
         None => None,
     };
     let (merged, articles) = match (parts.is_empty(), own) {
@@ -250,7 +342,13 @@ pub fn complete(mut parts: Vec<Corpus>, parsed: Option<Parsed>) -> Result<Output
         (_, own) => {
             parts.extend(own);
             let merged = merge(parts);
-            (Some(pack(&merged)?), merged.articles.len())
+            if index.as_ref().is_some_and(|i| !i.fits(&merged)) {
+                notes.push(
+                    "the stored search index was built from another corpus; building the index"
+                        .to_string(),
+                );
+            }
+            (Some(pack(&merged, index)?), merged.articles.len())
         }
     };
     Ok(Output {
@@ -259,6 +357,8 @@ pub fn complete(mut parts: Vec<Corpus>, parsed: Option<Parsed>) -> Result<Output
         report,
         files_in,
         articles,
+        warnings,
+        notes,
     })
 }
 
@@ -272,19 +372,26 @@ impl Output {
     }
 }
 
-/// A corpus from a pack or from corpus JSON (told apart by the first bytes), checked.
-fn read_corpus(bytes: &[u8]) -> Result<Corpus, String> {
+/// A corpus from a pack or from corpus JSON (told apart by the first bytes), checked; errors
+/// are sentences naming it `name`.
+fn read_corpus(bytes: &[u8], name: &str) -> Result<Corpus, String> {
     if lede_search::pack::is_pack(bytes) {
-        return read_pack(bytes).map(|(corpus, _)| corpus);
+        return read_pack(bytes)
+            .map(|(corpus, _)| corpus)
+            .map_err(|e| format!("{name} is not a valid Lede pack: {e}"));
     }
+    let invalid = |e: lede_corpus::CorpusError| format!("{name} is not a valid corpus: {e}");
     let mut reader = lede_corpus::CorpusReader::new();
-    reader.push(bytes).map_err(|e| e.to_string())?;
-    reader.finish().map_err(|e| e.to_string())
+    reader.push(bytes).map_err(invalid)?;
+    reader.finish().map_err(invalid)
 }
 
-/// The corpus and its index as a pack.
-fn pack(corpus: &Corpus) -> Result<Vec<u8>, String> {
-    write_pack(corpus, &Index::build(corpus))
+/// The corpus and its index as a pack: `stored` when it fits the corpus, else one built here.
+fn pack(corpus: &Corpus, stored: Option<Index>) -> Result<Vec<u8>, String> {
+    match stored.filter(|i| i.fits(corpus)) {
+        Some(index) => write_pack(corpus, &index),
+        None => write_pack(corpus, &Index::build(corpus)),
+    }
 }
 
 /// The articles of `parts` in order as one corpus: ids made unique (a later article whose id
@@ -426,7 +533,7 @@ mod tests {
                 let answer = annotate_batch(&parsed.batch_json(batch), &tagger).unwrap();
                 parsed.put_batch(batch, &answer).unwrap();
             }
-            let pooled = complete(Vec::new(), Some(parsed)).unwrap();
+            let pooled = complete(Parts::default(), Some(parsed)).unwrap();
             assert_eq!(
                 untimed(&pooled.report),
                 untimed(&here.report),
@@ -494,5 +601,130 @@ mod tests {
         let err = parsed.put_batch(&batches[0], b"[1, 2").unwrap_err();
         assert!(err.contains("not readable"), "{err}");
         assert!(annotate_batch(b"{", &Tagger::bundled()).is_err());
+    }
+
+    /// A corpus as JSON: `articles` as `(id, paragraphs)`, with no annotations.
+    fn bare_json(articles: &[(&str, Vec<String>)]) -> Vec<u8> {
+        let articles: Vec<serde_json::Value> = articles
+            .iter()
+            .map(|(id, paragraphs)| {
+                serde_json::json!({"id": id, "title": format!("Title {id}"), "paragraphs": paragraphs})
+            })
+            .collect();
+        serde_json::to_vec(&serde_json::json!({ "articles": articles })).unwrap()
+    }
+
+    #[test]
+    fn a_corpus_that_does_not_read_is_named_as_the_page_named_it() {
+        let names = ["bad.json".to_string()];
+        let err = read_parts(&[b"{\"articles\": [,]}".to_vec()], &names).unwrap_err();
+        assert!(
+            err.starts_with("bad.json is not a valid corpus: not valid JSON at line 1, column 15"),
+            "{err}"
+        );
+        let err = read_parts(&[b"LEDEPACK and then nonsense".to_vec()], &names).unwrap_err();
+        assert!(
+            err.starts_with("bad.json is not a valid Lede pack: "),
+            "{err}"
+        );
+        let err = read_parts(&[b"[]".to_vec()], &[]).unwrap_err();
+        assert!(
+            err.starts_with("collection 1 is not a valid corpus: "),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn only_a_corpus_without_entities_wants_the_model() {
+        let bare = bare_json(&[("a", vec!["“Yes,” Mayor Lina Okafor said.".into()])]);
+        let parts = Parts {
+            corpora: read_parts(&[bare], &[]).unwrap(),
+            ..Parts::default()
+        };
+        assert!(parts.want_model());
+        let annotated = run(
+            &[],
+            &[bare_json(&[(
+                "a",
+                vec!["“Yes,” Mayor Lina Okafor said.".into()],
+            )])],
+            Tagger::bundled(),
+            None,
+        )
+        .unwrap();
+        let parts = Parts {
+            corpora: read_parts(&[annotated.explore().to_vec()], &[]).unwrap(),
+            ..Parts::default()
+        };
+        assert!(!parts.want_model());
+    }
+
+    #[test]
+    fn a_paragraph_too_long_to_annotate_is_kept_as_it_is_and_named() {
+        let long = "word ".repeat(MAX_ANNOTATED_PARAGRAPH_BYTES / 5 + 1);
+        let said = "“It is overdue,” Mayor Lina Okafor said.".to_string();
+        let json = bare_json(&[
+            ("small", vec![said.clone()]),
+            ("huge", vec![said, long.clone()]),
+        ]);
+        let mut parts = Parts {
+            corpora: read_parts(&[json], &[]).unwrap(),
+            ..Parts::default()
+        };
+        parts.fill(None);
+        assert_eq!(parts.warnings.len(), 1, "{:?}", parts.warnings);
+        assert!(
+            parts.warnings[0].starts_with(&format!(
+                "Article 1 (id \"huge\"): paragraphs[1] is {} bytes",
+                long.len()
+            )),
+            "{}",
+            parts.warnings[0]
+        );
+        let ids: Vec<&str> = parts.corpora[0]
+            .articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["small", "huge"],
+            "the article is put back in its place"
+        );
+        assert_eq!(
+            parts.corpora[0].articles[0].quotes.len(),
+            1,
+            "the rest is annotated"
+        );
+        assert!(parts.corpora[0].articles[1].quotes.is_empty());
+        let out = complete(parts, None).unwrap();
+        assert_eq!(out.warnings.len(), 1);
+        let (corpus, index) = read_pack(out.explore()).unwrap();
+        assert_eq!(corpus.articles.len(), 2);
+        assert!(index.fits(&corpus));
+    }
+
+    #[test]
+    fn a_stored_index_is_used_when_it_fits_and_rebuilt_when_it_does_not() {
+        let json = bare_json(&[("a", vec!["The harbour council met.".into()])]);
+        let corpus = read_parts(std::slice::from_ref(&json), &[])
+            .unwrap()
+            .remove(0);
+        let other = read_parts(&[bare_json(&[("b", vec!["Other text.".into()])])], &[])
+            .unwrap()
+            .remove(0);
+        for stored in [Index::build(&corpus), Index::build(&other)] {
+            let fits = stored.fits(&corpus);
+            let parts = Parts {
+                corpora: read_parts(std::slice::from_ref(&json), &[]).unwrap(),
+                index: Some(stored),
+                ..Parts::default()
+            };
+            let out = complete(parts, None).unwrap();
+            assert_eq!(out.notes.is_empty(), fits, "{:?}", out.notes);
+            let (corpus, index) = read_pack(out.explore()).unwrap();
+            assert!(index.fits(&corpus), "the pack's index is its corpus's");
+            assert_eq!(corpus.articles[0].id, "a");
+        }
     }
 }
