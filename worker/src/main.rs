@@ -116,12 +116,17 @@ async fn serve(data: JsValue) -> Result<JsValue, String> {
             .as_string()
             .filter(|u| !u.is_empty())
             .unwrap_or_else(|| MODEL_URL.to_string());
-        let bytes = fetch_bytes(&model_url)
-            .await
-            .map_err(|e| format!("The entity model ({model_url}) could not be loaded: {e}"))?;
-        let tagger = Tagger::from_bytes(&bytes)
-            .map_err(|e| format!("The entity model ({model_url}) is not usable: {e}"))?;
-        Some((bytes, tagger))
+        match load_model(&model_url).await {
+            Ok(model) => Some(model),
+            // Dropped files cannot do without it; a corpus is shown without entities, saying so.
+            Err(e) if dropped => return Err(e),
+            Err(e) => {
+                parts
+                    .warnings
+                    .push(format!("{e}; the entities this corpus lacks are left out."));
+                None
+            }
+        }
     } else {
         None
     };
@@ -248,6 +253,16 @@ fn files_in(files: &[(String, usize)]) -> JsValue {
         ));
     }
     list.into()
+}
+
+/// The entity model at `url`, as bytes (for the annotation workers) and read; errors are sentences.
+async fn load_model(url: &str) -> Result<(Vec<u8>, Tagger), String> {
+    let bytes = fetch_bytes(url)
+        .await
+        .map_err(|e| format!("The entity model ({url}) could not be loaded: {e}"))?;
+    let tagger = Tagger::from_bytes(&bytes)
+        .map_err(|e| format!("The entity model ({url}) is not usable: {e}"))?;
+    Ok((bytes, tagger))
 }
 
 /// The search index stored beside the job's lone corpus (`index`, a `Uint8Array`), when given
