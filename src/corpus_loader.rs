@@ -1,11 +1,14 @@
-//! Fetches the corpus — JSON, read as it streams in, with its binary search index when there is
-//! one, or a pack (compact corpus and index in one file) — and turns it into what the views
-//! read: the corpus, its search index and an entity-id lookup.
+//! Fetches the corpus and turns it into what the views read: the corpus, its search index and
+//! an entity-id lookup. A pack (compact corpus and index in one file) is read here as it
+//! streams in; corpus JSON (with its stored index, when there is one) and a pack that lacks
+//! annotations go to the worker, which reads, fills and indexes them and answers with a pack,
+//! so that this wasm links no JSON reader, annotator or index builder.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-use lede_corpus::{Corpus, CorpusReader, SharedStr};
+use js_sys::Uint8Array;
+use lede_corpus::{Corpus, SharedStr};
 use lede_explore::EntityIndex;
 use lede_search::pack::PackReader;
 use lede_search::{Index, JumpIndex};
@@ -78,9 +81,10 @@ pub enum LoadState {
     Failed(String),
 }
 
-/// Fetches `url` and validates it as a corpus, then loads its search index from `index_url`
-/// when given (built at ingest) or builds it here; errors are sentences for the error panel.
-/// `received` counts the corpus bytes as they arrive, for the loading line.
+/// Fetches `url` and validates it as a corpus; a JSON corpus is read in the worker with its
+/// search index from `index_url` when given (built at ingest; otherwise built there). Errors
+/// are sentences for the error panel. `received` counts the corpus bytes as they arrive, for
+/// the loading line.
 pub async fn load_corpus(
     url: &str,
     index_url: Option<&str>,
@@ -90,58 +94,63 @@ pub async fn load_corpus(
     // Both downloads at once: the index does not wait for the corpus.
     let index_fetch = async {
         match index_url {
-            Some(index_url) => Some(fetch_bytes(index_url).await),
+            Some(index_url) => Some((index_url, fetch_js_bytes(index_url).await)),
             None => None,
         }
     };
     let (fetched, index_bytes) = futures::join!(fetch_corpus(url, received), index_fetch);
-    let Fetched {
-        mut corpus,
-        index: packed_index,
-        read_ms: parse_ms,
-    } = fetched?;
+    let (fetched, read_ms) = fetched?;
     let parsed = now();
-    // A corpus that says which extractors ran over it needs nothing from them here; one that
-    // lacks some is annotated (and indexed) in the worker, which fetches the entity model.
-    // Articles with a paragraph too long to annotate here are set aside, each with a warning.
-    let mut packed_index = packed_index;
-    let mut warnings = Vec::new();
-    if lede_annotate::lacks_annotations(&corpus) {
-        let (aside, oversized) = set_aside_oversized(&mut corpus);
-        warnings = oversized;
-        match crate::own_files::annotate(&corpus).await {
-            Ok((filled, index)) => {
-                corpus = filled;
-                packed_index = Some(index);
-            }
-            Err(e) => {
-                leptos::logging::warn!("Lede: annotations unavailable ({e}); shown as it came")
-            }
+    let (corpus, index, warnings) = match fetched {
+        // A pack that says which extractors ran over it needs nothing from them.
+        Fetched::Pack(pack) if !lede_annotate::lacks_annotations(&pack.0) => {
+            let (corpus, index) = *pack;
+            (corpus, index, Vec::new())
         }
-        // With articles put back, the worker's index no longer fits and is rebuilt below.
-        for (i, article) in aside {
-            corpus.articles.insert(i, article);
+        // One that lacks some is filled in the worker from its bytes, fetched again (from the
+        // browser's cache, usually): the page did not keep them while it read them.
+        Fetched::Pack(..) => {
+            let bytes = fetch_js_bytes(url)
+                .await
+                .map_err(|e| format!("Could not fetch {url}: {e}"))?;
+            in_worker(bytes, None, url).await?
         }
-    }
-    let derived = now();
-    // A pack's index fits its corpus unless annotations were derived here (then it is rebuilt).
-    let index = match (packed_index, index_url, index_bytes) {
-        (Some(index), _, _) => Some(index).filter(|i| i.fits(&corpus)),
-        (None, Some(index_url), Some(bytes)) => stored_index(index_url, bytes, &corpus),
-        _ => None,
-    }
-    .unwrap_or_else(|| Index::build(&corpus));
+        Fetched::Json(bytes) => {
+            let index = index_bytes.and_then(|(index_url, bytes)| {
+                bytes
+                    .map_err(|e| {
+                        leptos::logging::warn!(
+                            "Lede: no search index at {index_url} ({e}); building it"
+                        )
+                    })
+                    .ok()
+            });
+            in_worker(bytes, index, url).await?
+        }
+    };
     leptos::logging::log!(
-        "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download and parse {:.0} of which parsing {:.0}, annotations {:.0}, index {:.0})",
+        "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download and parse {:.0} of which parsing {:.0}, in the worker {:.0})",
         corpus.articles.len(),
         now(),
         now() - started,
         parsed - started,
-        parse_ms,
-        derived - parsed,
-        now() - derived
+        read_ms,
+        now() - parsed
     );
     Ok(Loaded::new(corpus, index, warnings))
+}
+
+/// The corpus `bytes` read, filled and indexed by the worker (`own_files::read_in_worker`),
+/// then read back from its pack here.
+async fn in_worker(
+    bytes: Uint8Array,
+    index: Option<Uint8Array>,
+    url: &str,
+) -> Result<(Corpus, Index, Vec<String>), String> {
+    let (pack, warnings) = crate::own_files::read_in_worker(bytes, index, url).await?;
+    let (corpus, index) = lede_search::pack::read_pack(&pack)
+        .map_err(|e| format!("{url} could not be read: the worker's pack is not valid: {e}"))?;
+    Ok((corpus, index, warnings))
 }
 
 /// Milliseconds since the page started (0 where there is no clock).
@@ -151,50 +160,76 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// What the corpus URL held, read.
-struct Fetched {
-    corpus: Corpus,
-    /// The index, when the URL held a pack (`lede ingest --pack`).
-    index: Option<Index>,
-    /// Milliseconds spent reading (not waiting for) the bytes.
-    read_ms: f64,
+/// What the corpus URL held.
+enum Fetched {
+    /// A pack (`lede ingest --pack`), read: the corpus and its index.
+    Pack(Box<(Corpus, Index)>),
+    /// Anything else (corpus JSON, or not a corpus), whole, for the worker to read.
+    Json(Uint8Array),
 }
 
 /// The reader for the bytes at the corpus URL, chosen by its first bytes.
 enum Reader {
     /// Fewer bytes than tell a pack from JSON so far.
     Undecided(Vec<u8>),
-    Json(Box<CorpusReader>),
+    /// Not a pack: the chunks as they came, kept in JavaScript's memory.
+    Json(js_sys::Array),
     Pack(Box<PackReader>),
 }
 
 impl Reader {
-    /// Reads the next piece; errors are sentences naming `url`.
-    fn push(&mut self, chunk: &[u8], url: &str) -> Result<(), String> {
+    /// Reads the next piece, `chunk` (in JavaScript's memory); errors are sentences naming `url`.
+    fn push(&mut self, chunk: &Uint8Array, url: &str) -> Result<(), String> {
         match self {
             Reader::Undecided(head) => {
-                head.extend_from_slice(chunk);
+                head.extend_from_slice(&chunk.to_vec());
                 if head.len() >= PACK_HEAD {
                     let head = std::mem::take(head);
                     *self = if lede_search::pack::is_pack(&head) {
                         Reader::Pack(Box::default())
                     } else {
-                        Reader::Json(Box::new(CorpusReader::new()))
+                        Reader::Json(js_sys::Array::new())
                     };
-                    self.push(&head, url)?;
+                    self.push(&Uint8Array::from(head.as_slice()), url)?;
                 }
                 Ok(())
             }
-            Reader::Json(r) => r.push(chunk).map_err(|e| invalid_corpus(url, e)),
+            Reader::Json(chunks) => {
+                chunks.push(chunk);
+                Ok(())
+            }
             Reader::Pack(r) => r
-                .push(chunk)
+                .push(&chunk.to_vec())
                 .map_err(|e| format!("{url} is not a valid Lede pack: {e}")),
+        }
+    }
+
+    /// What was read, once every byte has come.
+    fn finish(self, url: &str) -> Result<Fetched, String> {
+        match self {
+            // A text shorter than a pack's magic is JSON (or nothing valid).
+            Reader::Undecided(head) => Ok(Fetched::Json(Uint8Array::from(head.as_slice()))),
+            Reader::Json(chunks) => Ok(Fetched::Json(concat(&chunks))),
+            Reader::Pack(pack) => {
+                let (corpus, index) = pack
+                    .finish()
+                    .map_err(|e| format!("{url} is not a valid Lede pack: {e}"))?;
+                Ok(Fetched::Pack(Box::new((corpus, index))))
+            }
         }
     }
 }
 
-fn invalid_corpus(url: &str, e: lede_corpus::CorpusError) -> String {
-    format!("{url} is not a valid corpus: {e}")
+/// The `Uint8Array`s of `chunks` as one, in JavaScript's memory.
+fn concat(chunks: &js_sys::Array) -> Uint8Array {
+    let parts: Vec<Uint8Array> = chunks.iter().map(Uint8Array::from).collect();
+    let whole = Uint8Array::new_with_length(parts.iter().map(Uint8Array::length).sum());
+    let mut at = 0;
+    for part in &parts {
+        whole.set(part, at);
+        at += part.length();
+    }
+    whole
 }
 
 /// Bytes that tell a pack from JSON.
@@ -239,7 +274,7 @@ fn over_memory_limit(url: &str, need: u64) -> Option<String> {
 async fn fetch_corpus(
     url: &str,
     received: leptos::prelude::RwSignal<u64>,
-) -> Result<Fetched, String> {
+) -> Result<(Fetched, f64), String> {
     use leptos::prelude::Update;
     let response = gloo_net::http::Request::get(url)
         .send()
@@ -271,7 +306,6 @@ async fn fetch_corpus(
     let mut size_checked = false;
     if let Some(body) = response.body() {
         let stream: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-        let mut chunk = Vec::new();
         loop {
             let read = JsFuture::from(stream.read())
                 .await
@@ -285,9 +319,7 @@ async fn fetch_corpus(
             let bytes = js_sys::Uint8Array::new(&value);
             received.update(|n| *n += u64::from(bytes.length()));
             let t = now();
-            chunk.resize(bytes.length() as usize, 0);
-            bytes.copy_to(&mut chunk);
-            reader.push(&chunk, url)?;
+            reader.push(&bytes, url)?;
             read_ms += now() - t;
             if let (Reader::Pack(pack), false) = (&reader, size_checked) {
                 if let Some(len) = pack.announced_index_bytes() {
@@ -302,80 +334,12 @@ async fn fetch_corpus(
         }
     }
     let t = now();
-    let (corpus, index) = match reader {
-        // A text shorter than a pack's magic is JSON (or nothing valid).
-        Reader::Undecided(head) => {
-            let mut json = CorpusReader::new();
-            json.push(&head).map_err(|e| invalid_corpus(url, e))?;
-            (json.finish().map_err(|e| invalid_corpus(url, e))?, None)
-        }
-        Reader::Json(json) => (json.finish().map_err(|e| invalid_corpus(url, e))?, None),
-        Reader::Pack(pack) => {
-            let (corpus, index) = pack
-                .finish()
-                .map_err(|e| format!("{url} is not a valid Lede pack: {e}"))?;
-            (corpus, Some(index))
-        }
-    };
-    Ok(Fetched {
-        corpus,
-        index,
-        read_ms: read_ms + now() - t,
-    })
+    let fetched = reader.finish(url)?;
+    Ok((fetched, read_ms + now() - t))
 }
 
-/// The stored index fetched from `url` when it arrived, reads and belongs to `corpus`;
-/// otherwise `None` with a console warning saying why (the caller builds the index instead).
-fn stored_index(url: &str, bytes: Result<Vec<u8>, String>, corpus: &Corpus) -> Option<Index> {
-    let bytes = bytes
-        .map_err(|e| leptos::logging::warn!("Lede: no search index at {url} ({e}); building it"))
-        .ok()?;
-    let index = Index::from_bytes(&bytes)
-        .map_err(|e| leptos::logging::warn!("Lede: {url} is not a usable index ({e}); building it"))
-        .ok()?;
-    if !index.fits(corpus) {
-        leptos::logging::warn!("Lede: {url} was built from another corpus; building the index");
-        return None;
-    }
-    Some(index)
-}
-
-/// The longest paragraph the browser annotates, in bytes: extraction over a 10 MB paragraph
-/// blocks the tab for half a minute, so longer ones are left to `lede ingest`, with a warning.
-const MAX_ANNOTATED_PARAGRAPH_BYTES: usize = 200_000;
-
-/// Takes out of `corpus` the articles that still need annotating and hold a paragraph longer
-/// than [`MAX_ANNOTATED_PARAGRAPH_BYTES`], with their places and a warning naming each.
-fn set_aside_oversized(corpus: &mut Corpus) -> (Vec<(usize, lede_corpus::Article)>, Vec<String>) {
-    let oversized: Vec<(usize, usize, usize)> = corpus
-        .articles
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.quotes.is_empty() || a.entities.is_empty())
-        .filter_map(|(i, a)| {
-            let (p, len) =
-                (a.paragraphs.iter().map(String::len).enumerate()).max_by_key(|&(_, len)| len)?;
-            (len > MAX_ANNOTATED_PARAGRAPH_BYTES).then_some((i, p, len))
-        })
-        .collect();
-    let warnings = oversized
-        .iter()
-        .map(|&(i, p, len)| {
-            format!(
-                "Article {i} (id \"{}\"): paragraphs[{p}] is {len} bytes, more than the {MAX_ANNOTATED_PARAGRAPH_BYTES} the browser annotates; its quotes and entities are left out (annotate it with `lede ingest --reannotate`).",
-                corpus.articles[i].id
-            )
-        })
-        .collect();
-    let mut aside = Vec::with_capacity(oversized.len());
-    for &(i, _, _) in oversized.iter().rev() {
-        aside.push((i, corpus.articles.remove(i)));
-    }
-    aside.reverse();
-    (aside, warnings)
-}
-
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// The bytes at `url`, whole, in JavaScript's memory.
+async fn fetch_js_bytes(url: &str) -> Result<Uint8Array, String> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -383,7 +347,11 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    response.binary().await.map_err(|e| e.to_string())
+    let buffer = web_sys::Response::from(response)
+        .array_buffer()
+        .map_err(|e| format!("{e:?}"))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|e| format!("{e:?}"))?;
+    Ok(Uint8Array::new(&buffer))
 }
 
 /// A corpus already in memory as a pack (made by the ingest worker, or kept in the browser),

@@ -8,11 +8,9 @@ use wasm_bindgen::JsCast;
 
 use crate::components::Theme;
 
-/// The corpus fetched when the options name none (Trunk copies it beside index.html).
-const DEFAULT_CORPUS_URL: &str = "corpus.json";
-
-/// The search index of the default corpus (built by `lede ingest --index`).
-const DEFAULT_INDEX_URL: &str = "corpus.index";
+/// The corpus fetched when the options name none (Trunk copies it beside index.html): a pack,
+/// which carries its index and is read here, without the worker.
+const DEFAULT_CORPUS_URL: &str = "corpus.lede";
 
 /// The entity model beside index.html (Trunk copies it there), for a page that names none.
 const DEFAULT_MODEL_URL: &str = "ner.bin";
@@ -112,8 +110,8 @@ pub fn apply_theme_option(theme: RwSignal<Theme>) {
 }
 
 /// Mounts Lede into `element`. `options` is an object with optional string fields `corpus`
-/// (a corpus or pack URL; default `corpus.json`), `index` (its search index; default
-/// `corpus.index` for the default corpus, none for a named one), `model` (the entity model,
+/// (a corpus or pack URL; default `corpus.lede`), `index` (the search index of a JSON corpus,
+/// built by `lede ingest --index`; none by default), `model` (the entity model,
 /// for a corpus without entities; default `ner.bin`), `query`, `theme` (`light`,
 /// `dark`, `system`) and `hash` (`true` or `"page"`: the whole URL hash; a name such as
 /// `"lede1"`: `#lede1:…`; absent: in memory only), and `memoryLimitMb` (a number: the
@@ -129,11 +127,8 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsVa
             .filter(|s| !s.is_empty())
     };
     let named_corpus = text("corpus");
-    // A host's own corpus has an index only when the host names one; else the app builds it.
-    let index_url = match &named_corpus {
-        Some(_) => text("index"),
-        None => Some(DEFAULT_INDEX_URL.to_string()),
-    };
+    // A JSON corpus has an index only when the host names one; else the worker builds it.
+    let index_url = named_corpus.as_ref().and(text("index"));
     let corpus_url = named_corpus.unwrap_or_else(|| DEFAULT_CORPUS_URL.to_string());
     let hash = js_sys::Reflect::get(&options, &JsValue::from_str("hash"))
         .map(|v| HashMode::from_option(&v))

@@ -25,7 +25,7 @@ export function start() {
 
 /**
  * Mounts an explorer into `element`. Options (all optional): `corpus` (a corpus, pack or blob
- * URL; default: the corpus beside this module), `index` (its search index), `query` (shown
+ * URL; default: the corpus beside this module), `index` (a JSON corpus's search index), `query` (shown
  * when the view names none), `theme` (`light`, `dark` or `system`), `height` (a CSS length, or
  * a number of pixels: the explorer scrolls inside it), `hash` (`true`: the whole URL hash, as
  * the stand-alone page; a name: `#NAME:…`; default: in memory), `memoryLimitMb` (the
@@ -35,8 +35,8 @@ export function start() {
 export async function mount(element, options = {}) {
   const glue = await start();
   const named = Boolean(options.corpus);
-  const corpus = named ? options.corpus : new URL('./corpus.json', import.meta.url).href;
-  const index = named ? options.index : new URL('./corpus.index', import.meta.url).href;
+  const corpus = named ? options.corpus : new URL('./corpus.lede', import.meta.url).href;
+  const index = named ? options.index : undefined;
   if (options.height !== undefined && options.height !== null && options.height !== '') {
     const height = typeof options.height === 'number' ? `${options.height}px` : String(options.height);
     // CSSOM, not a style attribute: allowed under a strict style-src.

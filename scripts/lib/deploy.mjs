@@ -4,7 +4,7 @@
 // folder works under any sub-path of any static host.
 //
 //   scripts/deploy PATH… --out DIR [--base /newsroom/lede/]   ingest PATH… (files or folders)
-//   scripts/deploy --corpus FILE [--index FILE] --out DIR      a corpus.json, or a pack
+//   scripts/deploy --corpus FILE [--index FILE] --out DIR      a corpus.json (made a pack), or a pack
 //   scripts/deploy PATH… --single-file OUT.html                one self-contained HTML file
 //   scripts/deploy PATH… --zip OUT.zip                         the site as a zip
 //
@@ -61,6 +61,7 @@ function parseArgs(argv) {
     }
   }
   if (!args.out && !args.singleFile && !args.zip) fail('say where to write: --out DIR, --single-file OUT.html or --zip OUT.zip');
+  if (args.json && args.singleFile) fail('--single-file carries a pack (a one-file page reads no JSON): drop --json');
   if (args.paths.length && args.corpus) fail('give either PATH… to ingest or --corpus FILE, not both');
   if (!args.paths.length && !args.corpus) fail('give the articles to ingest (PATH…) or a corpus (--corpus FILE)');
   if (args.index && !args.corpus) fail('--index goes with --corpus');
@@ -94,13 +95,19 @@ function ingest(paths, dir, json) {
   return json ? [['corpus.json', out.corpus], ['corpus.index', out.index]] : [['corpus.lede', out.pack]];
 }
 
-/** The corpus files a given --corpus (and --index) become in the site. */
-function givenCorpus(corpus, index) {
+/**
+ * The corpus files a given --corpus (and --index) become in the site: a pack as it is; corpus
+ * JSON made a pack by `lede ingest` (its records and annotations pass through), because the app
+ * reads JSON only in its worker, which a one-file page does not carry; with --json, the JSON
+ * (and its index) as they are.
+ */
+function givenCorpus(corpus, index, work, json) {
   const head = readFileSync(corpus).subarray(0, PACK_MAGIC.length).toString('latin1');
   if (head === PACK_MAGIC) {
     if (index) fail(`${corpus} is a pack, which holds its index: drop --index`);
     return [['corpus.lede', corpus]];
   }
+  if (!json) return ingest([resolve(corpus)], work, false);
   return index ? [['corpus.json', corpus], ['corpus.index', index]] : [['corpus.json', corpus]];
 }
 
@@ -146,7 +153,7 @@ const args = parseArgs(process.argv.slice(2));
 const app = builtApp(args.app);
 const work = mkdtempSync(join(tmpdir(), 'lede-deploy-'));
 try {
-  const corpusFiles = args.corpus ? givenCorpus(args.corpus, args.index) : ingest(args.paths, work, args.json);
+  const corpusFiles = args.corpus ? givenCorpus(args.corpus, args.index, work, args.json) : ingest(args.paths, work, args.json);
   const out = args.out ?? join(work, 'site');
   const site = writeSite(args, app, corpusFiles, out);
   if (args.out) console.log(`==> Wrote the site to ${out} (version ${site.version}, ${site.files.length} files); serve it at ${args.base}`);

@@ -14,5 +14,5 @@ const html = readFileSync(indexPath, 'utf8');
 const assets = builtAssets(html, indexPath);
 writeFileSync(indexPath, withoutInlineLoader(html, indexPath));
 writeLoaders(dir, assets);
-const site = finishSite(dir, { assets, corpus: 'corpus.json', index: 'corpus.index' });
+const site = finishSite(dir, { assets, corpus: 'corpus.lede' });
 console.log(`Lede site ${site.version}: ${site.files.length} files precached`);

@@ -8,6 +8,7 @@ use lede_text::display::in_sentence;
 use leptos::ev::DragEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::corpus_loader::{loaded_from_pack, LoadState, Loaded};
 use crate::own_files::{self, Chosen, Collection, Finished, Message};
@@ -50,29 +51,31 @@ struct Summary {
 impl Summary {
     /// The panel's view of a finished job.
     fn of(finished: &Finished) -> Summary {
-        let report: serde_json::Value = finished
+        // The report is `lede ingest --report`'s JSON, read by the browser's own parser.
+        let report = finished
             .report
             .as_deref()
-            .and_then(|r| serde_json::from_str(r).ok())
-            .unwrap_or_default();
-        let count = |name: &str| report[name].as_u64().unwrap_or(0);
-        let entries = report["entries"]
-            .as_array()
-            .map(|list| {
-                list.iter()
-                    .map(|e| {
-                        let text = |name: &str| e[name].as_str().unwrap_or("").to_string();
-                        let mut place = text("file");
-                        if let Some(line) = e["line"].as_u64() {
-                            place.push_str(&format!(", line {line}"));
-                        } else if let Some(record) = e["record"].as_u64() {
-                            place.push_str(&format!(", record {}", record + 1));
-                        }
-                        (text("severity"), place, text("reason"))
-                    })
-                    .collect()
+            .and_then(|r| js_sys::JSON::parse(r).ok())
+            .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+        let get = |object: &wasm_bindgen::JsValue, name: &str| {
+            js_sys::Reflect::get(object, &name.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+        };
+        let count = |name: &str| get(&report, name).as_f64().unwrap_or(0.0) as u64;
+        let entries = get(&report, "entries")
+            .dyn_into::<js_sys::Array>()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| {
+                let text = |name: &str| get(&e, name).as_string().unwrap_or_default();
+                let mut place = text("file");
+                if let Some(line) = get(&e, "line").as_f64() {
+                    place.push_str(&format!(", line {line}"));
+                } else if let Some(record) = get(&e, "record").as_f64() {
+                    place.push_str(&format!(", record {}", record + 1.0));
+                }
+                (text("severity"), place, text("reason"))
             })
-            .unwrap_or_default();
+            .collect();
         Summary {
             counts: ["read", "ingested", "rejected", "warnings", "dropped"].map(count),
             files_in: finished.files_in.clone(),

@@ -44,8 +44,9 @@ export function pickedFiles(input) {
  * then done or error). Returns the Worker, so that the page can terminate it.
  */
 export function startWorker(job, onMessage) {
-  // Beside the page's other files, whatever the page's base URL.
-  const url = new URL('lede-worker_loader.js', document.baseURI);
+  // Beside the app's other files: the entity model's folder (beside lede-explorer.js, which
+  // names it), whatever the host page's base URL.
+  const url = new URL('lede-worker_loader.js', new URL(job.model || './', document.baseURI));
   const worker = new Worker(url);
   // The job is posted once the worker says it listens (a message before that would be lost
   // while its WebAssembly loads).

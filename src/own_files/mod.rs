@@ -108,6 +108,10 @@ pub struct Finished {
     pub annotators: u32,
     /// Their WebAssembly memory at the end, summed, in bytes.
     pub annotator_memory: f64,
+    /// What filling the corpora given left out, each naming its article.
+    pub warnings: Vec<String>,
+    /// What the worker asks the console to say (a stored index that did not fit).
+    pub notes: Vec<String>,
 }
 
 /// Starts the worker on `files` (possibly none) merged after `packs`; `on_message` gets what it
@@ -117,18 +121,28 @@ pub fn start(
     packs: &[Vec<u8>],
     on_message: impl Fn(Message) + 'static,
 ) -> web_sys::Worker {
-    let job = js_sys::Object::new();
     let files = files.map_or_else(Array::new, |c| c.0.clone());
-    let _ = Reflect::set(&job, &"files".into(), &files);
     let list: Array = packs
         .iter()
         .map(|p| Uint8Array::from(p.as_slice()))
         .collect();
-    let _ = Reflect::set(&job, &"packs".into(), &list);
-    // The entity model where the mount says it is (beside lede-explorer.js when embedded).
+    start_job(&job(files, list), on_message)
+}
+
+/// The worker's job for `files` and `packs`, with the entity model where the mount says it is
+/// (beside lede-explorer.js when embedded).
+fn job(files: Array, packs: Array) -> js_sys::Object {
+    let job = js_sys::Object::new();
+    let _ = Reflect::set(&job, &"files".into(), &files);
+    let _ = Reflect::set(&job, &"packs".into(), &packs);
     let _ = Reflect::set(&job, &"model".into(), &crate::mount::model_url().into());
+    job
+}
+
+/// Starts the worker on `job`; `on_message` gets what it posts.
+fn start_job(job: &js_sys::Object, on_message: impl Fn(Message) + 'static) -> web_sys::Worker {
     let callback = Closure::<dyn Fn(JsValue)>::new(move |data: JsValue| on_message(read(&data)));
-    let worker = start_worker(&job, callback.as_ref().unchecked_ref());
+    let worker = start_worker(job, callback.as_ref().unchecked_ref());
     // The worker lives until it is done or terminated; its callback as long as the page.
     callback.forget();
     worker
@@ -164,6 +178,18 @@ fn read(data: &JsValue) -> Message {
             memory: number("memory"),
             annotators: number("annotators") as u32,
             annotator_memory: number("annotatorMemory"),
+            notes: field(data, "notes")
+                .dyn_into::<Array>()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|w| w.as_string())
+                .collect(),
+            warnings: field(data, "warnings")
+                .dyn_into::<Array>()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|w| w.as_string())
+                .collect(),
         })),
         Some("error") => Message::Failed(
             field(data, "message")
@@ -251,26 +277,41 @@ fn js_text(value: &JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-/// Gives `corpus` what it lacks (quotes, entities: the recipe `lede ingest` uses) in the worker,
-/// which fetches the entity model itself, and returns it with its search index built there.
-pub async fn annotate(
-    corpus: &lede_corpus::Corpus,
-) -> Result<(lede_corpus::Corpus, lede_search::Index), String> {
-    let json = serde_json::to_vec(corpus).map_err(|e| e.to_string())?;
+/// Reads a corpus the page fetched — corpus JSON, or a pack that lacks annotations — in the
+/// worker, which gives it what it lacks (quotes, entities: the recipe `lede ingest` uses,
+/// fetching the entity model only then) and indexes it (with `index`, its stored index, when
+/// that fits); returns it as a pack, with what filling left out. `bytes` stay in JavaScript's
+/// memory (moved to the worker) and errors are sentences naming the corpus as `name`.
+pub async fn read_in_worker(
+    bytes: Uint8Array,
+    index: Option<Uint8Array>,
+    name: &str,
+) -> Result<(Vec<u8>, Vec<String>), String> {
+    let job = job(Array::new(), Array::of1(&bytes));
+    let _ = Reflect::set(&job, &"names".into(), &Array::of1(&name.into()));
+    if let Some(index) = index {
+        let _ = Reflect::set(&job, &"index".into(), &index);
+    }
     let (send, receive) = futures::channel::oneshot::channel();
     let send = std::cell::RefCell::new(Some(send));
-    let worker = start(None, &[json], move |message| {
+    let name = name.to_string();
+    let callback = move |message| {
         let outcome = match message {
             Message::Progress { .. } => return,
-            Message::Done(finished) => Ok(finished.explore),
+            Message::Done(finished) => {
+                for note in &finished.notes {
+                    leptos::logging::warn!("Lede: {name}: {note}");
+                }
+                Ok((finished.explore, finished.warnings))
+            }
             Message::Failed(e) => Err(e),
         };
         if let Some(send) = send.borrow_mut().take() {
             let _ = send.send(outcome);
         }
-    });
+    };
+    let worker = start_job(&job, callback);
     let outcome = receive.await;
     worker.terminate();
-    let pack = outcome.map_err(|_| "the annotation worker stopped".to_string())??;
-    lede_search::pack::read_pack(&pack)
+    outcome.map_err(|_| "the corpus worker stopped".to_string())?
 }

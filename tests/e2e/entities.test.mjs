@@ -68,4 +68,15 @@ browserTest('a corpus without entities gets them in the browser', async ({ page,
   assert.equal(modelRequests.length, 1, 'the model is fetched once, because it is needed');
   // Quotes are derived too, and their speaker is linked to the entity.
   assert.ok((await page.locator('.lede-quote[data-speaker="Idris Kalvane"]').count()) >= 3);
-}, { serve: { '/corpus.json': ['application/json', bareCorpus] } });
+}, { serve: { '/corpus.lede': ['application/json', bareCorpus] } });
+
+browserTest('a corpus without entities and no entity model is shown, with a warning saying so', async ({ page, server }) => {
+  await page.route('**/ner.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${server.url}#article=${bare.id}`);
+  await page.locator('.lede-article-title').waitFor();
+  const warning = await page.locator('.lede-warnings li').innerText();
+  assert.match(warning, /The entity model \(.*ner\.bin\) could not be loaded: HTTP 404; the entities this corpus lacks are left out/, warning);
+  assert.equal(await page.locator('.lede-article-body .lede-entity').count(), 0, 'no entities without the model');
+  // Quotes need no model: they are still derived.
+  assert.ok((await page.locator('.lede-article-body .lede-quote').count()) >= 3);
+}, { serve: { '/corpus.lede': ['application/json', bareCorpus] } });

@@ -93,7 +93,7 @@ browserTest('a deep link opens the article directly, and an unknown id says so',
 browserTest('a loading state shows while the corpus downloads', async ({ page, server }) => {
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route('**/corpus.json', async (route) => { await held; await route.continue(); });
+  await page.route('**/corpus.lede', async (route) => { await held; await route.continue(); });
   await page.goto(server.url);
   await page.getByRole('status').filter({ hasText: 'Loading articles' }).waitFor();
   assert.equal(await page.locator('.lede-result').count(), 0);
@@ -119,12 +119,12 @@ browserTest('a broken corpus shows the error panel naming article and field', as
   assert.match(text, /could not be loaded/);
   assert.match(text, /article 1 \(id "broken-one"\), field `paragraphs\[1\]`/);
   assert.equal(await page.locator('.lede-result').count(), 0);
-}, { serve: { '/corpus.json': ['application/json', broken] } });
+}, { serve: { '/corpus.lede': ['application/json', broken] } });
 
 browserTest('a missing corpus shows the error panel with the HTTP status', async ({ page, server }) => {
-  await page.route('**/corpus.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/corpus.lede', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(server.url);
   const panel = page.getByRole('alert');
   await panel.waitFor();
-  assert.match(await panel.innerText(), /corpus\.json: HTTP 404/);
+  assert.match(await panel.innerText(), /corpus\.lede: HTTP 404/);
 });

@@ -12,9 +12,12 @@ export { DIST, ROOT };
 
 const SCREENSHOTS = join(ROOT, 'target', 'e2e-screenshots');
 
-/** The corpus the release build bundles, read from dist/ (what the page should show). */
+/** Where the release build's pre-build hook ingests the demo (its JSON, index and pack). */
+export const DEMO_CORPUS = join(ROOT, 'target', 'demo-corpus');
+
+/** The corpus the release build bundles (as a pack), read from its JSON (what the page should show). */
 export function bundledCorpus() {
-  const path = join(DIST, 'corpus.json');
+  const path = join(DEMO_CORPUS, 'corpus.json');
   if (!existsSync(path)) throw new Error(`${path} is missing: build the release app first`);
   return JSON.parse(readFileSync(path, 'utf8'));
 }

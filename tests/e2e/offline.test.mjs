@@ -13,7 +13,7 @@ browserTest('the app works offline after the first load', async ({ page, server 
   await page.waitForFunction(async () => {
     const reg = await navigator.serviceWorker.getRegistration();
     return reg?.active?.state === 'activated' && Boolean(navigator.serviceWorker.controller)
-      && Boolean(await caches.match('./')) && Boolean(await caches.match('./corpus.json'));
+      && Boolean(await caches.match('./')) && Boolean(await caches.match('./corpus.lede'));
   }, null, { polling: 250 });
   // Chromium sends a reload straight to the network, bypassing the just-activated worker, in
   // about 1 run in 3 when it comes within a moment of the activation (6 of 20 runs here; 0 of

@@ -7,13 +7,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { DIST, SCREENSHOT_DIR, bundledCorpus, deploy, siteTest, waitForOffline } from './harness.mjs';
+import { DEMO_CORPUS, SCREENSHOT_DIR, bundledCorpus, deploy, siteTest, waitForOffline } from './harness.mjs';
 
 const corpus = bundledCorpus();
 const work = mkdtempSync(join(tmpdir(), 'lede-offline-update-'));
 const first = join(work, 'first');
 const second = join(work, 'second');
-await deploy(['--corpus', join(DIST, 'corpus.json'), '--index', join(DIST, 'corpus.index'), '--out', first]);
+await deploy(['--corpus', join(DEMO_CORPUS, 'corpus.json'), '--index', join(DEMO_CORPUS, 'corpus.index'), '--out', first]);
 // The next deploy: the same articles, one headline rewritten (its index is rebuilt in the page).
 const changed = structuredClone(corpus);
 const NEW_TITLE = `Correction: ${changed.articles[0].title}`;

@@ -1,5 +1,5 @@
 // The quotes page ("who said what") on the demo corpus: every expected number is computed here
-// from dist/corpus.json (quotations = chains of `next` links, as Article::quotations groups
+// from the bundled corpus's JSON (quotations = chains of `next` links, as Article::quotations groups
 // them; speakers grouped by entity id, else by folded name; the unattributed counted).
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -183,7 +183,7 @@ browserTest('a low-confidence attribution is marked with "?" and words', async (
   for (const a of doubted.articles) {
     for (const q of a.quotes ?? []) if (q.speaker && `entity:${q.speaker.entity}` === key) q.speaker.confidence = 0.3;
   }
-  await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(doubted) }));
+  await page.route('**/corpus.lede', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(doubted) }));
   await page.goto(`${server.url}#page=quotes`);
   const group = page.locator(`.lede-speaker-group[data-key="${key}"]`);
   await group.waitFor();

@@ -1,8 +1,11 @@
 // The search engine in the app: a misspelled query puts the right article first with its match
 // marked, body matches show as snippets with marks, the query combines with the entity filter,
-// phrases and exclusions work, and the default page loads the index built at ingest.
+// phrases and exclusions work, the default page reads the bundled pack, and a JSON corpus uses
+// the index built at ingest.
 import assert from 'node:assert/strict';
-import { browserTest, bundledCorpus, fold } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_CORPUS, browserTest, bundledCorpus, fold, hostPage } from './harness.mjs';
 
 const corpus = bundledCorpus();
 const articles = corpus.articles;
@@ -133,24 +136,40 @@ browserTest('phrases and exclusions narrow the results', async ({ page, server }
   assert.equal(await page.locator(`.lede-result[data-article="${article.id}"]`).count(), 0);
 });
 
-browserTest('the default page loads the search index built at ingest', async ({ page, server }) => {
-  const fetched = [];
-  const warnings = [];
-  page.on('response', (r) => { if (r.url().endsWith('/corpus.index')) fetched.push(r.status()); });
-  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+browserTest('the default page reads the bundled pack, without JSON or the worker', async ({ page, server }) => {
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(server.url);
-  await page.locator('.lede-result').first().waitFor();
-  assert.deepEqual(fetched, [200]);
-  assert.deepEqual(warnings.filter((w) => w.includes('index')), []);
+  await page.locator('.lede-count').filter({ hasText: `${articles.length} articles` }).waitFor();
+  assert.ok(requested.includes('/corpus.lede'), requested.join(' '));
+  const unwanted = requested.filter((p) => /\.(json|index)$|lede-worker|ner\.bin/.test(p) && !p.endsWith('lede-site.json'));
+  assert.deepEqual(unwanted, [], 'nothing but the pack is fetched for the corpus');
 });
 
-browserTest('a stale index is ignored and the app builds its own', async ({ page, server }) => {
+// A JSON corpus named with its stored index: read in the worker, which uses the index when it
+// belongs to the corpus and builds one when it does not.
+const demoJson = readFileSync(join(DEMO_CORPUS, 'corpus.json'));
+const demoIndex = readFileSync(join(DEMO_CORPUS, 'corpus.index'));
+const jsonHost = hostPage('demo.json').replace('<div id="lede"', '<div id="lede" data-index="demo.index"');
+browserTest('a JSON corpus with its stored index loads through the worker', async ({ page, server }) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${server.url}host.html`);
+  await page.locator('#lede .lede-count').filter({ hasText: `${articles.length} articles` }).waitFor();
+  assert.deepEqual(warnings.filter((w) => w.includes('index')), []);
+  const { word, article } = uniqueTitleWord();
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill(word);
+  await page.locator('#lede .lede-count').filter({ hasText: 'match' }).waitFor();
+  assert.equal(await page.locator('#lede .lede-result').first().getAttribute('data-article'), article.id);
+}, { serve: { '/host.html': ['text/html; charset=utf-8', jsonHost], '/demo.json': ['application/json', demoJson], '/demo.index': ['application/octet-stream', demoIndex] } });
+
+browserTest('a stale index is ignored and the worker builds its own', async ({ page, server }) => {
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   // Serve the real index with a corpus that lacks its first article.
   const smaller = JSON.stringify({ ...corpus, articles: articles.slice(1) });
-  await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: smaller }));
-  await page.goto(server.url);
+  await page.route('**/demo.json', (route) => route.fulfill({ contentType: 'application/json', body: smaller }));
+  await page.goto(`${server.url}host.html`);
   await page.locator('.lede-count').filter({ hasText: `${articles.length - 1} articles` }).waitFor();
   assert.ok(warnings.some((w) => w.includes('another corpus')), JSON.stringify(warnings));
   const { word, article } = uniqueTitleWord();
@@ -159,4 +178,4 @@ browserTest('a stale index is ignored and the app builds its own', async ({ page
   if (article.id !== articles[0].id) {
     assert.equal(await page.locator('.lede-result').first().getAttribute('data-article'), article.id);
   }
-});
+}, { serve: { '/host.html': ['text/html; charset=utf-8', jsonHost], '/demo.json': ['application/json', demoJson], '/demo.index': ['application/octet-stream', demoIndex] } });

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, browserTest, bundledCorpus, deploy, siteTest } from './harness.mjs';
+import { DEMO_CORPUS, DIST, browserTest, bundledCorpus, deploy, siteTest } from './harness.mjs';
 
 const corpus = bundledCorpus();
 const work = mkdtempSync(join(tmpdir(), 'lede-single-file-'));
@@ -32,7 +32,7 @@ async function exploreFromDisk(page, file) {
 
 browserTest('scripts/deploy --single-file writes one HTML file that works from file://', async ({ page, errors }) => {
   const file = join(work, 'lede.html');
-  await deploy(['--corpus', join(DIST, 'corpus.json'), '--index', join(DIST, 'corpus.index'), '--single-file', file]);
+  await deploy(['--corpus', join(DEMO_CORPUS, 'corpus.json'), '--index', join(DEMO_CORPUS, 'corpus.index'), '--single-file', file]);
   const html = readFileSync(file, 'utf8');
   assert.equal([...html.matchAll(/<script[^>]*\bsrc=/g)].length, 0, 'no external script');
   assert.equal([...html.matchAll(/<link[^>]*rel="stylesheet"/g)].length, 0, 'no external stylesheet');

@@ -3,12 +3,13 @@
 //! (the annotation spread over a [`pool`] of annotation workers, more of this same binary),
 //! posts progress while it works and the packs and the report when it is done.
 //!
-//! Out first: `{type: "ready"}`. In: `{files: [{path, file: File}], packs: [Uint8Array], model,
-//! annotators}` (`annotators`: how many annotation workers, 0 to annotate here; by default
-//! `min(4, navigator.hardwareConcurrency)`, none on one core). Out: `{type: "progress", stage:
-//! "model" | "read" | "parse" | "annotate" | "index", done, total}`, then `{type: "done",
-//! explore, own, report, articles, filesIn, memory, annotators, annotatorMemory}` or `{type:
-//! "error", message}`. As an annotation worker it answers the pool's messages instead (`pool`).
+//! Out first: `{type: "ready"}`. In: `{files: [{path, file: File}], packs: [Uint8Array], names,
+//! index, model, annotators}` (`packs`: packs or corpus JSON; `names`: what errors call each,
+//! the page's corpus URL; `index`: a lone JSON corpus's stored index; `annotators`: how many
+//! annotation workers, 0 to annotate here; by default `min(4, navigator.hardwareConcurrency)`,
+//! none on one core). Out: `{type: "progress", stage: "model" | "read" | "parse" | "annotate" |
+//! "index", done, total}`, then `{type: "done", explore, own, report, articles, filesIn, memory,
+//! annotators, annotatorMemory, warnings}` or `{type: "error", message}`. As an annotation worker it answers the pool's messages instead (`pool`).
 
 mod job;
 mod pool;
@@ -20,6 +21,7 @@ use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use lede_entities::Tagger;
 use lede_ingest::{Progress, Stage};
+use lede_search::Index;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -83,37 +85,67 @@ fn annotators_wanted(data: &JsValue) -> usize {
 }
 
 /// Runs one job from its message; the `done` message is posted here (its buffers moved), an
-/// error comes back as a sentence.
+/// error comes back as a sentence. The entity model is fetched only when the job needs it:
+/// files to annotate, or a corpus that lacks entities.
 async fn serve(data: JsValue) -> Result<JsValue, String> {
-    post_progress("model", 0, 1);
     let dropped = Array::from(&field(&data, "files")).length() > 0;
     // Started first, so that the annotation workers load while the files are read and parsed.
     let pool = match annotators_wanted(&data) {
         n if dropped && n > 0 => Some(pool::Pool::start(n)?),
         _ => None,
     };
-    let model_url = field(&data, "model")
-        .as_string()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| MODEL_URL.to_string());
-    let model = fetch_bytes(&model_url)
-        .await
-        .map_err(|e| format!("The entity model ({model_url}) could not be loaded: {e}"))?;
-    let tagger = Tagger::from_bytes(&model)
-        .map_err(|e| format!("The entity model ({model_url}) is not usable: {e}"))?;
-    let files = read_files(&field(&data, "files"))?;
     let packs: Vec<Vec<u8>> = Array::from(&field(&data, "packs"))
         .iter()
         .map(|p| Uint8Array::new(&p).to_vec())
         .collect();
+    let names: Vec<String> = field(&data, "names")
+        .dyn_into::<Array>()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|n| n.as_string())
+        .collect();
+    let mut parts = job::Parts {
+        corpora: job::read_parts(&packs, &names)?,
+        index: stored_index(&field(&data, "index")),
+        ..job::Parts::default()
+    };
+    drop(packs);
+    let model = if dropped || parts.want_model() {
+        post_progress("model", 0, 1);
+        let model_url = field(&data, "model")
+            .as_string()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| MODEL_URL.to_string());
+        match load_model(&model_url).await {
+            Ok(model) => Some(model),
+            // Dropped files cannot do without it; a corpus is shown without entities, saying so.
+            Err(e) if dropped => return Err(e),
+            Err(e) => {
+                parts
+                    .warnings
+                    .push(format!("{e}; the entities this corpus lacks are left out."));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    parts.fill(model.as_ref().map(|(_, tagger)| tagger));
+    let files = read_files(&field(&data, "files"))?;
     let progress = Posted::default();
     if files.is_empty() {
         post_progress("index", 0, 0);
     }
-    let (output, annotators, annotator_memory) = match pool {
-        None => (job::run(&files, &packs, tagger, Some(&progress))?, 0, 0.0),
-        Some(pool) => {
-            let parts = job::read_parts(&packs, &tagger)?;
+    let (output, annotators, annotator_memory) = match (pool, &model) {
+        (_, None) => (job::complete(parts, None)?, 0, 0.0),
+        (None, Some((_, tagger))) => {
+            let mut parsed = (!files.is_empty()).then(|| job::parse(&files, Some(&progress)));
+            if let Some(parsed) = &mut parsed {
+                parsed.annotate_with_progress(tagger, Some(&progress));
+            }
+            (job::complete(parts, parsed)?, 0, 0.0)
+        }
+        (Some(pool), Some((model, _))) => {
             let parsed = RefCell::new(job::parse(&files, Some(&progress)));
             let total = parsed.borrow().todo.len() as u64;
             post_progress("annotate", 0, total);
@@ -122,7 +154,7 @@ async fn serve(data: JsValue) -> Result<JsValue, String> {
                 annotated.set(annotated.get() + n as u64);
                 post_progress("annotate", annotated.get(), total);
             };
-            pool.annotate(&parsed, &model, &done)
+            pool.annotate(&parsed, model, &done)
                 .await
                 .map_err(|e| format!("Annotating failed in {e}"))?;
             post_progress("index", 0, 0);
@@ -157,6 +189,8 @@ async fn serve(data: JsValue) -> Result<JsValue, String> {
             ("memory", memory().into()),
             ("annotators", (annotators as f64).into()),
             ("annotatorMemory", annotator_memory.into()),
+            ("warnings", strings(&output.warnings)),
+            ("notes", strings(&output.notes)),
         ],
     );
     post(&done, Some(&transfer));
@@ -219,6 +253,40 @@ fn files_in(files: &[(String, usize)]) -> JsValue {
         ));
     }
     list.into()
+}
+
+/// The entity model at `url`, as bytes (for the annotation workers) and read; errors are sentences.
+async fn load_model(url: &str) -> Result<(Vec<u8>, Tagger), String> {
+    let bytes = fetch_bytes(url)
+        .await
+        .map_err(|e| format!("The entity model ({url}) could not be loaded: {e}"))?;
+    let tagger = Tagger::from_bytes(&bytes)
+        .map_err(|e| format!("The entity model ({url}) is not usable: {e}"))?;
+    Ok((bytes, tagger))
+}
+
+/// The search index stored beside the job's lone corpus (`index`, a `Uint8Array`), when given
+/// and readable; one that is not is said on the console, and the index is built instead.
+fn stored_index(value: &JsValue) -> Option<Index> {
+    if value.is_null() || value.is_undefined() {
+        return None;
+    }
+    Index::from_bytes(&Uint8Array::new(value).to_vec())
+        .map_err(|e| {
+            web_sys::console::warn_1(
+                &format!("Lede: the stored index is not usable ({e}); building it").into(),
+            )
+        })
+        .ok()
+}
+
+/// `texts` as a JS array of strings.
+fn strings(texts: &[String]) -> JsValue {
+    texts
+        .iter()
+        .map(|t| JsValue::from(t.as_str()))
+        .collect::<Array>()
+        .into()
 }
 
 /// Reads every `{path, file}` with `FileReaderSync` (a worker may block), telling progress.

@@ -37,8 +37,10 @@ pub fn segments_within<'a>(
     let len = bytes.len() - 1; // in chars
     let (from, to) = (window.0.min(len), window.1.min(len));
     let from = from.min(to);
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| spans[i]);
+    // By start, then end (char offsets within one paragraph, far below 2^32).
+    let order = lede_text::order::order_by(spans.len(), |i| {
+        ((spans[i].0 as u64) << 32) | (spans[i].1 as u64 & u64::from(u32::MAX))
+    });
     let mut out = Vec::new();
     let mut at = from; // in chars
     for i in order {

@@ -2,10 +2,10 @@
 //! and their dates, its quotations, and the entities it appears with most; read from an
 //! [`EntityIndex`] built once, so that a profile visits only the articles about its entity.
 
-use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use lede_corpus::{Article, Corpus, Date, EntitySummary, SharedStr};
+use lede_text::order;
 
 use crate::histogram::{histogram, Histogram};
 
@@ -152,7 +152,10 @@ impl EntityIndex {
             .into_iter()
             .map(|(row, shared)| CoMention { row, shared })
             .collect();
-        co_mentions.sort_unstable_by_key(|c| (Reverse(c.shared), c.row));
+        // Most shared first, then by row (rows and counts are far below 2^32).
+        order::sort_by_key(&mut co_mentions, |c| {
+            ((u64::from(u32::MAX) - c.shared as u64) << 32) | c.row as u64
+        });
         Some(EntityProfile {
             entity,
             articles,
@@ -177,8 +180,9 @@ fn newest_first(corpus: &Corpus, articles: &[usize]) -> Vec<usize> {
         .iter()
         .map(|&i| (day(&corpus.articles[i]).map(|d| d.first_day()), i))
         .collect();
-    // `None` sorts before `Some` in reverse order: undated come last.
-    keyed.sort_by_key(|&(d, _)| Reverse(d));
+    // Latest first; `None` keys below every date, so undated come last.
+    let day = |d: Option<i32>| order::signed(d.map_or(i64::MIN, i64::from));
+    order::sort_by_key(&mut keyed, |&(d, _)| order::descending(day(d)));
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 

@@ -77,22 +77,67 @@ pub fn to_csv(records: &[QuoteRecord]) -> String {
     out
 }
 
-/// The records as a pretty-printed JSON array (absent values `null`).
+/// The records as a pretty-printed JSON array (absent values `null`), as `serde_json`'s
+/// pretty printer writes them (two-space indent), written here so that the app links no JSON
+/// library; bidi controls are written as `\u` escapes.
 pub fn to_json(records: &[QuoteRecord]) -> String {
-    let json = serde_json::to_string_pretty(records).expect("records always serialise");
-    if !json.chars().any(is_bidi_control) {
-        return json;
+    if records.is_empty() {
+        return "[]".into();
     }
-    // A bidi control can only stand inside a JSON string, where its escape means the same.
-    let mut out = String::with_capacity(json.len() + 32);
-    for c in json.chars() {
-        if is_bidi_control(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
+    let mut out = String::from("[");
+    for (i, r) in records.iter().enumerate() {
+        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+        let fields: [(&str, Option<&str>); 9] = [
+            ("speaker", r.speaker.as_deref()),
+            ("speaker_id", r.speaker_id.as_deref()),
+            ("quote", Some(&r.quote)),
+            ("cue", r.cue.as_deref()),
+            ("article_id", Some(&r.article_id)),
+            ("title", Some(&r.title)),
+            ("date", r.date.as_deref()),
+            ("source", r.source.as_deref()),
+            ("evidence", Some(&r.evidence)),
+        ];
+        for (name, value) in fields {
+            out.push_str(if name == "speaker" {
+                "\n    \""
+            } else {
+                ",\n    \""
+            });
+            out.push_str(name);
+            out.push_str("\": ");
+            match value {
+                None => out.push_str("null"),
+                Some(v) => json_string(v, &mut out),
+            }
+        }
+        out.push_str(&format!(",\n    \"number\": {}", r.number));
+        out.push_str("\n  }");
+    }
+    out.push_str("\n]");
+    out
+}
+
+/// `s` as a JSON string: quotes, backslashes and control characters escaped as `serde_json`
+/// escapes them, and bidi controls as `\u` escapes (which read back as the same text).
+fn json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || is_bidi_control(c) => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
         }
     }
-    out
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -161,6 +206,40 @@ mod tests {
         assert!(json.contains("\\u202e"), "{json}");
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v[0]["speaker"], r.speaker.unwrap());
+    }
+
+    /// What `to_json` wrote before it was written by hand: serde_json's pretty printer, then
+    /// each bidi control replaced by its escape.
+    fn serde_json_pretty(records: &[QuoteRecord]) -> String {
+        let json = serde_json::to_string_pretty(records).unwrap();
+        json.chars()
+            .map(|c| match is_bidi_control(c) {
+                true => format!("\\u{:04x}", c as u32),
+                false => c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_is_what_serde_json_writes() {
+        // Every ASCII char, the bidi controls, and text beyond the BMP, in every text field.
+        let mut every: String = (0u8..0x80).map(char::from).collect();
+        every.push_str("\u{202E}\u{2066}\u{200F}é“€”\u{1F600}\u{85}\u{2028}");
+        let mut r = tricky();
+        r.speaker = Some(every.clone());
+        r.speaker_id = Some(every.chars().rev().collect());
+        r.quote = every.clone();
+        r.cue = Some(every.clone());
+        r.title = every.clone();
+        r.source = None;
+        r.number = usize::MAX;
+        for records in [
+            vec![],
+            vec![tricky()],
+            vec![r, QuoteRecord::default(), tricky()],
+        ] {
+            assert_eq!(to_json(&records), serde_json_pretty(&records));
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use lede_corpus::{Corpus, Date, Speaker};
-use lede_text::{collapse_whitespace, fold_for_match};
+use lede_text::{collapse_whitespace, fold_for_match, order};
 use lede_view::QuoteSort;
 use serde::Serialize;
 
@@ -279,8 +279,9 @@ pub fn group_by_speaker(
     }
     for g in &mut groups {
         // Latest first, undated last; the sort is stable, so ties keep corpus order.
-        g.rows
-            .sort_by_key(|&r| std::cmp::Reverse(rows[r].day.map_or(i64::MIN, i64::from)));
+        order::sort_by_key(&mut g.rows, |&r| {
+            order::descending(order::signed(rows[r].day.map_or(i64::MIN, i64::from)))
+        });
     }
     let names: Vec<String> = groups.iter().map(|g| fold_for_match(&g.name)).collect();
     let mut order_of: Vec<usize> = (0..groups.len()).collect();

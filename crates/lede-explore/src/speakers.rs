@@ -28,7 +28,7 @@ pub fn speaker_counts(corpus: &Corpus, articles: &[usize]) -> Vec<(String, usize
         .into_iter()
         .map(|(id, n)| (id.to_string(), n))
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    lede_text::order::sort_by_count_then_name(&mut out);
     out
 }
 

@@ -4,6 +4,7 @@
 
 pub mod display;
 mod fold_table;
+pub mod order;
 pub mod split;
 pub mod word_lists;
 

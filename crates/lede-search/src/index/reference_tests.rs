@@ -32,7 +32,7 @@ fn reference(corpus: &Corpus) -> (Reference, Vec<u32>) {
         let mut names: Vec<String> = a
             .entities
             .iter()
-            .flat_map(|e| std::iter::once(e.name.clone()).chain(e.aliases.clone()))
+            .flat_map(|e| std::iter::once(e.name.to_string()).chain(e.aliases.clone()))
             .collect();
         names.sort();
         names.dedup();

@@ -123,11 +123,11 @@ impl Index {
                 exact: false,
             }));
         }
-        out.sort_by(|a, b| {
-            a.typos
-                .cmp(&b.typos)
-                .then(b.exact.cmp(&a.exact))
-                .then(self.df[b.term as usize].cmp(&self.df[a.term as usize]))
+        // Fewest typos first, then exact before not, then the most frequent term.
+        lede_text::order::sort_by_key(&mut out, |d| {
+            (u64::from(d.typos) << 33)
+                | (u64::from(!d.exact) << 32)
+                | u64::from(u32::MAX - self.df[d.term as usize])
         });
         out.truncate(MAX_DERIVATIONS + MAX_COMPLETIONS);
         (out, prefix_df)

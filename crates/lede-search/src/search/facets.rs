@@ -1,6 +1,7 @@
 //! Facet counts over the results: entities, entity kinds, sources and years.
 
 use lede_corpus::EntityKind;
+use lede_text::order;
 
 use crate::index::Index;
 
@@ -50,21 +51,21 @@ impl Index {
             .filter(|(_, &c)| c > 0)
             .map(|(e, &c)| (self.entity_ids[e].to_string(), c))
             .collect();
-        entities.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order::sort_by_count_then_name(&mut entities);
         let mut sources: Vec<(String, usize)> = src
             .iter()
             .enumerate()
             .filter(|(_, &c)| c > 0)
             .map(|(s, &c)| (self.sources[s].clone(), c))
             .collect();
-        sources.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order::sort_by_count_then_name(&mut sources);
         let mut kinds: Vec<(EntityKind, usize)> = EntityKind::ALL
             .iter()
             .zip(kinds)
             .filter(|(_, c)| *c > 0)
             .map(|(&k, c)| (k, c))
             .collect();
-        kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
+        order::sort_by_key(&mut kinds, |k| order::descending(k.1 as u64));
         Facets {
             entities,
             kinds,

@@ -84,8 +84,9 @@ impl Index {
         let scored = self.score(query, keep.as_deref());
         let mut cands = self.candidates(&scored, keep.as_deref());
         let total = cands.len();
-        let mut matching: Vec<usize> = cands.iter().map(|c| c.doc as usize).collect();
-        matching.sort_unstable();
+        let mut matching: Vec<u32> = cands.iter().map(|c| c.doc).collect();
+        lede_text::order::sort_u32(&mut matching);
+        let matching: Vec<usize> = matching.into_iter().map(|d| d as usize).collect();
         let facets = self.facets(cands.iter().map(|c| c.doc));
         let page = self.rank(query, &scored, &mut cands);
         SearchResults {

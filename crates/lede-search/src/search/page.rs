@@ -24,12 +24,13 @@ impl Index {
         let mut hits = Vec::with_capacity(page.len());
         let mut used: Vec<Vec<Vec<u16>>> = vec![vec![Vec::new(); plans.len()]; page.len()];
         if let Some(a) = &scored.acc {
-            let mut order: Vec<(u32, usize)> =
-                page.iter().enumerate().map(|(i, c)| (c.doc, i)).collect();
-            order.sort_unstable();
+            let mut order: Vec<(u64, u32)> = (page.iter().enumerate())
+                .map(|(i, c)| (u64::from(c.doc), i as u32))
+                .collect();
+            lede_text::order::sort_keyed(&mut order);
             for &(d, ci, di, _) in &a.seen {
-                if let Ok(k) = order.binary_search_by(|p| p.0.cmp(&d)) {
-                    let list = &mut used[order[k].1][ci as usize];
+                if let Ok(k) = order.binary_search_by(|p| p.0.cmp(&u64::from(d))) {
+                    let list = &mut used[order[k].1 as usize][ci as usize];
                     if !list.contains(&di) {
                         list.push(di);
                     }

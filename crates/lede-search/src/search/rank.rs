@@ -100,17 +100,18 @@ impl Index {
     /// Computes proximity, exactness and title matches of the candidates and folds proximity
     /// and an exact headline into their scores.
     fn rerank(&self, plans: &[Plan], a: &Acc, cands: &mut [Cand]) {
-        let mut order: Vec<(u32, usize)> =
-            cands.iter().enumerate().map(|(i, c)| (c.doc, i)).collect();
-        order.sort_unstable();
+        let mut order: Vec<(u64, u32)> = (cands.iter().enumerate())
+            .map(|(i, c)| (u64::from(c.doc), i as u32))
+            .collect();
+        lede_text::order::sort_keyed(&mut order);
         let mut occ: Vec<Vec<(Field, u32, u8, bool)>> = vec![Vec::new(); cands.len()];
         let mut exact: Vec<u32> = vec![0; cands.len()];
         let mut buf = Vec::new();
         for &(doc, ci, di, at) in &a.seen {
-            let Ok(k) = order.binary_search_by(|p| p.0.cmp(&doc)) else {
+            let Ok(k) = order.binary_search_by(|p| p.0.cmp(&u64::from(doc))) else {
                 continue;
             };
-            let slot = order[k].1;
+            let slot = order[k].1 as usize;
             let dv = &plans[ci as usize].derivations[di as usize];
             let whole = dv.typos == 0 && dv.exact;
             if whole {
@@ -184,6 +185,9 @@ impl Index {
 }
 
 /// The ranking order of two candidates.
+// Not inlined: the candidates' sort and selection then share one copy of it instead of each
+// inlining it into its own copy of the standard library's sort (about 10 kB of wasm).
+#[inline(never)]
 fn compare(a: &Cand, b: &Cand, order: Order, browse: bool) -> Ordering {
     let by_date = match order {
         Order::Relevance => Ordering::Equal,

@@ -231,7 +231,7 @@ impl Index {
     /// article matches them all.
     fn score_all(&self, plans: &[Plan], active: &[usize], keep: Option<&[bool]>) -> Option<Acc> {
         let mut order: Vec<usize> = active.to_vec();
-        order.sort_by_key(|&ci| self.cost(&plans[ci]));
+        lede_text::order::sort_by_key(&mut order, |&ci| self.cost(&plans[ci]));
         let mut a = self.new_acc();
         let mut cands: Vec<u32> = Vec::new();
         let mut required = 0u32;
@@ -275,7 +275,7 @@ impl Index {
             let bit = 1u32 << ci;
             if first {
                 cands = a.touched.clone();
-                cands.sort_unstable();
+                lede_text::order::sort_u32(&mut cands);
             } else {
                 cands.retain(|&d| a.mask[d as usize] & bit != 0);
             }

@@ -28,49 +28,120 @@ pub struct Output {
     pub files_in: Vec<(String, usize)>,
     /// Articles in the corpus to explore.
     pub articles: usize,
+    /// What filling the corpora given left out, each naming its article.
+    pub warnings: Vec<String>,
+    /// What the page's console should hear: a stored index that did not fit, rebuilt.
+    pub notes: Vec<String>,
 }
 
 /// Ingests `files` (each `(path, bytes)`, as if named to `lede ingest`), annotating with
 /// `tagger` as the CLI does, then puts the corpora of `packs` (packs or corpus JSON, each
 /// given what it lacks by `lede_annotate::fill_missing`) first and the new articles after them
-/// (an id already taken gets `-2`, `-3`, …) and indexes the whole. Errors are sentences.
+/// (an id already taken gets `-2`, `-3`, …) and indexes the whole. Errors are sentences. (The
+/// worker runs these steps itself, between messages; this is the job in one call, for tests.)
+#[cfg(test)]
 pub fn run(
     files: &[(PathBuf, Vec<u8>)],
     packs: &[Vec<u8>],
     tagger: Tagger,
     progress: Option<&dyn Progress>,
 ) -> Result<Output, String> {
-    let parts = read_parts(packs, &tagger)?;
+    let mut parts = Parts {
+        corpora: read_parts(packs, &[])?,
+        ..Parts::default()
+    };
+    parts.fill(Some(&tagger));
     let mut parsed = (!files.is_empty()).then(|| parse(files, progress));
     if let Some(parsed) = &mut parsed {
-        let total = parsed.todo.len() as u64;
-        if let Some(p) = progress {
-            p.start(Stage::Annotate, total);
-        }
-        parsed.annotate_here(&tagger, |_| {
-            if let Some(p) = progress {
-                p.advance(1);
-            }
-        });
-        if let Some(p) = progress {
-            p.finish();
-        }
+        parsed.annotate_with_progress(&tagger, progress);
     }
     complete(parts, parsed)
 }
 
-/// The corpora of `packs` (packs or corpus JSON), each given what it lacks by
-/// `lede_annotate::fill_missing` with `tagger`.
-pub fn read_parts(packs: &[Vec<u8>], tagger: &Tagger) -> Result<Vec<Corpus>, String> {
+/// The corpora a job was given, as they are read and filled, with what filling left out and
+/// the stored index of a lone corpus.
+#[derive(Default)]
+pub struct Parts {
+    /// The corpora, in the order given.
+    pub corpora: Vec<Corpus>,
+    /// What filling them left out, each naming its article.
+    pub warnings: Vec<String>,
+    /// The search index stored beside a lone corpus (`lede ingest --index`), used when it fits
+    /// what the job puts together; otherwise the index is built.
+    pub index: Option<Index>,
+}
+
+impl Parts {
+    /// True when some corpus lacks annotations that need the entity model.
+    pub fn want_model(&self) -> bool {
+        self.corpora.iter().any(lede_annotate::lacks_annotations)
+    }
+
+    /// Gives each corpus what it lacks by `lede_annotate::fill_missing` with `tagger` (quotes
+    /// only without one), except the articles with a paragraph too long to annotate in the
+    /// browser, which are kept as they are, each named in [`Parts::warnings`].
+    pub fn fill(&mut self, tagger: Option<&Tagger>) {
+        for corpus in &mut self.corpora {
+            if !lede_annotate::lacks_annotations(corpus) {
+                continue;
+            }
+            let (aside, warnings) = set_aside_oversized(corpus);
+            self.warnings.extend(warnings);
+            lede_annotate::fill_missing(corpus, tagger);
+            for (i, article) in aside {
+                corpus.articles.insert(i, article);
+            }
+        }
+    }
+}
+
+/// The corpora of `packs` (packs or corpus JSON, told apart by their first bytes), checked;
+/// an error names the corpus by its entry of `names` (a URL), or as "collection N".
+pub fn read_parts(packs: &[Vec<u8>], names: &[String]) -> Result<Vec<Corpus>, String> {
     let mut parts = Vec::new();
     for (i, bytes) in packs.iter().enumerate() {
-        let mut corpus =
-            read_corpus(bytes).map_err(|e| format!("collection {} is not readable: {e}", i + 1))?;
-        // What a corpus from elsewhere lacks is annotated by the app's recipe for it.
-        lede_annotate::fill_missing(&mut corpus, Some(tagger));
+        let corpus = match names.get(i) {
+            Some(name) => read_corpus(bytes, name)?,
+            None => read_corpus(bytes, &format!("collection {}", i + 1))?,
+        };
         parts.push(corpus);
     }
     Ok(parts)
+}
+
+/// The longest paragraph the browser annotates, in bytes: extraction over a 10 MB paragraph
+/// takes half a minute, so longer ones are left to `lede ingest`, with a warning.
+pub const MAX_ANNOTATED_PARAGRAPH_BYTES: usize = 200_000;
+
+/// Takes out of `corpus` the articles that still need annotating and hold a paragraph longer
+/// than [`MAX_ANNOTATED_PARAGRAPH_BYTES`], with their places and a warning naming each.
+fn set_aside_oversized(corpus: &mut Corpus) -> (Vec<(usize, Article)>, Vec<String>) {
+    let oversized: Vec<(usize, usize, usize)> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.quotes.is_empty() || a.entities.is_empty())
+        .filter_map(|(i, a)| {
+            let (p, len) =
+                (a.paragraphs.iter().map(String::len).enumerate()).max_by_key(|&(_, len)| len)?;
+            (len > MAX_ANNOTATED_PARAGRAPH_BYTES).then_some((i, p, len))
+        })
+        .collect();
+    let warnings = oversized
+        .iter()
+        .map(|&(i, p, len)| {
+            format!(
+                "Article {i} (id \"{}\"): paragraphs[{p}] is {len} bytes, more than the {MAX_ANNOTATED_PARAGRAPH_BYTES} the browser annotates; its quotes and entities are left out (annotate it with `lede ingest --reannotate`).",
+                corpus.articles[i].id
+            )
+        })
+        .collect();
+    let mut aside = Vec::with_capacity(oversized.len());
+    for &(i, _, _) in oversized.iter().rev() {
+        aside.push((i, corpus.articles.remove(i)));
+    }
+    aside.reverse();
+    (aside, warnings)
 }
 
 /// Dropped files read and parsed by the ingest pipeline, not yet annotated.
@@ -151,6 +222,21 @@ impl Parsed {
         }
     }
 
+    /// [`Parsed::annotate_here`] telling `progress` of the annotate stage.
+    pub fn annotate_with_progress(&mut self, tagger: &Tagger, progress: Option<&dyn Progress>) {
+        if let Some(p) = progress {
+            p.start(Stage::Annotate, self.todo.len() as u64);
+        }
+        self.annotate_here(tagger, |_| {
+            if let Some(p) = progress {
+                p.advance(1);
+            }
+        });
+        if let Some(p) = progress {
+            p.finish();
+        }
+    }
+
     /// [`Parsed::todo`] cut into about `pieces` batches of about equal text (each at least one
     /// article), in order.
     pub fn batches(&self, pieces: usize) -> Vec<Vec<usize>> {
@@ -222,9 +308,15 @@ pub fn annotate_batch(json: &[u8], tagger: &Tagger) -> Result<Vec<u8>, String> {
 
 /// The end of a job: the report of `parsed` (the new files, annotated), their corpus after the
 /// corpus step, then `parts` first and the new articles after them, indexed and packed.
-pub fn complete(mut parts: Vec<Corpus>, parsed: Option<Parsed>) -> Result<Output, String> {
+pub fn complete(parts: Parts, parsed: Option<Parsed>) -> Result<Output, String> {
+    let Parts {
+        corpora: mut parts,
+        warnings,
+        index,
+    } = parts;
     let mut own = None;
     let mut report = None;
+    let mut notes = Vec::new();
     let mut files_in: Vec<(String, usize)> = Vec::new();
     if let Some(Parsed { mut ingested, .. }) = parsed {
         for source in &ingested.sources {
@@ -242,7 +334,7 @@ pub fn complete(mut parts: Vec<Corpus>, parsed: Option<Parsed>) -> Result<Output
         own = Some(corpus);
     }
     let own_pack = match &own {
-        Some(corpus) => Some(pack(corpus)?),
+        Some(corpus) => Some(pack(corpus, None)?),
         None => None,
     };
     let (merged, articles) = match (parts.is_empty(), own) {
@@ -250,7 +342,13 @@ pub fn complete(mut parts: Vec<Corpus>, parsed: Option<Parsed>) -> Result<Output
         (_, own) => {
             parts.extend(own);
             let merged = merge(parts);
-            (Some(pack(&merged)?), merged.articles.len())
+            if index.as_ref().is_some_and(|i| !i.fits(&merged)) {
+                notes.push(
+                    "the stored search index was built from another corpus; building the index"
+                        .to_string(),
+                );
+            }
+            (Some(pack(&merged, index)?), merged.articles.len())
         }
     };
     Ok(Output {
@@ -259,6 +357,8 @@ pub fn complete(mut parts: Vec<Corpus>, parsed: Option<Parsed>) -> Result<Output
         report,
         files_in,
         articles,
+        warnings,
+        notes,
     })
 }
 
@@ -272,19 +372,26 @@ impl Output {
     }
 }
 
-/// A corpus from a pack or from corpus JSON (told apart by the first bytes), checked.
-fn read_corpus(bytes: &[u8]) -> Result<Corpus, String> {
+/// A corpus from a pack or from corpus JSON (told apart by the first bytes), checked; errors
+/// are sentences naming it `name`.
+fn read_corpus(bytes: &[u8], name: &str) -> Result<Corpus, String> {
     if lede_search::pack::is_pack(bytes) {
-        return read_pack(bytes).map(|(corpus, _)| corpus);
+        return read_pack(bytes)
+            .map(|(corpus, _)| corpus)
+            .map_err(|e| format!("{name} is not a valid Lede pack: {e}"));
     }
+    let invalid = |e: lede_corpus::CorpusError| format!("{name} is not a valid corpus: {e}");
     let mut reader = lede_corpus::CorpusReader::new();
-    reader.push(bytes).map_err(|e| e.to_string())?;
-    reader.finish().map_err(|e| e.to_string())
+    reader.push(bytes).map_err(invalid)?;
+    reader.finish().map_err(invalid)
 }
 
-/// The corpus and its index as a pack.
-fn pack(corpus: &Corpus) -> Result<Vec<u8>, String> {
-    write_pack(corpus, &Index::build(corpus))
+/// The corpus and its index as a pack: `stored` when it fits the corpus, else one built here.
+fn pack(corpus: &Corpus, stored: Option<Index>) -> Result<Vec<u8>, String> {
+    match stored.filter(|i| i.fits(corpus)) {
+        Some(index) => write_pack(corpus, &index),
+        None => write_pack(corpus, &Index::build(corpus)),
+    }
 }
 
 /// The articles of `parts` in order as one corpus: ids made unique (a later article whose id
@@ -316,183 +423,4 @@ pub fn merge(parts: Vec<Corpus>) -> Corpus {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SEED_LIKE: &str = "Editor in Chief: Ana Petrov Tuesday, March 5th, 2024\n\n\
-        Harbour Council Votes for New Quay\n\n\
-        VELMORA - The harbour council voted on Monday to build a new quay.\n\
-        “It is overdue,” Mayor Lina Okafor said. (VNA)\n";
-
-    fn files() -> Vec<(PathBuf, Vec<u8>)> {
-        vec![
-            ("drop/quay.txt".into(), SEED_LIKE.as_bytes().to_vec()),
-            (
-                "drop/junk.bin".into(),
-                vec![0x89, b'P', b'N', b'G', 0, 0, 0],
-            ),
-        ]
-    }
-
-    #[test]
-    fn files_are_ingested_annotated_and_reported_like_the_cli() {
-        let out = run(&files(), &[], Tagger::bundled(), None).unwrap();
-        let (corpus, index) = read_pack(out.explore()).unwrap();
-        assert_eq!(out.articles, corpus.articles.len());
-        assert_eq!(corpus.articles.len(), 1);
-        assert!(index.fits(&corpus));
-        let article = &corpus.articles[0];
-        assert_eq!(article.quotes.len(), 1, "the quotation is extracted");
-        assert!(!article.entities.is_empty(), "entities are tagged");
-        assert!(
-            out.merged.is_none(),
-            "alone, the own pack is the one explored"
-        );
-        assert_eq!(out.own.as_deref(), Some(out.explore()));
-        let report: serde_json::Value = serde_json::from_str(&out.report.unwrap()).unwrap();
-        assert_eq!(report["read"], 2);
-        assert_eq!(report["ingested"], 1);
-        assert_eq!(report["rejected"], 1);
-        assert_eq!(out.files_in, vec![("drop/quay.txt".to_string(), 1)]);
-        let entries = report["entries"].as_array().unwrap();
-        assert!(entries.iter().any(|e| e.to_string().contains("junk.bin")));
-    }
-
-    #[test]
-    fn a_bare_corpus_gets_its_quotes_and_entities() {
-        let bare = format!(
-            r#"{{"articles": [{{"id": "quay", "title": "Quay", "paragraphs": {}}}]}}"#,
-            serde_json::to_string(&SEED_LIKE.lines().skip(4).collect::<Vec<_>>()).unwrap()
-        );
-        let out = run(&[], &[bare.into_bytes()], Tagger::bundled(), None).unwrap();
-        let (corpus, index) = read_pack(out.explore()).unwrap();
-        assert!(out.own.is_none() && out.report.is_none());
-        assert_eq!(corpus.articles[0].quotes.len(), 1);
-        assert!(!corpus.articles[0].entities.is_empty());
-        assert!(index.fits(&corpus));
-    }
-
-    #[test]
-    fn merged_corpora_keep_every_article_with_unique_ids() {
-        let first = run(&files(), &[], Tagger::bundled(), None).unwrap();
-        let own = first.own.unwrap();
-        // The same files again beside the first collection: every id collides once.
-        let out = run(&files(), &[own.clone(), own], Tagger::bundled(), None).unwrap();
-        let (corpus, index) = read_pack(out.explore()).unwrap();
-        let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
-        let base = ids[0];
-        assert_eq!(
-            ids,
-            vec![base.to_string(), format!("{base}-2"), format!("{base}-3")]
-        );
-        assert!(index.fits(&corpus));
-        assert!(corpus.is_annotated("entities"));
-        let (own, _) = read_pack(&out.own.unwrap()).unwrap();
-        assert_eq!(
-            own.articles.len(),
-            1,
-            "the kept collection is the new files alone"
-        );
-    }
-
-    /// More articles than batches: the seed-like article under several ids and titles, and a
-    /// Lede-format record that passes through with the quote it has.
-    fn many_files() -> Vec<(PathBuf, Vec<u8>)> {
-        let mut files = files();
-        for n in 0..7 {
-            let text = SEED_LIKE
-                .replace("New Quay", &format!("Quay number {n}"))
-                .replace("Lina Okafor", &format!("Lina Okafor{n}"));
-            files.push((format!("drop/quay-{n}.txt").into(), text.into_bytes()));
-        }
-        let kept = r#"{"format": "lede-corpus", "version": 1, "articles": [{"id": "kept",
-            "title": "Kept", "paragraphs": ["He said \"yes\" today."],
-            "quotes": [{"paragraph": 0, "start": 9, "end": 12, "text": "yes"}]}]}"#;
-        files.push(("drop/kept.json".into(), kept.as_bytes().to_vec()));
-        files
-    }
-
-    #[test]
-    fn batches_annotated_elsewhere_give_what_annotating_here_gives() {
-        let tagger = Tagger::bundled();
-        let here = run(&many_files(), &[], Tagger::bundled(), None).unwrap();
-        for pieces in [1, 3, 100] {
-            let mut parsed = parse(&many_files(), None);
-            let batches = parsed.batches(pieces);
-            let sent: Vec<usize> = batches.concat();
-            assert_eq!(sent, parsed.todo, "every article once, in order ({pieces})");
-            assert!(batches.len() <= pieces.max(1) && batches.iter().all(|b| !b.is_empty()));
-            for batch in &batches {
-                let answer = annotate_batch(&parsed.batch_json(batch), &tagger).unwrap();
-                parsed.put_batch(batch, &answer).unwrap();
-            }
-            let pooled = complete(Vec::new(), Some(parsed)).unwrap();
-            assert_eq!(
-                untimed(&pooled.report),
-                untimed(&here.report),
-                "the same report ({pieces})"
-            );
-            assert_eq!(pooled.files_in, here.files_in);
-            let (a, _) = read_pack(pooled.explore()).unwrap();
-            let (b, _) = read_pack(here.explore()).unwrap();
-            assert_eq!(
-                serde_json::to_value(&a).unwrap(),
-                serde_json::to_value(&b).unwrap(),
-                "the same articles, quotes and entities ({pieces})"
-            );
-            assert_eq!(pooled.explore(), here.explore(), "the same pack ({pieces})");
-        }
-        let (corpus, _) = read_pack(here.explore()).unwrap();
-        let quoted = corpus
-            .articles
-            .iter()
-            .filter(|a| !a.quotes.is_empty())
-            .count();
-        assert_eq!(
-            quoted, 9,
-            "the seed-like articles are annotated, the kept one has its own"
-        );
-        let kept = corpus.articles.iter().find(|a| a.id == "kept").unwrap();
-        assert_eq!(
-            kept.quotes[0].text, "yes",
-            "the kept article keeps its quote"
-        );
-        assert!(
-            !corpus.is_annotated("quotes"),
-            "one article kept what it came with"
-        );
-    }
-
-    /// A report without its timings (natively they are real, so they differ run to run).
-    fn untimed(report: &Option<String>) -> serde_json::Value {
-        let mut value: serde_json::Value =
-            serde_json::from_str(report.as_deref().unwrap()).unwrap();
-        value.as_object_mut().unwrap().remove("timings_ms");
-        value
-    }
-
-    #[test]
-    fn the_note_of_what_to_annotate_leaves_out_what_passes_through() {
-        let parsed = parse(&many_files(), None);
-        let ids: Vec<&str> = parsed
-            .todo
-            .iter()
-            .map(|&i| parsed.ingested.articles[i].id.as_str())
-            .collect();
-        assert_eq!(parsed.ingested.articles.len(), 9);
-        assert_eq!(ids.len(), 8);
-        assert!(!ids.contains(&"kept"));
-    }
-
-    #[test]
-    fn a_wrong_answer_for_a_batch_is_an_error() {
-        let mut parsed = parse(&many_files(), None);
-        let batches = parsed.batches(3);
-        let other = parsed.batch_json(&batches[1]);
-        let err = parsed.put_batch(&batches[0], &other).unwrap_err();
-        assert!(err.contains("where"), "{err}");
-        let err = parsed.put_batch(&batches[0], b"[1, 2").unwrap_err();
-        assert!(err.contains("not readable"), "{err}");
-        assert!(annotate_batch(b"{", &Tagger::bundled()).is_err());
-    }
-}
+mod tests;
