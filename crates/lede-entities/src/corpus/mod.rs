@@ -181,7 +181,7 @@ pub fn unify_kinds(articles: &mut [Article]) {
         for mut e in std::mem::take(&mut article.entities) {
             if let Some(&kind) = chosen.get(&fold_for_match(&e.name)) {
                 e.kind = kind;
-                e.id = entity_id(kind, &e.name);
+                e.id = entity_id(kind, &e.name).into();
             }
             match merged.iter_mut().find(|m| m.id == e.id) {
                 Some(m) => {
@@ -214,7 +214,7 @@ mod tests {
 
     fn entity(name: &str, kind: EntityKind, mentions: usize) -> ArticleEntity {
         ArticleEntity {
-            id: entity_id(kind, name),
+            id: entity_id(kind, name).into(),
             name: name.into(),
             kind,
             aliases: vec![],
@@ -286,7 +286,7 @@ mod tests {
                     .collect();
                 assert!(!mentions.is_empty(), "{name:?} is written in article {id}");
                 ArticleEntity {
-                    id: entity_id(kind, name),
+                    id: entity_id(kind, name).into(),
                     name: name.into(),
                     kind,
                     aliases: vec![],
