@@ -126,7 +126,7 @@ browserTest('picked files are ingested in the worker with the CLI\'s counts, exp
   assert.match(await page.locator('.lede-quotes').innerText(), /Tomas Berrow/);
   // Nothing but the app's own static files: same origin, known paths.
   const own = new URL(server.url);
-  const known = /^\/($|index\.html$|corpus\.(json|index)$|ner\.bin$|sw\.js$|lede-worker(_loader\.js|\.js|_bg\.wasm)$|lede-app-[0-9a-f]+(\.js|_bg\.wasm)$|main-[0-9a-f]+\.css$|snippets\/)/;
+  const known = /^\/($|index\.html$|corpus\.(json|index)$|ner\.bin$|sw\.js$|lede-worker(_loader\.js|\.js|_bg\.wasm)$|lede-app-[0-9a-f]+(\.js|_bg\.wasm)$|main-[0-9a-f]+\.css$|lede-own-panel\.js$|snippets\/)/;
   assert.ok(requests.some((u) => u.endsWith('/ner.bin')), `the worker's model request is recorded: ${requests.join(' ')}`);
   for (const url of requests) {
     const u = new URL(url);
