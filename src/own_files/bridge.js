@@ -27,12 +27,15 @@ export function startWorker(job, onMessage) {
 
 /**
  * The "Add your articles" panel for the app `host` speaks for: its module (web/lede-own-panel.js,
- * beside the entity model, where the worker's loader also is) imported on first use, so that the
- * page's first download carries none of it.
+ * beside the entity model, where the worker's loader also is; in a one-file copy, the blob URL
+ * `globalThis.ledeOwnPanelUrl`) imported on first use, so that the page's first download
+ * carries none of it.
  */
 export async function ownPanel(host) {
-  const url = new URL('lede-own-panel.js', new URL(host.model || './', document.baseURI));
-  const { createPanel } = await import(url.href);
+  // A one-file copy of the site (web/lede-save.js) holds the module inline, as a blob URL.
+  const url = globalThis.ledeOwnPanelUrl
+    || new URL('lede-own-panel.js', new URL(host.model || './', document.baseURI)).href;
+  const { createPanel } = await import(url);
   return createPanel(host, startWorker);
 }
 
