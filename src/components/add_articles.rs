@@ -34,21 +34,32 @@ pub fn AddArticles(load: RwSignal<LoadState>, corpus_url: String) -> impl IntoVi
     // The panel's JavaScript object, made on first open and kept (with its state) after.
     let panel = StoredValue::new_local(None::<JsValue>);
     let failed = RwSignal::new(None::<String>);
+    let importing = StoredValue::new(false);
     Effect::new(move || {
         let Some(into) = section.get() else { return };
+        if panel.with_value(Option::is_some) {
+            panel.with_value(|p| p.iter().for_each(|p| own_files::attach(p, &into)));
+            return;
+        }
+        if importing.get_value() {
+            return;
+        }
+        importing.set_value(true);
         spawn_local(async move {
-            if panel.with_value(Option::is_none) {
-                let host = corpus_url.with_value(|url| host(load, bundled, open, url));
-                match own_files::panel(&host).await {
-                    Ok(made) => panel.set_value(Some(made)),
-                    Err(e) => return failed.set(Some(e)),
+            let host = corpus_url.with_value(|url| host(load, bundled, open, url));
+            let made = own_files::panel(&host).await;
+            importing.set_value(false);
+            match made {
+                Ok(made) => {
+                    // Drawn into the section open now (the reader may have closed and reopened
+                    // the panel while its module loaded), or at the next open.
+                    if let Some(into) = section.get_untracked() {
+                        own_files::attach(&made, &into);
+                    }
+                    panel.set_value(Some(made));
                 }
+                Err(e) => failed.set(Some(e)),
             }
-            panel.with_value(|p| {
-                if let Some(p) = p {
-                    own_files::attach(p, &into);
-                }
-            });
         });
     });
 
