@@ -27,6 +27,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
     install_shortcuts(root, help_open);
     let load = RwSignal::new(LoadState::Loading);
     let received = RwSignal::new(0u64);
+    let page_corpus = corpus_url.clone();
     spawn_local(async move {
         load.set(
             match load_corpus(&corpus_url, index_url.as_deref(), received).await {
@@ -73,7 +74,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
                     <SearchBox />
                 </div>
                 <div class="lede-tools">
-                    <AddArticles load />
+                    <AddArticles load corpus_url=page_corpus />
                     <ThemeToggle />
                     <ShortcutsButton help_open />
                 </div>

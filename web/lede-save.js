@@ -70,6 +70,9 @@ export async function inlineSnippets(glue, read) {
   return prelude + text;
 }
 
+/** The site file of the "Add your articles" panel's module. */
+const OWN_PANEL = 'lede-own-panel.js';
+
 /** Text safe inside an inline `<script>` (no `</script`, no `<!--`). */
 function scriptSafe(text) {
   return text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
@@ -87,12 +90,15 @@ function styleSafe(text) {
  */
 export async function singleFileHtml({ read, site, corpus = site.corpus, index = site.index }) {
   const text = async (name) => new TextDecoder().decode(await read(name));
-  const [glue, css, wasm, corpusBytes, indexBytes] = await Promise.all([
+  const [glue, css, wasm, corpusBytes, indexBytes, panel] = await Promise.all([
     text(site.glue),
     text(site.css),
     read(site.wasm),
     read(corpus),
     index ? read(index) : null,
+    // The "Add your articles" panel's module, imported on first use: inline here as a blob URL
+    // the app's bridge (src/own_files/bridge.js) takes instead of the file beside it.
+    site.files?.includes(OWN_PANEL) ? text(OWN_PANEL) : null,
   ]);
   const data = (id, bytes) => `<script type="application/octet-stream" id="${id}">${toBase64(bytes)}</script>\n`;
   const loader = `
@@ -108,6 +114,7 @@ const urlOf = (id) => {
   const bytes = bytesOf(id);
   return bytes ? URL.createObjectURL(new Blob([bytes])) : undefined;
 };
+${panel === null ? '' : `globalThis.ledeOwnPanelUrl = URL.createObjectURL(new Blob([${JSON.stringify(panel)}], { type: 'text/javascript' }));`}
 await ledeGlue.default({ module_or_path: bytesOf('lede-wasm') });
 ledeGlue.mount(document.getElementById('lede'), { corpus: urlOf('lede-corpus'), index: urlOf('lede-index'), hash: true });
 `;

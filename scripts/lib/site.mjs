@@ -51,7 +51,7 @@ export function writeLoaders(dir, assets) {
     .replaceAll('%LEDE_CSS%', assets.css);
   if (/%LEDE_[A-Z]+%/.test(explorer)) throw new Error('web/lede-explorer.js: a placeholder is left unfilled');
   writeFileSync(join(dir, 'lede-explorer.js'), explorer);
-  for (const name of ['lede-page.js', 'lede-save.js']) {
+  for (const name of ['lede-page.js', 'lede-save.js', 'lede-own-panel.js']) {
     writeFileSync(join(dir, name), readFileSync(join(ROOT, 'web', name)));
   }
 }

@@ -148,6 +148,11 @@ siteTest('two <lede-explorer>s on a hostile host page: isolated styles, own stat
   await page.reload();
   await inside(page, 'desk', '.lede-result').first().waitFor();
   assert.equal(await inside(page, 'desk', '.lede-search').inputValue(), 'harbour vote', 'the namespaced state comes back from the hash');
+  // The "Add your articles" panel, a module imported on first open, is found beside
+  // lede-explorer.js whatever the host page's folder, and draws inside the explorer.
+  await inside(page, 'briefs', '.lede-own-toggle').click();
+  await inside(page, 'briefs', '.lede-own-drop').waitFor();
+  assert.equal(await inside(page, 'desk', '.lede-own-drop').count(), 0, 'only in the explorer whose button was pressed');
   assert.deepEqual(violations, [], 'no CSP violation on the host page');
   assert.deepEqual(failed, [], 'every file the explorers ask for is where they look');
   assert.deepEqual(errors, []);

@@ -2,11 +2,12 @@
 // in the page's Web Worker by the crates `lede ingest` uses; the report's counts equal the
 // CLI's for the same files; the result is explorable, alone or beside the bundled corpus; no
 // request leaves the app's own files; Cancel leaves the page as it was; the collection is kept
-// in IndexedDB across a reload and can be removed.
+// in IndexedDB across a reload and can be removed; the panel (a module loaded on first open)
+// keeps its state across a close, and says so when its module cannot be loaded.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { browserTest, bundledCorpus, ROOT, SCREENSHOT_DIR, ownFilesCli, openOwnPanel } from './harness.mjs';
 
 const SHARED = join(ROOT, '..', 'shared');
@@ -115,6 +116,13 @@ browserTest('picked files are ingested in the worker with the CLI\'s counts, exp
   // Alone: the page explores the new articles only.
   await page.locator('.lede-count').filter({ hasText: articles(cli.ingested) }).waitFor();
   await page.locator('.lede-own-close').click();
+  assert.equal(await page.locator('#lede-own-panel').count(), 0, 'closed, the panel is gone from the page');
+  // The panel (a module loaded on first open) keeps its state across a close: reopened, it shows
+  // the same report and what is being explored.
+  await openOwnPanel(page);
+  assert.equal(Number(await page.locator('.lede-own-counts').getAttribute('data-ingested')), cli.ingested);
+  assert.equal(await page.locator('.lede-own-showing strong').innerText(), `${basename(files[0])} and ${files.length - 1} more`);
+  await page.locator('.lede-own-close').click();
   await page.locator('.lede-search').fill('harbour pilots');
   const first = page.locator('.lede-result').first();
   await first.waitFor();
@@ -126,7 +134,7 @@ browserTest('picked files are ingested in the worker with the CLI\'s counts, exp
   assert.match(await page.locator('.lede-quotes').innerText(), /Tomas Berrow/);
   // Nothing but the app's own static files: same origin, known paths.
   const own = new URL(server.url);
-  const known = /^\/($|index\.html$|corpus\.(json|index)$|ner\.bin$|sw\.js$|lede-worker(_loader\.js|\.js|_bg\.wasm)$|lede-app-[0-9a-f]+(\.js|_bg\.wasm)$|main-[0-9a-f]+\.css$|snippets\/)/;
+  const known = /^\/($|index\.html$|corpus\.(json|index)$|ner\.bin$|sw\.js$|lede-worker(_loader\.js|\.js|_bg\.wasm)$|lede-app-[0-9a-f]+(\.js|_bg\.wasm)$|main-[0-9a-f]+\.css$|lede-own-panel\.js$|snippets\/)/;
   assert.ok(requests.some((u) => u.endsWith('/ner.bin')), `the worker's model request is recorded: ${requests.join(' ')}`);
   for (const url of requests) {
     const u = new URL(url);
@@ -224,3 +232,16 @@ browserTest('the collection is kept across a reload, explored again, and removed
   assert.equal(await kept.count(), 0, 'removed for good');
   assert.deepEqual(errors, []);
 });
+
+browserTest('a panel module that cannot be loaded says so in the panel, and the explorer goes on', async ({ page, server }) => {
+  await page.route('**/lede-own-panel.js', (route) => route.abort());
+  await page.goto(server.url);
+  await page.locator('.lede-result').first().waitFor();
+  await page.locator('.lede-own-toggle').click();
+  const said = page.locator('#lede-own-panel .lede-own-stopped');
+  await said.waitFor();
+  assert.match(await said.innerText(), /^The panel could not be loaded: /);
+  await page.locator('.lede-search').fill(corpus.articles[0].title);
+  await page.locator(`.lede-result[data-article="${corpus.articles[0].id}"]`).waitFor();
+});
+

@@ -1,13 +1,13 @@
 // One self-contained HTML file: written by scripts/deploy --single-file and by the page's
 // "Save as one file" button, opened from a file:// URL with no server, it shows the corpus,
-// searches and opens an article. The page's "Download as a site" gives a zip of every file.
+// searches, opens an article and opens the "Add your articles" panel. The page's "Download as a site" gives a zip of every file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEMO_CORPUS, DIST, browserTest, bundledCorpus, deploy, siteTest } from './harness.mjs';
+import { DEMO_CORPUS, DIST, browserTest, bundledCorpus, deploy, openOwnPanel, siteTest } from './harness.mjs';
 
 const corpus = bundledCorpus();
 const work = mkdtempSync(join(tmpdir(), 'lede-single-file-'));
@@ -26,6 +26,9 @@ async function exploreFromDisk(page, file) {
   await page.locator('.lede-result-title').first().click();
   await page.locator('.lede-article-title').waitFor();
   assert.equal((await page.locator('.lede-article-title').innerText()).trim(), target.title);
+  // The "Add your articles" panel, a module imported on first open, is inline too.
+  await openOwnPanel(page);
+  assert.match(await page.locator('.lede-own-private').innerText(), /Your files stay in this browser/);
   const remote = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(remote, [], 'the file asks no server for anything');
 }
