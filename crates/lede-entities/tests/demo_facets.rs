@@ -48,7 +48,11 @@ fn a_sentence_opener_inside_a_quotation_is_no_person() {
     let quotes = [quote_in(text[1], 1)];
     let es = entities(&text, &quotes);
     assert_eq!(kind_of(&es, "Britt Hollander"), Some(EntityKind::Person));
-    assert_eq!(kind_of(&es, "Patience"), None, "{es:#?}");
+    let patience = kind_of(&es, "Patience");
+    assert!(
+        patience.is_none_or(|k| k == EntityKind::Other),
+        "{patience:?}: {es:#?}"
+    );
 }
 
 #[test]

@@ -37,7 +37,7 @@ pub use link::link_speakers;
 use normalise::{mixed_case_forms, normalise_name};
 use para::{lowercase_words, Para, Raw};
 use propagate::propagate;
-use quote_names::{add_names_after_quotes, add_speakers, drop_quoted_openers};
+use quote_names::{add_names_after_quotes, add_speakers, retype_quoted_openers};
 use tickers::attach_tickers;
 
 /// One mention of a name in an article.
@@ -144,7 +144,7 @@ pub fn find_mentions(paragraphs: &[String], tagger: &Tagger, quotes: &[Quote]) -
     split_titles_out(&paras, &mut cleaned);
     join_split_names(&paras, &mut cleaned);
     retype(&paras, &mut cleaned);
-    drop_quoted_openers(&paras, quotes, &mut cleaned);
+    retype_quoted_openers(&paras, quotes, &mut cleaned);
     attach_tickers(&paras, &mut cleaned);
     define_acronyms(&paras, &mut cleaned);
     propagate(&paras, &mut cleaned, &lowercase_words);

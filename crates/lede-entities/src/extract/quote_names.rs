@@ -1,6 +1,6 @@
 //! Person mentions the tagger missed, found through quotations: the speakers the quote
 //! extractor named, and capitalised words between a closing quote mark and a reporting verb;
-//! and the lone sentence openers inside quotations that only the tagger calls people.
+//! and the lone sentence openers inside quotations that only the tagger calls people retyped.
 
 use lede_corpus::Quote;
 use lede_text::word_lists::COMMON_REPORTING_VERBS;
@@ -91,8 +91,9 @@ pub(super) fn add_names_after_quotes(paras: &[Para], raws: &mut Vec<Raw>) {
 /// `“We have been patient. Patience has run out.”`: a lone capitalised word that opens a
 /// sentence inside a quotation is no person when only the tagger says so: it has no title, is
 /// no quote's speaker, and the word is not written with a capital anywhere outside the
-/// quotations of the article.
-pub(super) fn drop_quoted_openers(paras: &[Para], quotes: &[Quote], raws: &mut Vec<Raw>) {
+/// quotations of the article. It is kept as a name of kind other, since a real name can stand
+/// there too (`“Vastmark values Kessaria’s friendship”`: the corpus's votes decide its kind).
+pub(super) fn retype_quoted_openers(paras: &[Para], quotes: &[Quote], raws: &mut [Raw]) {
     let quoted = |p: usize, k: usize| {
         let t = &paras[p].toks[k];
         quotes
@@ -111,13 +112,15 @@ pub(super) fn drop_quoted_openers(paras: &[Para], quotes: &[Quote], raws: &mut V
             (0..para.toks.len()).any(|k| para.toks[k].text == word && !quoted(p, k))
         })
     };
-    raws.retain(|r| {
+    for r in raws.iter_mut() {
         let lone = r.ty == EntityType::Per && r.b == r.a + 1 && r.role.is_none();
-        let drop = lone
+        if lone
             && quoted(r.p, r.a)
             && starts_sentence(&paras[r.p], r.a)
             && !speaker_at(r.p, r.a)
-            && !outside(&paras[r.p].toks[r.a].text);
-        !drop
-    });
+            && !outside(&paras[r.p].toks[r.a].text)
+        {
+            r.ty = EntityType::Misc;
+        }
+    }
 }
