@@ -183,10 +183,11 @@ fn the_demo_country_is_a_place_though_its_articles_vote_person() {
             *votes.entry(e.kind.as_str()).or_insert(0) += e.mentions.len();
         }
     }
-    let most = votes.iter().max_by_key(|(_, &n)| n).map(|(k, _)| *k);
-    assert_eq!(
-        most,
-        Some("person"),
+    // The articles alone must not make it a place (they tie at most: a quoted sentence
+    // opener votes other since attr3), or this test no longer exercises the cues.
+    let count = |k: &str| votes.get(k).copied().unwrap_or(0);
+    assert!(
+        count("person") >= count("place"),
         "the articles alone now vote {votes:?}: this test no longer exercises the cues"
     );
     finish(&mut corpus, true);

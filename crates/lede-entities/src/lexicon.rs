@@ -428,6 +428,10 @@ pub(crate) const LOC_CUES: &[&str] = &[
     "hills",
 ];
 
+/// Words that, before a capitalised name, make it a named storm (`Storm Ilka`, `Hurricane
+/// Katrina`): an event, never a person or place. Not among the model's features.
+pub(crate) const STORM_WORDS: &[&str] = &["storm", "hurricane", "typhoon", "cyclone"];
+
 /// Well-known names written in several ways: every variant, lowercased, maps to the canonical
 /// name and its type.
 const VARIANTS: &[(&str, EntityType, &[&str])] = &[

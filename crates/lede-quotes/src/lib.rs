@@ -322,6 +322,9 @@ fn names_a_work(lead_in: &str) -> bool {
 }
 
 #[cfg(test)]
+mod speaker_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use lede_corpus::SpeakerKind;

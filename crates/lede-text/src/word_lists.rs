@@ -463,6 +463,17 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Weekday names, lowercased, Monday first: times, never speakers or names (`last Monday`).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// The function words that stand inside names of organisations and places (`Bank of England`,
 /// `Marks & Spencer`): the first five of [`NAME_CONNECTORS`].
 pub const NAME_FUNCTION_WORDS: &[&str] = NAME_CONNECTORS.split_at(5).0;

@@ -1,12 +1,13 @@
 //! Repairs of what the tagger splits or types wrongly: one name cut at `and` or `of` (`Belt` +
 //! `Road`, `Bank` + `England`) is joined again, demonyms and religions (`Muslim`, `Afghan`)
-//! are no people, and a "person" whose name ends in an organisation's word (`Brennick
-//! Athletic`, `Dean Foods Co`) is an organisation.
+//! and named storms (`Storm Ilka`) are no people, a "person" whose name ends in an
+//! organisation's word (`Brennick Athletic`, `Dean Foods Co`) is an organisation, and one in
+//! apposition to a place noun (`the island, Skerra Mor`) is a place.
 
 use lede_text::fold_for_match;
 
 use super::para::{is_cap, is_title, lower, words, Para, Raw};
-use crate::lexicon::{contains, lexicon, COMPANY_HEADS, DEMONYMS, ORG_CUES};
+use crate::lexicon::{contains, lexicon, COMPANY_HEADS, DEMONYMS, LOC_CUES, ORG_CUES, STORM_WORDS};
 use crate::tag::EntityType;
 use crate::tokenize::TokenKind;
 
@@ -129,15 +130,54 @@ fn is_company_head(l: &str) -> bool {
     contains(COMPANY_HEADS, l)
 }
 
+/// True for a named storm: a storm word and a capitalised name (`Storm Ilka`, `Tropical Storm
+/// Ana`, `Hurricane Katrina`).
+fn is_named_storm(para: &Para, a: usize, b: usize) -> bool {
+    let toks = &para.toks[a..b];
+    let at = usize::from(toks.first().is_some_and(|t| lower(t) == "tropical"));
+    toks.len() >= at + 2
+        && contains(STORM_WORDS, &lower(&toks[at]))
+        && toks[at + 1..]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && is_cap(t))
+}
+
+/// True when a place noun stands right before the mention in apposition (`the largest island,
+/// Skerra Mor`) or before `of` (`the town of Velmora`).
+fn follows_place_noun(para: &Para, a: usize) -> bool {
+    let toks = &para.toks;
+    a >= 2
+        && matches!(toks[a - 1].text.as_str(), "," | "of")
+        && toks[a - 2].kind == TokenKind::Word
+        && !is_cap(&toks[a - 2])
+        && contains(LOC_CUES, &lower(&toks[a - 2]))
+}
+
 /// Gives mentions the kind their words show: demonyms and religions are "other" (never a
-/// person, organisation or place), and a person's name ending in an organisation's or a
-/// trade's word (`Athletic`, `Co`, `Freight`, `Steelworks`) is an organisation.
+/// person, organisation or place), so are named storms (`Storm Ilka`: an event); a person's
+/// name ending in an organisation's or a trade's word (`Athletic`, `Co`, `Freight`,
+/// `Steelworks`) is an organisation, and one in apposition to a place noun (`the island,
+/// Skerra Mor`) a place.
 pub(super) fn retype(paras: &[Para], raws: &mut [Raw]) {
+    // `storms of Ilka’s strength`: the storm's name alone is the storm too.
+    let storms: Vec<String> = raws
+        .iter()
+        .filter(|r| is_named_storm(&paras[r.p], r.a, r.b))
+        .map(|r| paras[r.p].toks[r.b - 1].text.clone())
+        .collect();
     for r in raws.iter_mut() {
         let para = &paras[r.p];
-        if is_demonym_phrase(para, r.a, r.b) {
+        if r.b == r.a + 1 && storms.contains(&para.toks[r.a].text) {
             r.ty = EntityType::Misc;
             r.role = None;
+            continue;
+        }
+        let para = &paras[r.p];
+        if is_demonym_phrase(para, r.a, r.b) || is_named_storm(para, r.a, r.b) {
+            r.ty = EntityType::Misc;
+            r.role = None;
+        } else if r.ty == EntityType::Per && r.role.is_none() && follows_place_noun(para, r.a) {
+            r.ty = EntityType::Loc;
         } else if r.ty == EntityType::Per
             && r.b - r.a >= 2
             && r.role.is_none()

@@ -5,7 +5,8 @@
 //! corpus-wide ids. One module per pass, run in this order by [`find_mentions`]:
 //! [`heading`] (title-case headings tagged as headlines), [`quote_names`] (speakers the tagger
 //! missed), [`clean`] (edges, roles, sentence openers), [`kinds`] (titles out of names, names
-//! cut at `and`/`of` joined, demonyms and clubs retyped), [`tickers`], [`acronyms`],
+//! cut at `and`/`of` joined, demonyms, storms, clubs and places retyped), [`quote_names`]
+//! again (sentence openers inside quotes no people), [`tickers`], [`acronyms`],
 //! [`propagate`] (later occurrences), [`normalise`] (the written name); then [`group`] merges
 //! the mentions into entities and [`link`] links quote speakers to them.
 
@@ -36,7 +37,7 @@ pub use link::link_speakers;
 use normalise::{mixed_case_forms, normalise_name};
 use para::{lowercase_words, Para, Raw};
 use propagate::propagate;
-use quote_names::{add_names_after_quotes, add_speakers};
+use quote_names::{add_names_after_quotes, add_speakers, retype_quoted_openers};
 use tickers::attach_tickers;
 
 /// One mention of a name in an article.
@@ -143,6 +144,7 @@ pub fn find_mentions(paragraphs: &[String], tagger: &Tagger, quotes: &[Quote]) -
     split_titles_out(&paras, &mut cleaned);
     join_split_names(&paras, &mut cleaned);
     retype(&paras, &mut cleaned);
+    retype_quoted_openers(&paras, quotes, &mut cleaned);
     attach_tickers(&paras, &mut cleaned);
     define_acronyms(&paras, &mut cleaned);
     propagate(&paras, &mut cleaned, &lowercase_words);

@@ -1,10 +1,13 @@
 //! Person mentions the tagger missed, found through quotations: the speakers the quote
-//! extractor named, and capitalised words between a closing quote mark and a reporting verb.
+//! extractor named, and capitalised words between a closing quote mark and a reporting verb;
+//! and the lone sentence openers inside quotations that only the tagger calls people retyped.
 
 use lede_corpus::Quote;
 use lede_text::word_lists::COMMON_REPORTING_VERBS;
 
-use super::para::{is_cap, is_connector, is_pronoun, is_role_word, is_title, lower, Para, Raw};
+use super::para::{
+    is_cap, is_connector, is_pronoun, is_role_word, is_title, lower, starts_sentence, Para, Raw,
+};
 use crate::lexicon::contains;
 use crate::tag::EntityType;
 use crate::tokenize::TokenKind;
@@ -81,6 +84,43 @@ pub(super) fn add_names_after_quotes(paras: &[Para], raws: &mut Vec<Raw>) {
                     acronym: None,
                 });
             }
+        }
+    }
+}
+
+/// `“We have been patient. Patience has run out.”`: a lone capitalised word that opens a
+/// sentence inside a quotation is no person when only the tagger says so: it has no title, is
+/// no quote's speaker, and the word is not written with a capital anywhere outside the
+/// quotations of the article. It is kept as a name of kind other, since a real name can stand
+/// there too (`“Vastmark values Kessaria’s friendship”`: the corpus's votes decide its kind).
+pub(super) fn retype_quoted_openers(paras: &[Para], quotes: &[Quote], raws: &mut [Raw]) {
+    let quoted = |p: usize, k: usize| {
+        let t = &paras[p].toks[k];
+        quotes
+            .iter()
+            .any(|q| q.paragraph == p && q.start <= t.start && t.end <= q.end)
+    };
+    let speaker_at = |p: usize, k: usize| {
+        let t = &paras[p].toks[k];
+        quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref()?.span)
+            .any(|s| s.paragraph == p && s.start < t.end && t.start < s.end)
+    };
+    let outside = |word: &str| {
+        paras.iter().enumerate().any(|(p, para)| {
+            (0..para.toks.len()).any(|k| para.toks[k].text == word && !quoted(p, k))
+        })
+    };
+    for r in raws.iter_mut() {
+        let lone = r.ty == EntityType::Per && r.b == r.a + 1 && r.role.is_none();
+        if lone
+            && quoted(r.p, r.a)
+            && starts_sentence(&paras[r.p], r.a)
+            && !speaker_at(r.p, r.a)
+            && !outside(&paras[r.p].toks[r.a].text)
+        {
+            r.ty = EntityType::Misc;
         }
     }
 }

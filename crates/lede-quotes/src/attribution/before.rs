@@ -86,8 +86,9 @@ pub(crate) fn before_quote_cues(toks: &[Tok]) -> Option<Attribution> {
             // earlier one shares its subject, the last clause's.
             clause_subject(&toks, k - 1)
         } else if k == first_word(&toks) {
-            // `Said Ellis: “…”`.
-            np_forward(&toks, k + 1)
+            // `Said Ellis: “…”`; not `but said his side would “…”`, where the words after the
+            // cue open a clause (a verb follows them), the cue's subject stands before.
+            np_forward(&toks, k + 1).filter(|np| toks.get(np.1).is_none_or(|t| !t.is_word()))
         } else {
             np_backward(&toks, k)
                 .filter(|np| !after_preposition(&toks, np.0))

@@ -17,6 +17,7 @@ use crate::tokens::{tokenize, Tok};
 pub(crate) use after::after_quote;
 pub(crate) use before::before_quote;
 
+pub(crate) use phrase::{np_backward, RELATIVES};
 use words::is_cue_at;
 pub(crate) use words::{is_cue, is_in, is_stopword, CLAUSE_WORDS};
 

@@ -92,6 +92,13 @@ pub(crate) fn np_backward(toks: &[Tok], mut j: usize) -> Option<(usize, usize)> 
     while j > 0 && is_in(&toks[j - 1], ADVERBS) {
         j -= 1;
     }
+    // `Mike Lee, who declared in the spin room, “…”`, `a sign that read “…”`: the relative
+    // pronoun is the verb's subject; the resolver gives it the phrase it follows.
+    let aux = j > 1 && is_in(&toks[j - 1], &["has", "had", "have", "would", "will"]);
+    let rel = if aux { j - 2 } else { j.wrapping_sub(1) };
+    if j > 0 && is_relative_subject(toks, rel) {
+        return Some((rel, rel + 1));
+    }
     if j > 0 && toks[j - 1].text == "," {
         // An appositive closes with a comma: skip back to the comma that opens it.
         let open = (j.saturating_sub(14)..j - 1)
@@ -154,6 +161,23 @@ pub(crate) fn np_backward(toks: &[Tok], mut j: usize) -> Option<(usize, usize)> 
         }
     }
     None
+}
+
+/// Relative pronouns that can be the subject of a reporting verb (`who said`, `which read`).
+pub(crate) const RELATIVES: &[&str] = &["who", "which", "that"];
+
+/// True when token `i` is a relative pronoun after a noun phrase (`Mike Lee, who`, `the sign
+/// that`): not after a cue (`asked who`, `said that`) or a clause word (`so that`), never the
+/// first word.
+fn is_relative_subject(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if i == 0 || !is_in(t, RELATIVES) || t.is_capitalized() {
+        return false;
+    }
+    let prev = &toks[i - 1];
+    let after_comma = prev.text == "," && t.text == "who";
+    let after_noun = prev.is_word() && !is_cue(prev) && !is_in(prev, CLAUSE_WORDS);
+    after_comma || after_noun
 }
 
 pub(crate) fn span(toks: &[Tok], r: (usize, usize)) -> (usize, usize) {

@@ -2,7 +2,7 @@
 //! weak cues, adverbs, clause words, determiners and more sentence openers; and
 //! the tests of a token against them.
 
-use lede_text::word_lists::{REPORTING_VERBS, SENTENCE_OPENERS};
+use lede_text::word_lists::{REPORTING_VERBS, SENTENCE_OPENERS, WEEKDAYS};
 
 use crate::tokens::Tok;
 
@@ -204,18 +204,12 @@ pub(crate) const MORE_SENTENCE_OPENERS: &[&str] = &[
     "because",
     "instead",
     "indeed",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
-/// True for a capitalised word that begins sentences and never starts a name.
+/// True for a capitalised word that begins sentences and never starts a name (weekdays too:
+/// `Monday`, [`WEEKDAYS`]).
 pub(crate) fn is_stopword(t: &Tok) -> bool {
-    is_in(t, SENTENCE_OPENERS) || is_in(t, MORE_SENTENCE_OPENERS)
+    is_in(t, SENTENCE_OPENERS) || is_in(t, MORE_SENTENCE_OPENERS) || is_in(t, &WEEKDAYS)
 }
 
 /// True for a reporting verb ([`REPORTING_VERBS`]): the cue of an attribution.

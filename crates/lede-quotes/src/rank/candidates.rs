@@ -3,6 +3,8 @@
 //! any reporting verb near it, the subject of each piece's sentence, and the previous
 //! quotation's speaker.
 
+use lede_text::word_lists::WEEKDAYS;
+
 use crate::attribution::{
     after_quote, before_quote, near_cues, sentence_start, sentence_subject_before, Attribution,
 };
@@ -91,7 +93,23 @@ fn attributions(paragraphs: &[String], pieces: &[Piece], m: usize) -> Vec<Attrib
         .and_then(same_para)
         .map_or(0, |p| p.after.min(piece.open));
     let start = sentence_start(text, floor, piece.open);
-    found.extend(before_quote(text, start, piece.open));
+    let before = before_quote(text, start, piece.open).or_else(|| {
+        // `Stenmo described the defeat as "cruel" but said his side would "come back
+        // stronger"`: when only quoted words or phrases (four words at most) of the same
+        // sentence stand before, the cue's subject may stand before them.
+        let whole = sentence_start(text, 0, piece.open);
+        let earlier = pieces[..m]
+            .iter()
+            .filter(|p| p.paragraph == piece.paragraph && p.open >= whole);
+        let phrases = earlier.clone().all(|p| {
+            let words = text[p.start..p.end].split_whitespace().count();
+            words <= 4 && !p.unclosed
+        });
+        (whole < start && phrases && earlier.count() > 0)
+            .then(|| before_quote(text, whole, piece.open))
+            .flatten()
+    });
+    found.extend(before);
     found
 }
 
@@ -235,7 +253,8 @@ pub(crate) fn gather(
     out
 }
 
-/// Words that end a phrase naming a time, never a speaker (`this week`, `last Monday`).
+/// Words that end a phrase naming a time, never a speaker (`this week`; weekdays, `last
+/// Monday`, are [`WEEKDAYS`]).
 const TIME_WORDS: &[&str] = &[
     "week",
     "weeks",
@@ -253,13 +272,6 @@ const TIME_WORDS: &[&str] = &[
     "evening",
     "night",
     "weekend",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// True for a phrase of at most three words that ends in a time word (`this week`, `One day`).
@@ -270,7 +282,7 @@ fn is_time_phrase(words: &str) -> bool {
             let w = w
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            TIME_WORDS.contains(&w.as_str())
+            TIME_WORDS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str())
         })
 }
 

@@ -5,7 +5,7 @@
 use lede_text::word_lists::SUBJECT_PRONOUNS as PRONOUNS;
 
 use super::candidates::Candidate;
-use crate::attribution::{is_determiner, is_stopword};
+use crate::attribution::{is_determiner, is_stopword, RELATIVES};
 use crate::marks::Piece;
 use crate::resolve::NOT_PERSON;
 use crate::tokens::tokenize;
@@ -18,6 +18,9 @@ fn kind(words: &str) -> &'static str {
     };
     if toks.len() == 1 && PRONOUNS.contains(&first.lower().as_str()) {
         return "pronoun";
+    }
+    if toks.len() == 1 && RELATIVES.contains(&first.text) {
+        return "relative";
     }
     if is_determiner(first) {
         return "description";

@@ -341,6 +341,9 @@ impl<'a> Resolver<'a> {
                 kind,
             },
         };
+        if toks.len() == 1 && crate::attribution::RELATIVES.contains(&toks[0].text) {
+            return self.resolve_relative(paragraph, span);
+        }
         let pronoun = (toks.len() == 1)
             .then(|| toks[0].lower())
             .filter(|w| PRONOUNS.contains(&w.as_str()));
@@ -425,6 +428,38 @@ impl<'a> Resolver<'a> {
             main: true,
         });
         resolved
+    }
+
+    /// A relative pronoun (`Mike Lee, who declared`, `a sign that read`) resolved through the
+    /// phrase it follows in its sentence; none (kind none, the pronoun as written) when no
+    /// phrase stands there.
+    fn resolve_relative(&mut self, paragraph: usize, span: (usize, usize)) -> Resolved {
+        let text = &self.paragraphs[paragraph];
+        let s0 = crate::attribution::sentence_start(text, 0, span.0);
+        let toks = tokenize(text, s0, span.0);
+        let end = toks.len() - usize::from(toks.last().is_some_and(|t| t.text == ","));
+        let phrase = crate::attribution::np_backward(&toks, end)
+            .filter(|np| !crate::attribution::RELATIVES.contains(&toks[np.0].text))
+            .map(|np| (toks[np.0].start, toks[np.1 - 1].end));
+        let Some(phrase) = phrase else {
+            return Resolved {
+                name: text[span.0..span.1].to_string(),
+                chain: Vec::new(),
+                kind: None,
+            };
+        };
+        let inner = self.resolve(paragraph, phrase);
+        let mut chain = vec![Link {
+            paragraph,
+            span: phrase,
+            text: text[phrase.0..phrase.1].to_string(),
+        }];
+        chain.extend(inner.chain);
+        Resolved {
+            name: inner.name,
+            chain,
+            kind: inner.kind,
+        }
     }
 
     /// The person named between commas right after byte `end` of `paragraph` (`His lawyer,
