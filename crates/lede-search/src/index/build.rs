@@ -2,7 +2,8 @@
 //! its term's id, the article's words grouped by term with a counting sort (no comparison
 //! sort: words arrive in field and position order), then every record grouped by term. The
 //! ids come from one of two places: interned as the words are met ([`Index::build`]), or a
-//! pack's term dictionary ([`derive`]: a pack ships no postings, only the dictionary).
+//! pack's term dictionary ([`Deriver`](super::Deriver): a pack ships no postings, only the
+//! dictionary).
 
 use fst::Streamer;
 use lede_corpus::{Article, Corpus};
@@ -14,7 +15,7 @@ use crate::postings::{write_record_body, Field, FIELDS, SKIP_BLOCK};
 /// Term → id, terms of up to 15 bytes kept as inline keys (no pointer to follow, no `memcmp`:
 /// most words are short).
 #[derive(Default)]
-struct TermIds {
+pub(super) struct TermIds {
     short: FxMap<u128, u32>,
     long: FxMap<Box<[u8]>, u32>,
 }
@@ -38,7 +39,7 @@ impl TermIds {
         }
     }
 
-    fn insert(&mut self, term: &[u8], id: u32) {
+    pub(super) fn insert(&mut self, term: &[u8], id: u32) {
         match short_key(term) {
             Some(key) => self.short.insert(key, id),
             None => self.long.insert(term.into(), id),
@@ -47,7 +48,7 @@ impl TermIds {
 }
 
 /// Where the builder's term ids come from.
-enum Terms {
+pub(super) enum Terms {
     /// Ids in the order terms are first met; their names, sorted at the end.
     Interned { ids: TermIds, names: Vec<Box<str>> },
     /// A pack's dictionary: ids fixed, a word outside it is a fault (the first one kept).
@@ -94,7 +95,7 @@ fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMu
 
 /// Where the records go: one growing list per term, or (their lengths known) straight into
 /// the postings.
-enum Sink {
+pub(super) enum Sink {
     /// Per term, its postings so far (records in article order, article deltas included).
     Lists(Vec<Vec<u8>>),
     /// The postings, each term's room given; `cursor` and `end` per term.
@@ -142,7 +143,7 @@ impl Sink {
 }
 
 /// Collects the corpus's records, article by article, into each term's postings.
-struct Builder {
+pub(super) struct Builder {
     terms: Terms,
     sink: Sink,
     /// Per term, its articles so far.
@@ -171,10 +172,12 @@ struct Builder {
     scratch: Vec<u8>,
     /// One record as it is written.
     record: Vec<u8>,
+    /// Words per article and field of the articles added so far, `FIELDS` per article.
+    field_len: Vec<u32>,
 }
 
 impl Builder {
-    fn new(terms: Terms, sink: Sink, n_terms: usize) -> Builder {
+    pub(super) fn new(terms: Terms, sink: Sink, n_terms: usize) -> Builder {
         Builder {
             terms,
             sink,
@@ -193,6 +196,7 @@ impl Builder {
             doc: 0,
             scratch: Vec::new(),
             record: Vec::new(),
+            field_len: Vec::new(),
         }
     }
 
@@ -313,32 +317,37 @@ impl Builder {
         self.slot_term.clear();
     }
 
-    /// Adds every article of `corpus`; gives the field lengths, `n_docs * FIELDS`.
-    fn add_corpus(&mut self, corpus: &Corpus) -> Vec<u32> {
-        let mut field_len = Vec::with_capacity(corpus.articles.len() * FIELDS);
+    /// Adds the next article, `a` (articles come in corpus order).
+    pub(super) fn add_article<'a>(&mut self, a: &'a Article, names: &mut Vec<&'a str>) {
+        self.start((self.field_len.len() / FIELDS) as u32);
+        for_each_field(a, names, |field, text| self.add(field, text));
+        self.field_len.extend_from_slice(&self.lens);
+        self.flush();
+    }
+
+    /// Room for the field lengths of `n` more articles.
+    pub(super) fn reserve_articles(&mut self, n: usize) {
+        self.field_len.reserve_exact(n.saturating_mul(FIELDS));
+    }
+
+    /// Adds every article of `corpus`.
+    pub(super) fn add_corpus(&mut self, corpus: &Corpus) {
+        self.reserve_articles(corpus.articles.len());
         let mut names = Vec::new();
-        for (d, a) in corpus.articles.iter().enumerate() {
-            self.start(d as u32);
-            for_each_field(a, &mut names, |field, text| self.add(field, text));
-            field_len.extend_from_slice(&self.lens);
-            self.flush();
+        for a in &corpus.articles {
+            self.add_article(a, &mut names);
         }
-        field_len
     }
 
     /// The postings in term order (ids in lexicographic order), with their dictionary, for
     /// the corpus of `n_docs` articles and `fingerprint`.
-    fn finish(
-        self,
-        n_docs: u32,
-        fingerprint: u64,
-        field_len: Vec<u32>,
-    ) -> Result<IndexParts, String> {
+    pub(super) fn finish(self, n_docs: u32, fingerprint: u64) -> Result<IndexParts, String> {
         let Builder {
             terms,
             sink,
             df: tmp_df,
             marks,
+            field_len,
             ..
         } = self;
         let (order, terms): (Vec<u32>, fst::Map<Vec<u8>>) = match terms {
@@ -475,101 +484,11 @@ impl Index {
             names: Vec::new(),
         };
         let mut b = Builder::new(terms, Sink::Lists(Vec::new()), 0);
-        let field_len = b.add_corpus(corpus);
+        b.add_corpus(corpus);
         let n_docs = corpus.articles.len() as u32;
         let parts = b
-            .finish(n_docs, Index::fingerprint(corpus), field_len)
+            .finish(n_docs, Index::fingerprint(corpus))
             .expect("interned terms are all used");
         Index::from_parts(parts, Facts::of(corpus))
     }
-}
-
-/// The postings of `corpus` (whose [`Index::fingerprint`] is `fingerprint`) with the term ids
-/// of `terms` (a pack's dictionary, ids in lexicographic order) and each term's postings
-/// length in bytes (`lengths`): what [`Index::build`] gives, written in place, without
-/// sorting or building the dictionary. The error names a word of the corpus outside the
-/// dictionary, a term of the dictionary no article has, or lengths the corpus does not give.
-pub(crate) fn derive(
-    corpus: &Corpus,
-    fingerprint: u64,
-    terms: fst::Map<Vec<u8>>,
-    lengths: &[u32],
-) -> Result<IndexParts, String> {
-    if lengths.len() != terms.len() {
-        return Err(format!(
-            "it has {} postings lengths for {} terms",
-            lengths.len(),
-            terms.len()
-        ));
-    }
-    // A word of n bytes gives at most one record of at most 21 bytes (article delta, mask, a
-    // frequency, positions length, position): lengths past that are forged, and never reserved.
-    let text: u64 = corpus
-        .articles
-        .iter()
-        .map(|a| {
-            let quotes: usize = a.quotes.iter().map(|q| q.text.len()).sum();
-            let names: usize = a
-                .entities
-                .iter()
-                .map(|e| e.name.len() + e.aliases.iter().map(String::len).sum::<usize>())
-                .sum();
-            let speakers: usize = a
-                .quotes
-                .iter()
-                .filter_map(|q| q.speaker.as_ref())
-                .map(|s| s.name.len())
-                .sum();
-            (a.title.len()
-                + a.paragraphs.iter().map(String::len).sum::<usize>()
-                + quotes
-                + names
-                + speakers) as u64
-        })
-        .sum();
-    let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
-    if total > (text * 21).min(u64::from(u32::MAX)) {
-        return Err(format!(
-            "its postings lengths add up to {total} bytes, more than its corpus can give"
-        ));
-    }
-    let mut end = Vec::with_capacity(lengths.len());
-    let mut sum = 0u32;
-    for &l in lengths {
-        sum += l;
-        end.push(sum);
-    }
-    let cursor = std::iter::once(0)
-        .chain(end.iter().copied())
-        .take(lengths.len())
-        .collect();
-    let sink = Sink::InPlace {
-        postings: vec![0; total as usize],
-        cursor,
-        end,
-        overflow: None,
-    };
-    let mut ids = TermIds::default();
-    let mut stream = terms.stream();
-    let mut n = 0u64;
-    while let Some((term, id)) = stream.next() {
-        if id != n {
-            return Err(format!(
-                "its term dictionary gives {:?} the id {id}, not {n}",
-                String::from_utf8_lossy(term)
-            ));
-        }
-        ids.insert(term, id as u32);
-        n += 1;
-    }
-    drop(stream);
-    let n_terms = terms.len();
-    let terms = Terms::Dictionary {
-        ids,
-        terms,
-        unknown: None,
-    };
-    let mut b = Builder::new(terms, sink, n_terms);
-    let field_len = b.add_corpus(corpus);
-    b.finish(corpus.articles.len() as u32, fingerprint, field_len)
 }

@@ -20,7 +20,7 @@ use lede_corpus::{CompactReader, Corpus};
 use xxhash_rust::xxh64::Xxh64;
 
 use crate::facts::Facts;
-use crate::index::derive;
+use crate::index::{derive, Deriver};
 use crate::Index;
 
 mod dictionary;
@@ -38,6 +38,11 @@ const NOT_A_PACK: &str = "not a Lede pack: it does not start with LEDEPACK";
 const MAX_RESERVE: usize = 64 << 20;
 /// Bytes before the index: magic, version, postings bytes, checksum, index length.
 const HEADER: usize = 8 + 4 + 8 + 8 + 8;
+/// The most postings bytes whose room the reader takes as soon as the dictionary is in, to
+/// derive each article's records as it arrives: the lengths may be forged, and past this they
+/// are first checked against the whole corpus's text (derived at the end, as one step). At
+/// [`MEMORY_PER_INDEX_BYTE`], 256 MiB of postings is the app's default memory limit, 2 GiB.
+const MAX_STREAMED_POSTINGS: u64 = 256 << 20;
 
 /// WebAssembly memory a loaded pack takes per byte of the postings its header announces:
 /// Reuters-21578's 11.1 MB of postings took 76.7 MiB in Chromium (pack v5), 7.2 per byte,
@@ -111,9 +116,8 @@ pub struct PackReader {
     head: Vec<u8>,
     /// The header, once it is in.
     header: Option<Header>,
-    /// The term dictionary, once the index section is in (the postings and the facts come
-    /// from the corpus).
-    index: Option<Dictionary>,
+    /// The index section, once it is in (the postings and the facts come from the corpus).
+    index: Option<Section>,
     corpus: CompactReader,
     hash: Xxh64,
 }
@@ -163,14 +167,25 @@ impl PackReader {
             if self.head.len() < want {
                 return Ok(());
             }
-            let index = dictionary::read(&self.head)
+            let dict = dictionary::read(&self.head)
                 .map_err(|e| format!("the pack's index is damaged: {e}"))?;
-            self.index = Some(index);
+            self.index = Some(Section::new(dict)?);
             self.head = Vec::new();
         }
         self.corpus
             .push(chunk)
-            .map_err(|e| format!("the pack's corpus is damaged: {e}"))
+            .map_err(|e| format!("the pack's corpus is damaged: {e}"))?;
+        if let Some(Section {
+            postings: Postings::Streamed { deriver, added },
+            ..
+        }) = &mut self.index
+        {
+            for a in &self.corpus.articles()[*added..] {
+                deriver.add(a);
+            }
+            *added = self.corpus.articles_read();
+        }
+        Ok(())
     }
 
     /// The bytes the index's postings will take, once the header is in: what
@@ -208,8 +223,15 @@ impl PackReader {
         {
             return Err("the pack's index was built from another corpus".into());
         }
-        let parts = derive(&corpus, index.fingerprint, index.terms, &index.lengths)
-            .map_err(|e| format!("the pack's index is damaged: {e}"))?;
+        let parts = match index.postings {
+            Postings::Streamed { deriver, .. } => {
+                deriver.finish(corpus.articles.len() as u32, index.fingerprint)
+            }
+            Postings::AtEnd { terms, lengths } => {
+                derive(&corpus, index.fingerprint, terms, &lengths)
+            }
+        }
+        .map_err(|e| format!("the pack's index is damaged: {e}"))?;
         if parts.postings.len() != header.postings {
             return Err(format!(
                 "the pack's index is damaged: its header announces {} bytes of postings, its corpus gives {}",
@@ -219,6 +241,54 @@ impl PackReader {
         }
         let index = Index::from_parts(parts, Facts::of(&corpus));
         Ok((corpus, index))
+    }
+}
+
+/// A pack's index section as read: what the corpus was, and its postings as they are derived.
+struct Section {
+    /// [`Index::fingerprint`] of the corpus the index was built from.
+    fingerprint: u64,
+    /// Articles of that corpus.
+    n_docs: u32,
+    postings: Postings,
+}
+
+/// How the postings are derived.
+enum Postings {
+    /// Article by article as they arrive; `added` of them so far.
+    Streamed { deriver: Deriver, added: usize },
+    /// From the whole corpus at the end, its text checked first against the lengths (which
+    /// announce more than [`MAX_STREAMED_POSTINGS`]).
+    AtEnd {
+        terms: fst::Map<Vec<u8>>,
+        lengths: Vec<u32>,
+    },
+}
+
+impl Section {
+    /// The section of `dict`, its postings' room taken when it is small enough to trust.
+    fn new(dict: Dictionary) -> Result<Section, String> {
+        let Dictionary {
+            fingerprint,
+            n_docs,
+            terms,
+            lengths,
+        } = dict;
+        let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+        let postings = if total <= MAX_STREAMED_POSTINGS {
+            let mut deriver = Deriver::new(terms, &lengths)
+                .map_err(|e| format!("the pack's index is damaged: {e}"))?;
+            // Bounded by the room just taken: every article but an empty one has a record.
+            deriver.reserve((n_docs as usize).min(total as usize));
+            Postings::Streamed { deriver, added: 0 }
+        } else {
+            Postings::AtEnd { terms, lengths }
+        };
+        Ok(Section {
+            fingerprint,
+            n_docs,
+            postings,
+        })
     }
 }
 
