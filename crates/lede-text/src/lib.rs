@@ -2,6 +2,7 @@
 //! diacritic and apostrophe folding, conversions between char and byte offsets, paragraph and
 //! sentence splitting ([`split`]) and the shared word lists ([`word_lists`]).
 
+mod ascii_words;
 pub mod display;
 mod fold_table;
 pub mod order;
@@ -273,12 +274,17 @@ pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, 
             return;
         }
         f(buf, at, at + n, false);
-        if w.contains(['.', '\'', '’', '‘', 'ʼ', '`', '´']) {
+        let joined = if ascii {
+            w.bytes().any(|b| matches!(b, b'.' | b'\'' | b'`'))
+        } else {
+            w.contains(['.', '\'', '’', '‘', 'ʼ', '`', '´'])
+        };
+        if joined {
             let whole = buf.clone();
             emit_parts(w, at, &whole, buf, &mut f);
         }
     };
-    for (b, w) in text.unicode_word_indices() {
+    let mut word = |b: usize, w: &str| {
         let (gap, len) = if ascii {
             (b - byte_pos, w.len())
         } else {
@@ -298,6 +304,13 @@ pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, 
         }
         char_pos += len;
         byte_pos = b + w.len();
+    };
+    if ascii {
+        ascii_words::for_each_ascii_word(text, word);
+    } else {
+        for (b, w) in text.unicode_word_indices() {
+            word(b, w);
+        }
     }
 }
 

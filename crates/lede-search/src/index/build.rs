@@ -13,36 +13,52 @@ use crate::facts::Facts;
 use crate::postings::{write_record_body, Field, FIELDS, SKIP_BLOCK};
 
 /// Term → id, terms of up to 15 bytes kept as inline keys (no pointer to follow, no `memcmp`:
-/// most words are short).
+/// most words are short), those of up to 7 in a table of half the entry size, which the
+/// commonest words share and so stay in cache.
 #[derive(Default)]
 pub(super) struct TermIds {
+    tiny: FxMap<u64, u32>,
     short: FxMap<u128, u32>,
     long: FxMap<Box<[u8]>, u32>,
 }
 
-/// The inline key of a term of up to 15 bytes: its bytes, then its length in the last byte.
-fn short_key(term: &[u8]) -> Option<u128> {
-    if term.len() > 15 {
-        return None;
+/// A term's key: its bytes, then its length in the last byte, inline for up to 15 bytes.
+enum Key<'a> {
+    Tiny(u64),
+    Short(u128),
+    Long(&'a [u8]),
+}
+
+/// The key of `term`, its bytes gathered one by one (a call to `memcpy` costs more).
+fn key(term: &[u8]) -> Key<'_> {
+    let packed = || {
+        let mut key = 0u128;
+        for (i, &b) in term.iter().enumerate() {
+            key |= u128::from(b) << (8 * i);
+        }
+        key
+    };
+    match term.len() {
+        n @ 0..=7 => Key::Tiny(packed() as u64 | (n as u64) << 56),
+        n @ 8..=15 => Key::Short(packed() | (n as u128) << 120),
+        _ => Key::Long(term),
     }
-    let mut key = [0u8; 16];
-    key[..term.len()].copy_from_slice(term);
-    key[15] = term.len() as u8;
-    Some(u128::from_le_bytes(key))
 }
 
 impl TermIds {
     fn get(&self, term: &[u8]) -> Option<u32> {
-        match short_key(term) {
-            Some(key) => self.short.get(&key).copied(),
-            None => self.long.get(term).copied(),
+        match key(term) {
+            Key::Tiny(k) => self.tiny.get(&k).copied(),
+            Key::Short(k) => self.short.get(&k).copied(),
+            Key::Long(t) => self.long.get(t).copied(),
         }
     }
 
     pub(super) fn insert(&mut self, term: &[u8], id: u32) {
-        match short_key(term) {
-            Some(key) => self.short.insert(key, id),
-            None => self.long.insert(term.into(), id),
+        match key(term) {
+            Key::Tiny(k) => self.tiny.insert(k, id),
+            Key::Short(k) => self.short.insert(k, id),
+            Key::Long(t) => self.long.insert(t.into(), id),
         };
     }
 }
@@ -130,7 +146,7 @@ impl Sink {
                 let at = cursor[t] as usize;
                 match postings.get_mut(at..at + record.len()) {
                     Some(room) if at + record.len() <= end[t] as usize => {
-                        room.copy_from_slice(record);
+                        copy_small(room, record);
                         cursor[t] += record.len() as u32;
                     }
                     _ => {
@@ -139,6 +155,18 @@ impl Sink {
                 }
             }
         }
+    }
+}
+
+/// `from` into `to` (as long): a byte loop for the few bytes most records take, where a call
+/// to `memcpy` costs more than the copy.
+fn copy_small(to: &mut [u8], from: &[u8]) {
+    if from.len() > 16 {
+        to.copy_from_slice(from);
+        return;
+    }
+    for (to, &b) in to.iter_mut().zip(from) {
+        *to = b;
     }
 }
 
@@ -340,7 +368,9 @@ impl Builder {
     }
 
     /// The postings in term order (ids in lexicographic order), with their dictionary, for
-    /// the corpus of `n_docs` articles and `fingerprint`.
+    /// the corpus of `n_docs` articles and `fingerprint`. What only building needed (the term
+    /// ids' table, the per-term scratch) is freed before the final tables are made, so that
+    /// the two are never in memory together (a wasm memory keeps its peak).
     pub(super) fn finish(self, n_docs: u32, fingerprint: u64) -> Result<IndexParts, String> {
         let Builder {
             terms,
@@ -348,10 +378,23 @@ impl Builder {
             df: tmp_df,
             marks,
             field_len,
+            last_doc,
+            occ,
+            slot_of,
+            slot_doc,
+            slot_term,
+            slot_start,
+            fields,
+            positions,
+            scratch,
+            record,
             ..
         } = self;
+        drop((last_doc, occ, slot_of, slot_doc, slot_term, slot_start));
+        drop((fields, positions, scratch, record));
         let (order, terms): (Vec<u32>, fst::Map<Vec<u8>>) = match terms {
-            Terms::Interned { names, .. } => {
+            Terms::Interned { names, ids } => {
+                drop(ids);
                 let mut order: Vec<u32> = (0..names.len() as u32).collect();
                 order.sort_unstable_by(|&x, &y| names[x as usize].cmp(&names[y as usize]));
                 let mut fst_builder = fst::MapBuilder::memory();
@@ -362,7 +405,12 @@ impl Builder {
                 }
                 (order, fst_builder.into_map())
             }
-            Terms::Dictionary { unknown, terms, .. } => {
+            Terms::Dictionary {
+                unknown,
+                terms,
+                ids,
+            } => {
+                drop(ids);
                 if let Some((doc, term)) = unknown {
                     return Err(format!(
                         "article {doc} has the word {term:?}, which its term dictionary lacks"

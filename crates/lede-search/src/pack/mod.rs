@@ -211,6 +211,15 @@ impl PackReader {
         let Some(index) = self.index else {
             return Err("the pack ends inside its index".into());
         };
+        // Streamed postings are finished first, so that the builder's tables are freed before
+        // the corpus's final tables are made (a wasm memory keeps its peak); their faults are
+        // said after the corpus's.
+        let streamed = match index.postings {
+            Postings::Streamed { deriver, added } => {
+                Ok(deriver.finish(added as u32, index.fingerprint))
+            }
+            Postings::AtEnd { terms, lengths } => Err((terms, lengths)),
+        };
         let corpus = self
             .corpus
             .finish()
@@ -223,13 +232,9 @@ impl PackReader {
         {
             return Err("the pack's index was built from another corpus".into());
         }
-        let parts = match index.postings {
-            Postings::Streamed { deriver, .. } => {
-                deriver.finish(corpus.articles.len() as u32, index.fingerprint)
-            }
-            Postings::AtEnd { terms, lengths } => {
-                derive(&corpus, index.fingerprint, terms, &lengths)
-            }
+        let parts = match streamed {
+            Ok(parts) => parts,
+            Err((terms, lengths)) => derive(&corpus, index.fingerprint, terms, &lengths),
         }
         .map_err(|e| format!("the pack's index is damaged: {e}"))?;
         if parts.postings.len() != header.postings {
