@@ -15,7 +15,9 @@ fn joins_across(before: u8, mid: u8, after: u8) -> bool {
     (before.is_ascii_alphabetic()
         && after.is_ascii_alphabetic()
         && matches!(mid, b':' | b'.' | b'\''))
-        || (before.is_ascii_digit() && after.is_ascii_digit() && matches!(mid, b',' | b';' | b'.' | b'\''))
+        || (before.is_ascii_digit()
+            && after.is_ascii_digit()
+            && matches!(mid, b',' | b';' | b'.' | b'\''))
 }
 
 /// Calls `f(byte offset, word)` for every word of the ASCII `text` with a letter or digit in
@@ -23,23 +25,26 @@ fn joins_across(before: u8, mid: u8, after: u8) -> bool {
 pub(crate) fn for_each_ascii_word<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
     let b = text.as_bytes();
     debug_assert!(text.is_ascii());
+    let n = b.len();
     let mut i = 0;
-    while i < b.len() {
-        if !joins(b[i]) {
+    loop {
+        while i < n && !joins(b[i]) {
             i += 1;
-            continue;
+        }
+        if i == n {
+            return;
         }
         let start = i;
         let mut alphanumeric = false;
         loop {
-            alphanumeric |= b[i] != b'_';
-            i += 1;
-            match b.get(i) {
-                Some(&next) if joins(next) => {}
-                Some(&mid) if b.get(i + 1).is_some_and(|&a| joins_across(b[i - 1], mid, a)) => {
-                    i += 1;
-                }
-                _ => break,
+            while i < n && joins(b[i]) {
+                alphanumeric |= b[i] != b'_';
+                i += 1;
+            }
+            if i + 1 < n && joins_across(b[i - 1], b[i], b[i + 1]) {
+                i += 1;
+            } else {
+                break;
             }
         }
         if alphanumeric {

@@ -188,23 +188,30 @@ pub fn is_combining_mark(c: char) -> bool {
 pub fn fold_word_into(word: &str, out: &mut String) {
     out.clear();
     let mut special = false;
-    for c in word.chars() {
-        if c.is_ascii() {
-            if c == '\'' || c == '.' || c == '`' {
+    if word.is_ascii() {
+        // The loop below, for ASCII: lowercase, noting apostrophes, dots and backticks.
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        special = word.bytes().any(|b| matches!(b, b'\'' | b'.' | b'`'));
+    } else {
+        for c in word.chars() {
+            if c.is_ascii() {
+                if c == '\'' || c == '.' || c == '`' {
+                    special = true;
+                }
+                out.push(c.to_ascii_lowercase());
+            } else if let Some(folded) = fold_diacritic(c) {
+                out.extend(folded.chars().map(|f| f.to_ascii_lowercase()));
+            } else if is_apostrophe(c) {
                 special = true;
+                out.push('\'');
+            } else if is_combining_mark(c) {
+                continue;
+            } else if c == 'ς' {
+                out.push('σ');
+            } else if !fold_compatible_into(c, out) {
+                out.extend(c.to_lowercase());
             }
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(folded) = fold_diacritic(c) {
-            out.extend(folded.chars().map(|f| f.to_ascii_lowercase()));
-        } else if is_apostrophe(c) {
-            special = true;
-            out.push('\'');
-        } else if is_combining_mark(c) {
-            continue;
-        } else if c == 'ς' {
-            out.push('σ');
-        } else if !fold_compatible_into(c, out) {
-            out.extend(c.to_lowercase());
         }
     }
     if !special {

@@ -29,18 +29,28 @@ enum Key<'a> {
     Long(&'a [u8]),
 }
 
-/// The key of `term`, its bytes gathered one by one (a call to `memcpy` costs more).
+/// The key of `term`: its bytes packed little-endian, read as two overlapping loads (the
+/// bytes both cover are the same, so OR-ing them packs them once).
 fn key(term: &[u8]) -> Key<'_> {
-    let packed = || {
-        let mut key = 0u128;
-        for (i, &b) in term.iter().enumerate() {
-            key |= u128::from(b) << (8 * i);
+    let n = term.len();
+    let u32_at = |at: usize| u32::from_le_bytes(term[at..at + 4].try_into().expect("4 bytes"));
+    let u64_at = |at: usize| u64::from_le_bytes(term[at..at + 8].try_into().expect("8 bytes"));
+    match n {
+        0 => Key::Tiny(0),
+        1..=3 => {
+            let packed = u64::from(term[0])
+                | u64::from(term[n / 2]) << (8 * (n / 2))
+                | u64::from(term[n - 1]) << (8 * (n - 1));
+            Key::Tiny(packed | (n as u64) << 56)
         }
-        key
-    };
-    match term.len() {
-        n @ 0..=7 => Key::Tiny(packed() as u64 | (n as u64) << 56),
-        n @ 8..=15 => Key::Short(packed() | (n as u128) << 120),
+        4..=7 => {
+            let packed = u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << (8 * (n - 4));
+            Key::Tiny(packed | (n as u64) << 56)
+        }
+        8..=15 => {
+            let packed = u128::from(u64_at(0)) | u128::from(u64_at(n - 8)) << (8 * (n - 8));
+            Key::Short(packed | (n as u128) << 120)
+        }
         _ => Key::Long(term),
     }
 }
@@ -114,40 +124,50 @@ fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMu
 pub(super) enum Sink {
     /// Per term, its postings so far (records in article order, article deltas included).
     Lists(Vec<Vec<u8>>),
-    /// The postings, each term's room given; `cursor` and `end` per term.
+    /// The postings, each term's room given ([`TermState`]'s `cursor` and `end`).
     InPlace {
         postings: Vec<u8>,
-        cursor: Vec<u32>,
-        end: Vec<u32>,
         /// The first term whose records overflowed its room.
         overflow: Option<u32>,
     },
 }
 
+/// What the builder keeps per term, side by side: the few it touches for each word and record
+/// are then one cache line, not one in each of six tables.
+#[derive(Clone, Copy, Default)]
+pub(super) struct TermState {
+    /// Its slot in the article `slot_doc` names.
+    slot: u32,
+    /// 1 + the article its slot belongs to (0: none yet).
+    slot_doc: u32,
+    /// Its articles so far.
+    df: u32,
+    /// Its last article.
+    last_doc: u32,
+    /// Where its next record goes in the postings, and where its room ends ([`Sink::InPlace`]).
+    cursor: u32,
+    end: u32,
+}
+
 impl Sink {
     /// The offset where term `t`'s next record goes (within its list, or in the postings).
-    fn at(&self, t: usize) -> u32 {
+    fn at(&self, t: usize, state: &TermState) -> u32 {
         match self {
             Sink::Lists(lists) => lists[t].len() as u32,
-            Sink::InPlace { cursor, .. } => cursor[t],
+            Sink::InPlace { .. } => state.cursor,
         }
     }
 
     /// Appends `record` to term `t`'s postings.
-    fn push(&mut self, t: usize, record: &[u8]) {
+    fn push(&mut self, t: usize, state: &mut TermState, record: &[u8]) {
         match self {
             Sink::Lists(lists) => lists[t].extend_from_slice(record),
-            Sink::InPlace {
-                postings,
-                cursor,
-                end,
-                overflow,
-            } => {
-                let at = cursor[t] as usize;
+            Sink::InPlace { postings, overflow } => {
+                let at = state.cursor as usize;
                 match postings.get_mut(at..at + record.len()) {
-                    Some(room) if at + record.len() <= end[t] as usize => {
+                    Some(room) if at + record.len() <= state.end as usize => {
                         copy_small(room, record);
-                        cursor[t] += record.len() as u32;
+                        state.cursor += record.len() as u32;
                     }
                     _ => {
                         overflow.get_or_insert(t as u32);
@@ -174,18 +194,12 @@ fn copy_small(to: &mut [u8], from: &[u8]) {
 pub(super) struct Builder {
     terms: Terms,
     sink: Sink,
-    /// Per term, its articles so far.
-    df: Vec<u32>,
-    /// Per term, its last article.
-    last_doc: Vec<u32>,
+    /// Per term, what building it needs.
+    term: Vec<TermState>,
     /// `(term, article, offset in its list)` of every `SKIP_BLOCK`-th record, in article order.
     marks: Vec<(u32, u32, u32)>,
     /// The current article's words in arrival order: `(slot, field, position)`.
     occ: Vec<(u32, u8, u32)>,
-    /// Per term, its slot in the article `slot_doc` names.
-    slot_of: Vec<u32>,
-    /// Per term, 1 + the article its slot belongs to (0: none yet).
-    slot_doc: Vec<u32>,
     /// Per slot of the current article, its term.
     slot_term: Vec<u32>,
     /// Per slot, where its words start (then, after the counting sort, end).
@@ -205,16 +219,24 @@ pub(super) struct Builder {
 }
 
 impl Builder {
+    /// Gives each term its room in [`Sink::InPlace`]'s postings: `lengths[t]` bytes, in term
+    /// order (their sum is the postings' length).
+    pub(super) fn give_room(&mut self, lengths: &[u32]) {
+        let mut at = 0;
+        for (state, &l) in self.term.iter_mut().zip(lengths) {
+            state.cursor = at;
+            at += l;
+            state.end = at;
+        }
+    }
+
     pub(super) fn new(terms: Terms, sink: Sink, n_terms: usize) -> Builder {
         Builder {
             terms,
             sink,
-            df: vec![0; n_terms],
-            last_doc: vec![0; n_terms],
+            term: vec![TermState::default(); n_terms],
             marks: Vec::new(),
             occ: Vec::new(),
-            slot_of: vec![0; n_terms],
-            slot_doc: vec![0; n_terms],
             slot_term: Vec::new(),
             slot_start: Vec::new(),
             fields: Vec::new(),
@@ -240,10 +262,7 @@ impl Builder {
                     if let Sink::Lists(lists) = &mut self.sink {
                         lists.push(Vec::new());
                     }
-                    self.df.push(0);
-                    self.last_doc.push(0);
-                    self.slot_of.push(0);
-                    self.slot_doc.push(0);
+                    self.term.push(TermState::default());
                     id
                 }
             }),
@@ -271,12 +290,13 @@ impl Builder {
             }
             let Some(id) = self.id(term) else { return };
             let t = id as usize;
-            if self.slot_doc[t] != self.doc {
-                self.slot_doc[t] = self.doc;
-                self.slot_of[t] = self.slot_term.len() as u32;
+            let state = &mut self.term[t];
+            if state.slot_doc != self.doc {
+                state.slot_doc = self.doc;
+                state.slot = self.slot_term.len() as u32;
                 self.slot_term.push(id);
             }
-            self.occ.push((self.slot_of[t], field as u8, at));
+            self.occ.push((state.slot, field as u8, at));
         });
         self.lens[f] += count;
         self.next_pos[f] = pos + SEGMENT_GAP;
@@ -330,15 +350,17 @@ impl Builder {
                 n_groups += 1;
                 k = l;
             }
-            if (self.df[term] as usize).is_multiple_of(SKIP_BLOCK) {
-                self.marks.push((term as u32, doc, self.sink.at(term)));
+            let state = &mut self.term[term];
+            if (state.df as usize).is_multiple_of(SKIP_BLOCK) {
+                self.marks
+                    .push((term as u32, doc, self.sink.at(term, state)));
             }
             self.record.clear();
-            lede_corpus::varint::write(&mut self.record, u64::from(doc - self.last_doc[term]));
+            lede_corpus::varint::write(&mut self.record, u64::from(doc - state.last_doc));
             write_record_body(&mut self.record, &groups[..n_groups], &mut self.scratch);
-            self.sink.push(term, &self.record);
-            self.last_doc[term] = doc;
-            self.df[term] += 1;
+            self.sink.push(term, state, &self.record);
+            state.last_doc = doc;
+            state.df += 1;
             begin = end;
         }
         self.occ.clear();
@@ -375,13 +397,10 @@ impl Builder {
         let Builder {
             terms,
             sink,
-            df: tmp_df,
+            term: states,
             marks,
             field_len,
-            last_doc,
             occ,
-            slot_of,
-            slot_doc,
             slot_term,
             slot_start,
             fields,
@@ -390,7 +409,8 @@ impl Builder {
             record,
             ..
         } = self;
-        drop((last_doc, occ, slot_of, slot_doc, slot_term, slot_start));
+        drop((occ, slot_term, slot_start));
+        let tmp_df: Vec<u32> = states.iter().map(|s| s.df).collect();
         drop((fields, positions, scratch, record));
         let (order, terms): (Vec<u32>, fst::Map<Vec<u8>>) = match terms {
             Terms::Interned { names, ids } => {
@@ -453,20 +473,18 @@ impl Builder {
                 }
                 (lists, Vec::with_capacity(total))
             }
-            Sink::InPlace {
-                postings,
-                cursor,
-                end,
-                overflow,
-            } => {
-                let short = (0..end.len()).find(|&t| cursor[t] != end[t]);
+            Sink::InPlace { postings, overflow } => {
+                let short = (0..states.len()).find(|&t| states[t].cursor != states[t].end);
                 if let Some(t) = overflow.or(short.map(|t| t as u32)) {
                     return Err(format!(
                         "its postings lengths do not match its corpus (term {t})"
                     ));
                 }
                 // Skip marks are offsets in the postings already, whose terms are in order.
-                let offsets = std::iter::once(0).chain(end).collect();
+                let offsets = std::iter::once(0)
+                    .chain(states.iter().map(|s| s.end))
+                    .collect();
+                drop(states);
                 let mut skip_off = Vec::with_capacity(order.len() + 1);
                 let mut skips = Vec::new();
                 for t in 0..order.len() {
@@ -538,5 +556,44 @@ impl Index {
             .finish(n_docs, Index::fingerprint(corpus))
             .expect("interned terms are all used");
         Index::from_parts(parts, Facts::of(corpus))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_term_length_gets_its_own_key() {
+        // Terms of every length around the three key widths, sharing prefixes and suffixes (the
+        // inline keys read two overlapping halves).
+        let mut terms: Vec<String> = Vec::new();
+        for n in 0..=18 {
+            for fill in ['a', 'b'] {
+                let base: String = (0..n).map(|i| (b'c' + (i % 20) as u8) as char).collect();
+                terms.push(base.clone());
+                if n > 0 {
+                    let mut first = base.clone();
+                    first.replace_range(..1, &fill.to_string());
+                    let mut last = base.clone();
+                    last.replace_range(n - 1.., &fill.to_string());
+                    let mut middle = base.clone();
+                    middle.replace_range(n / 2..n / 2 + 1, &fill.to_string());
+                    terms.extend([first, last, middle]);
+                }
+            }
+        }
+        terms.sort();
+        terms.dedup();
+        let mut ids = TermIds::default();
+        for (id, t) in terms.iter().enumerate() {
+            assert_eq!(ids.get(t.as_bytes()), None, "{t:?} before its insertion");
+            ids.insert(t.as_bytes(), id as u32);
+        }
+        for (id, t) in terms.iter().enumerate() {
+            assert_eq!(ids.get(t.as_bytes()), Some(id as u32), "{t:?}");
+        }
+        assert!(ids.get(b"zz").is_none() && ids.get(b"cdefghijz").is_none());
+        assert!(!ids.tiny.is_empty() && !ids.short.is_empty() && !ids.long.is_empty());
     }
 }

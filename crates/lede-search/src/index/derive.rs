@@ -31,20 +31,8 @@ impl Deriver {
         if total > u64::from(u32::MAX) {
             return Err("its postings are larger than 4 GiB".into());
         }
-        let mut end = Vec::with_capacity(lengths.len());
-        let mut sum = 0u32;
-        for &l in lengths {
-            sum += l;
-            end.push(sum);
-        }
-        let cursor = std::iter::once(0)
-            .chain(end.iter().copied())
-            .take(lengths.len())
-            .collect();
         let sink = Sink::InPlace {
             postings: vec![0; total as usize],
-            cursor,
-            end,
             overflow: None,
         };
         let mut ids = TermIds::default();
@@ -67,9 +55,9 @@ impl Deriver {
             terms,
             unknown: None,
         };
-        Ok(Deriver {
-            builder: Builder::new(terms, sink, n_terms),
-        })
+        let mut builder = Builder::new(terms, sink, n_terms);
+        builder.give_room(lengths);
+        Ok(Deriver { builder })
     }
 
     /// Adds the next article (articles come in corpus order).

@@ -261,7 +261,7 @@ struct Section {
 /// How the postings are derived.
 enum Postings {
     /// Article by article as they arrive; `added` of them so far.
-    Streamed { deriver: Deriver, added: usize },
+    Streamed { deriver: Box<Deriver>, added: usize },
     /// From the whole corpus at the end, its text checked first against the lengths (which
     /// announce more than [`MAX_STREAMED_POSTINGS`]).
     AtEnd {
@@ -285,7 +285,10 @@ impl Section {
                 .map_err(|e| format!("the pack's index is damaged: {e}"))?;
             // Bounded by the room just taken: every article but an empty one has a record.
             deriver.reserve((n_docs as usize).min(total as usize));
-            Postings::Streamed { deriver, added: 0 }
+            Postings::Streamed {
+                deriver: Box::new(deriver),
+                added: 0,
+            }
         } else {
             Postings::AtEnd { terms, lengths }
         };
@@ -422,6 +425,71 @@ mod tests {
         let other = corpus("Harbour vote delayed");
         let e = write_pack(&c, &Index::build(&other)).expect_err("refused");
         assert!(e.contains("another corpus"), "{e}");
+    }
+
+    #[test]
+    fn each_article_is_indexed_as_its_record_arrives() {
+        let c = Corpus::new(
+            (0..40)
+                .map(|i| Article {
+                    id: format!("a{i}"),
+                    title: format!("Harbour vote {i}"),
+                    paragraphs: vec![format!("The council backs terminal {}.", i % 7)],
+                    ..Article::default()
+                })
+                .collect(),
+        );
+        let bytes = write_pack(&c, &Index::build(&c)).unwrap();
+        let mut reader = PackReader::new();
+        let mut seen = Vec::new();
+        for chunk in bytes.chunks(97) {
+            reader.push(chunk).unwrap();
+            if let Some(Section {
+                postings: Postings::Streamed { added, .. },
+                ..
+            }) = &reader.index
+            {
+                assert_eq!(*added, reader.articles_read(), "none waits for the end");
+                seen.push(*added);
+            }
+        }
+        assert!(seen.len() > 10 && seen.windows(2).any(|w| w[0] < w[1] && w[0] > 0));
+        assert_eq!(seen.last(), Some(&40));
+        let (back, index) = reader.finish().unwrap();
+        let built = Index::build(&back);
+        assert_eq!(
+            (index.postings, index.offsets),
+            (built.postings, built.offsets)
+        );
+        assert_eq!((index.skips, index.df), (built.skips, built.df));
+    }
+
+    #[test]
+    fn lengths_past_the_streaming_bound_are_checked_against_the_text_before_any_room() {
+        let c = corpus("Harbour vote");
+        let index = Index::build(&c);
+        let mut section = index.fingerprint.to_le_bytes().to_vec();
+        lede_corpus::varint::write(&mut section, 1);
+        lede_corpus::varint::write(&mut section, index.df.len() as u64);
+        let mut lengths: Vec<u32> = index.offsets.windows(2).map(|w| w[1] - w[0]).collect();
+        lengths[0] += MAX_STREAMED_POSTINGS as u32;
+        for &l in &lengths {
+            lede_corpus::varint::write(&mut section, u64::from(l));
+        }
+        section.extend_from_slice(index.terms.as_fst().as_bytes());
+        let total: u32 = lengths.iter().sum();
+        let bytes = assemble(total as usize, &section, &c.to_compact_bytes());
+        let mut reader = PackReader::new();
+        reader.push(&bytes).unwrap();
+        assert!(matches!(
+            reader.index,
+            Some(Section {
+                postings: Postings::AtEnd { .. },
+                ..
+            })
+        ));
+        let e = reader.finish().err().expect("forged lengths");
+        assert!(e.contains("more than its corpus can give"), "{e}");
     }
 
     /// A pack of `corpus` and `index` as a forger writes it: no checks, a matching checksum.
