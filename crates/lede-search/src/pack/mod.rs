@@ -6,8 +6,9 @@
 //! take (u64: what [`memory_estimate`] reads), the XXH64 checksum (seed 0) of everything after
 //! the header (u64), the length of the index section (u64), all little-endian; then the index
 //! section ([`dictionary`]: the term dictionary only) and the corpus
-//! ([`Corpus::to_compact_bytes`]). The postings are derived from the corpus when the last byte
-//! is in: shipping them would say the text a second time (bench/README.md, "pack v5").
+//! ([`Corpus::to_compact_bytes`]). The postings are derived from the corpus, each article's as
+//! its record arrives: shipping them would say the text a second time (bench/README.md, "pack
+//! v5").
 //!
 //! A pack is checked when it is written (its corpus and index are read back with every check
 //! that JSON and a stored index get), and checked again when it is read: the checksum only
