@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Where a loaded pack's memory goes in wasm32 (see src/lib.rs). Build, then run:
-//   (cd bench/wasm-memory && cargo build --offline --release --target wasm32-unknown-unknown)
-//   node bench/wasm-memory/run.mjs $CARGO_TARGET_DIR/wasm32-unknown-unknown/release/lede_wasm_memory.wasm DIR/corpus.lede
+// Where a loaded pack's memory goes in wasm32 (see src/lib.rs), and how long reading it takes
+// (every piece pushed and the finish, in this wasm: built with the app's profile it is the
+// app's reading time, without the page). Build, then run:
+//   (cd bench/wasm-memory && cargo build --offline --profile wasm-release --target wasm32-unknown-unknown)
+//   node bench/wasm-memory/run.mjs $CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/lede_wasm_memory.wasm DIR/corpus.lede
 import { readFileSync } from 'node:fs';
 
 const [wasmPath, packPath] = process.argv.slice(2);
@@ -13,14 +15,16 @@ const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {});
 const e = instance.exports;
 const bytes = readFileSync(packPath);
 const mib = (b) => (b / 1048576).toFixed(1).padStart(6);
+let inWasm = 0;
+const timed = (f) => { const t = performance.now(); const r = f(); inWasm += performance.now() - t; return r; };
 for (let at = 0; at < bytes.length; at += 65536) {
   const piece = bytes.subarray(at, at + 65536);
   const to = e.piece(); // first: it may grow the memory, which detaches the old buffer
   new Uint8Array(e.memory.buffer, to, piece.length).set(piece);
-  if (!e.push(piece.length)) throw new Error(`${packPath}: refused at byte ${at}`);
+  if (!timed(() => e.push(piece.length))) throw new Error(`${packPath}: refused at byte ${at}`);
 }
-if (!e.finish()) throw new Error(`${packPath}: refused at its end`);
-console.log(`${packPath} in wasm32: heap live ${mib(e.live_bytes())} MiB in ${e.live_allocations()} allocations, heap peak ${mib(e.peak_bytes())} MiB, WebAssembly memory ${mib(e.memory.buffer.byteLength)} MiB`);
+if (!timed(() => e.finish())) throw new Error(`${packPath}: refused at its end`);
+console.log(`${packPath} in wasm32: heap live ${mib(e.live_bytes())} MiB in ${e.live_allocations()} allocations, heap peak ${mib(e.peak_bytes())} MiB, WebAssembly memory ${mib(e.memory.buffer.byteLength)} MiB; read in ${inWasm.toFixed(0)} ms`);
 e.free_parts();
 const parts = new Uint32Array(e.memory.buffer, e.parts_out(), 8);
 ['entities (per article)', 'entity summaries', 'quotes', 'tags', 'paragraphs', 'articles (the rest)', 'index', 'left']

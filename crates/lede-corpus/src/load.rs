@@ -248,6 +248,11 @@ impl Assembler {
         self.articles.capacity()
     }
 
+    /// The articles taken so far.
+    pub(crate) fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
     /// Articles taken so far.
     pub(crate) fn len(&self) -> usize {
         self.articles.len()

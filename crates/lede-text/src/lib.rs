@@ -2,6 +2,7 @@
 //! diacritic and apostrophe folding, conversions between char and byte offsets, paragraph and
 //! sentence splitting ([`split`]) and the shared word lists ([`word_lists`]).
 
+mod ascii_words;
 pub mod display;
 mod fold_table;
 pub mod order;
@@ -187,23 +188,30 @@ pub fn is_combining_mark(c: char) -> bool {
 pub fn fold_word_into(word: &str, out: &mut String) {
     out.clear();
     let mut special = false;
-    for c in word.chars() {
-        if c.is_ascii() {
-            if c == '\'' || c == '.' || c == '`' {
+    if word.is_ascii() {
+        // The loop below, for ASCII: lowercase, noting apostrophes, dots and backticks.
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        special = word.bytes().any(|b| matches!(b, b'\'' | b'.' | b'`'));
+    } else {
+        for c in word.chars() {
+            if c.is_ascii() {
+                if c == '\'' || c == '.' || c == '`' {
+                    special = true;
+                }
+                out.push(c.to_ascii_lowercase());
+            } else if let Some(folded) = fold_diacritic(c) {
+                out.extend(folded.chars().map(|f| f.to_ascii_lowercase()));
+            } else if is_apostrophe(c) {
                 special = true;
+                out.push('\'');
+            } else if is_combining_mark(c) {
+                continue;
+            } else if c == 'ς' {
+                out.push('σ');
+            } else if !fold_compatible_into(c, out) {
+                out.extend(c.to_lowercase());
             }
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(folded) = fold_diacritic(c) {
-            out.extend(folded.chars().map(|f| f.to_ascii_lowercase()));
-        } else if is_apostrophe(c) {
-            special = true;
-            out.push('\'');
-        } else if is_combining_mark(c) {
-            continue;
-        } else if c == 'ς' {
-            out.push('σ');
-        } else if !fold_compatible_into(c, out) {
-            out.extend(c.to_lowercase());
         }
     }
     if !special {
@@ -273,12 +281,17 @@ pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, 
             return;
         }
         f(buf, at, at + n, false);
-        if w.contains(['.', '\'', '’', '‘', 'ʼ', '`', '´']) {
+        let joined = if ascii {
+            w.bytes().any(|b| matches!(b, b'.' | b'\'' | b'`'))
+        } else {
+            w.contains(['.', '\'', '’', '‘', 'ʼ', '`', '´'])
+        };
+        if joined {
             let whole = buf.clone();
             emit_parts(w, at, &whole, buf, &mut f);
         }
     };
-    for (b, w) in text.unicode_word_indices() {
+    let mut word = |b: usize, w: &str| {
         let (gap, len) = if ascii {
             (b - byte_pos, w.len())
         } else {
@@ -298,6 +311,13 @@ pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, 
         }
         char_pos += len;
         byte_pos = b + w.len();
+    };
+    if ascii {
+        ascii_words::for_each_ascii_word(text, word);
+    } else {
+        for (b, w) in text.unicode_word_indices() {
+            word(b, w);
+        }
     }
 }
 

@@ -79,6 +79,12 @@ impl CompactReader {
         self.assembler.len()
     }
 
+    /// The articles read so far, each checked as it came (the corpus-wide checks, of entity
+    /// references, wait for [`CompactReader::finish`]).
+    pub fn articles(&self) -> &[crate::Article] {
+        self.assembler.articles()
+    }
+
     /// Reads the next piece of the bytes; an error ends the reading.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), CorpusError> {
         if self.pending.is_empty() {

@@ -2,7 +2,8 @@
 //! its term's id, the article's words grouped by term with a counting sort (no comparison
 //! sort: words arrive in field and position order), then every record grouped by term. The
 //! ids come from one of two places: interned as the words are met ([`Index::build`]), or a
-//! pack's term dictionary ([`derive`]: a pack ships no postings, only the dictionary).
+//! pack's term dictionary ([`Deriver`](super::Deriver): a pack ships no postings, only the
+//! dictionary).
 
 use fst::Streamer;
 use lede_corpus::{Article, Corpus};
@@ -12,42 +13,68 @@ use crate::facts::Facts;
 use crate::postings::{write_record_body, Field, FIELDS, SKIP_BLOCK};
 
 /// Term → id, terms of up to 15 bytes kept as inline keys (no pointer to follow, no `memcmp`:
-/// most words are short).
+/// most words are short), those of up to 7 in a table of half the entry size, which the
+/// commonest words share and so stay in cache.
 #[derive(Default)]
-struct TermIds {
+pub(super) struct TermIds {
+    tiny: FxMap<u64, u32>,
     short: FxMap<u128, u32>,
     long: FxMap<Box<[u8]>, u32>,
 }
 
-/// The inline key of a term of up to 15 bytes: its bytes, then its length in the last byte.
-fn short_key(term: &[u8]) -> Option<u128> {
-    if term.len() > 15 {
-        return None;
+/// A term's key: its bytes, then its length in the last byte, inline for up to 15 bytes.
+enum Key<'a> {
+    Tiny(u64),
+    Short(u128),
+    Long(&'a [u8]),
+}
+
+/// The key of `term`: its bytes packed little-endian, read as two overlapping loads (the
+/// bytes both cover are the same, so OR-ing them packs them once).
+fn key(term: &[u8]) -> Key<'_> {
+    let n = term.len();
+    let u32_at = |at: usize| u32::from_le_bytes(term[at..at + 4].try_into().expect("4 bytes"));
+    let u64_at = |at: usize| u64::from_le_bytes(term[at..at + 8].try_into().expect("8 bytes"));
+    match n {
+        0 => Key::Tiny(0),
+        1..=3 => {
+            let packed = u64::from(term[0])
+                | u64::from(term[n / 2]) << (8 * (n / 2))
+                | u64::from(term[n - 1]) << (8 * (n - 1));
+            Key::Tiny(packed | (n as u64) << 56)
+        }
+        4..=7 => {
+            let packed = u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << (8 * (n - 4));
+            Key::Tiny(packed | (n as u64) << 56)
+        }
+        8..=15 => {
+            let packed = u128::from(u64_at(0)) | u128::from(u64_at(n - 8)) << (8 * (n - 8));
+            Key::Short(packed | (n as u128) << 120)
+        }
+        _ => Key::Long(term),
     }
-    let mut key = [0u8; 16];
-    key[..term.len()].copy_from_slice(term);
-    key[15] = term.len() as u8;
-    Some(u128::from_le_bytes(key))
 }
 
 impl TermIds {
     fn get(&self, term: &[u8]) -> Option<u32> {
-        match short_key(term) {
-            Some(key) => self.short.get(&key).copied(),
-            None => self.long.get(term).copied(),
+        match key(term) {
+            Key::Tiny(k) => self.tiny.get(&k).copied(),
+            Key::Short(k) => self.short.get(&k).copied(),
+            Key::Long(t) => self.long.get(t).copied(),
         }
     }
 
-    fn insert(&mut self, term: &[u8], id: u32) {
-        match short_key(term) {
-            Some(key) => self.short.insert(key, id),
-            None => self.long.insert(term.into(), id),
+    pub(super) fn insert(&mut self, term: &[u8], id: u32) {
+        match key(term) {
+            Key::Tiny(k) => self.tiny.insert(k, id),
+            Key::Short(k) => self.short.insert(k, id),
+            Key::Long(t) => self.long.insert(t.into(), id),
         };
     }
 }
 
 /// Where the builder's term ids come from.
-enum Terms {
+pub(super) enum Terms {
     /// Ids in the order terms are first met; their names, sorted at the end.
     Interned { ids: TermIds, names: Vec<Box<str>> },
     /// A pack's dictionary: ids fixed, a word outside it is a fault (the first one kept).
@@ -94,43 +121,53 @@ fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMu
 
 /// Where the records go: one growing list per term, or (their lengths known) straight into
 /// the postings.
-enum Sink {
+pub(super) enum Sink {
     /// Per term, its postings so far (records in article order, article deltas included).
     Lists(Vec<Vec<u8>>),
-    /// The postings, each term's room given; `cursor` and `end` per term.
+    /// The postings, each term's room given ([`TermState`]'s `cursor` and `end`).
     InPlace {
         postings: Vec<u8>,
-        cursor: Vec<u32>,
-        end: Vec<u32>,
         /// The first term whose records overflowed its room.
         overflow: Option<u32>,
     },
 }
 
+/// What the builder keeps per term, side by side: the few it touches for each word and record
+/// are then one cache line, not one in each of six tables.
+#[derive(Clone, Copy, Default)]
+pub(super) struct TermState {
+    /// Its slot in the article `slot_doc` names.
+    slot: u32,
+    /// 1 + the article its slot belongs to (0: none yet).
+    slot_doc: u32,
+    /// Its articles so far.
+    df: u32,
+    /// Its last article.
+    last_doc: u32,
+    /// Where its next record goes in the postings, and where its room ends ([`Sink::InPlace`]).
+    cursor: u32,
+    end: u32,
+}
+
 impl Sink {
     /// The offset where term `t`'s next record goes (within its list, or in the postings).
-    fn at(&self, t: usize) -> u32 {
+    fn at(&self, t: usize, state: &TermState) -> u32 {
         match self {
             Sink::Lists(lists) => lists[t].len() as u32,
-            Sink::InPlace { cursor, .. } => cursor[t],
+            Sink::InPlace { .. } => state.cursor,
         }
     }
 
     /// Appends `record` to term `t`'s postings.
-    fn push(&mut self, t: usize, record: &[u8]) {
+    fn push(&mut self, t: usize, state: &mut TermState, record: &[u8]) {
         match self {
             Sink::Lists(lists) => lists[t].extend_from_slice(record),
-            Sink::InPlace {
-                postings,
-                cursor,
-                end,
-                overflow,
-            } => {
-                let at = cursor[t] as usize;
+            Sink::InPlace { postings, overflow } => {
+                let at = state.cursor as usize;
                 match postings.get_mut(at..at + record.len()) {
-                    Some(room) if at + record.len() <= end[t] as usize => {
-                        room.copy_from_slice(record);
-                        cursor[t] += record.len() as u32;
+                    Some(room) if at + record.len() <= state.end as usize => {
+                        copy_small(room, record);
+                        state.cursor += record.len() as u32;
                     }
                     _ => {
                         overflow.get_or_insert(t as u32);
@@ -141,22 +178,28 @@ impl Sink {
     }
 }
 
+/// `from` into `to` (as long): a byte loop for the few bytes most records take, where a call
+/// to `memcpy` costs more than the copy.
+fn copy_small(to: &mut [u8], from: &[u8]) {
+    if from.len() > 16 {
+        to.copy_from_slice(from);
+        return;
+    }
+    for (to, &b) in to.iter_mut().zip(from) {
+        *to = b;
+    }
+}
+
 /// Collects the corpus's records, article by article, into each term's postings.
-struct Builder {
+pub(super) struct Builder {
     terms: Terms,
     sink: Sink,
-    /// Per term, its articles so far.
-    df: Vec<u32>,
-    /// Per term, its last article.
-    last_doc: Vec<u32>,
+    /// Per term, what building it needs.
+    term: Vec<TermState>,
     /// `(term, article, offset in its list)` of every `SKIP_BLOCK`-th record, in article order.
     marks: Vec<(u32, u32, u32)>,
     /// The current article's words in arrival order: `(slot, field, position)`.
     occ: Vec<(u32, u8, u32)>,
-    /// Per term, its slot in the article `slot_doc` names.
-    slot_of: Vec<u32>,
-    /// Per term, 1 + the article its slot belongs to (0: none yet).
-    slot_doc: Vec<u32>,
     /// Per slot of the current article, its term.
     slot_term: Vec<u32>,
     /// Per slot, where its words start (then, after the counting sort, end).
@@ -171,19 +214,29 @@ struct Builder {
     scratch: Vec<u8>,
     /// One record as it is written.
     record: Vec<u8>,
+    /// Words per article and field of the articles added so far, `FIELDS` per article.
+    field_len: Vec<u32>,
 }
 
 impl Builder {
-    fn new(terms: Terms, sink: Sink, n_terms: usize) -> Builder {
+    /// Gives each term its room in [`Sink::InPlace`]'s postings: `lengths[t]` bytes, in term
+    /// order (their sum is the postings' length).
+    pub(super) fn give_room(&mut self, lengths: &[u32]) {
+        let mut at = 0;
+        for (state, &l) in self.term.iter_mut().zip(lengths) {
+            state.cursor = at;
+            at += l;
+            state.end = at;
+        }
+    }
+
+    pub(super) fn new(terms: Terms, sink: Sink, n_terms: usize) -> Builder {
         Builder {
             terms,
             sink,
-            df: vec![0; n_terms],
-            last_doc: vec![0; n_terms],
+            term: vec![TermState::default(); n_terms],
             marks: Vec::new(),
             occ: Vec::new(),
-            slot_of: vec![0; n_terms],
-            slot_doc: vec![0; n_terms],
             slot_term: Vec::new(),
             slot_start: Vec::new(),
             fields: Vec::new(),
@@ -193,6 +246,7 @@ impl Builder {
             doc: 0,
             scratch: Vec::new(),
             record: Vec::new(),
+            field_len: Vec::new(),
         }
     }
 
@@ -208,10 +262,7 @@ impl Builder {
                     if let Sink::Lists(lists) = &mut self.sink {
                         lists.push(Vec::new());
                     }
-                    self.df.push(0);
-                    self.last_doc.push(0);
-                    self.slot_of.push(0);
-                    self.slot_doc.push(0);
+                    self.term.push(TermState::default());
                     id
                 }
             }),
@@ -239,12 +290,13 @@ impl Builder {
             }
             let Some(id) = self.id(term) else { return };
             let t = id as usize;
-            if self.slot_doc[t] != self.doc {
-                self.slot_doc[t] = self.doc;
-                self.slot_of[t] = self.slot_term.len() as u32;
+            let state = &mut self.term[t];
+            if state.slot_doc != self.doc {
+                state.slot_doc = self.doc;
+                state.slot = self.slot_term.len() as u32;
                 self.slot_term.push(id);
             }
-            self.occ.push((self.slot_of[t], field as u8, at));
+            self.occ.push((state.slot, field as u8, at));
         });
         self.lens[f] += count;
         self.next_pos[f] = pos + SEGMENT_GAP;
@@ -298,51 +350,71 @@ impl Builder {
                 n_groups += 1;
                 k = l;
             }
-            if (self.df[term] as usize).is_multiple_of(SKIP_BLOCK) {
-                self.marks.push((term as u32, doc, self.sink.at(term)));
+            let state = &mut self.term[term];
+            if (state.df as usize).is_multiple_of(SKIP_BLOCK) {
+                self.marks
+                    .push((term as u32, doc, self.sink.at(term, state)));
             }
             self.record.clear();
-            lede_corpus::varint::write(&mut self.record, u64::from(doc - self.last_doc[term]));
+            lede_corpus::varint::write(&mut self.record, u64::from(doc - state.last_doc));
             write_record_body(&mut self.record, &groups[..n_groups], &mut self.scratch);
-            self.sink.push(term, &self.record);
-            self.last_doc[term] = doc;
-            self.df[term] += 1;
+            self.sink.push(term, state, &self.record);
+            state.last_doc = doc;
+            state.df += 1;
             begin = end;
         }
         self.occ.clear();
         self.slot_term.clear();
     }
 
-    /// Adds every article of `corpus`; gives the field lengths, `n_docs * FIELDS`.
-    fn add_corpus(&mut self, corpus: &Corpus) -> Vec<u32> {
-        let mut field_len = Vec::with_capacity(corpus.articles.len() * FIELDS);
+    /// Adds the next article, `a` (articles come in corpus order).
+    pub(super) fn add_article<'a>(&mut self, a: &'a Article, names: &mut Vec<&'a str>) {
+        self.start((self.field_len.len() / FIELDS) as u32);
+        for_each_field(a, names, |field, text| self.add(field, text));
+        self.field_len.extend_from_slice(&self.lens);
+        self.flush();
+    }
+
+    /// Room for the field lengths of `n` more articles.
+    pub(super) fn reserve_articles(&mut self, n: usize) {
+        self.field_len.reserve_exact(n.saturating_mul(FIELDS));
+    }
+
+    /// Adds every article of `corpus`.
+    pub(super) fn add_corpus(&mut self, corpus: &Corpus) {
+        self.reserve_articles(corpus.articles.len());
         let mut names = Vec::new();
-        for (d, a) in corpus.articles.iter().enumerate() {
-            self.start(d as u32);
-            for_each_field(a, &mut names, |field, text| self.add(field, text));
-            field_len.extend_from_slice(&self.lens);
-            self.flush();
+        for a in &corpus.articles {
+            self.add_article(a, &mut names);
         }
-        field_len
     }
 
     /// The postings in term order (ids in lexicographic order), with their dictionary, for
-    /// the corpus of `n_docs` articles and `fingerprint`.
-    fn finish(
-        self,
-        n_docs: u32,
-        fingerprint: u64,
-        field_len: Vec<u32>,
-    ) -> Result<IndexParts, String> {
+    /// the corpus of `n_docs` articles and `fingerprint`. What only building needed (the term
+    /// ids' table, the per-term scratch) is freed before the final tables are made, so that
+    /// the two are never in memory together (a wasm memory keeps its peak).
+    pub(super) fn finish(self, n_docs: u32, fingerprint: u64) -> Result<IndexParts, String> {
         let Builder {
             terms,
             sink,
-            df: tmp_df,
+            term: states,
             marks,
+            field_len,
+            occ,
+            slot_term,
+            slot_start,
+            fields,
+            positions,
+            scratch,
+            record,
             ..
         } = self;
+        drop((occ, slot_term, slot_start));
+        let tmp_df: Vec<u32> = states.iter().map(|s| s.df).collect();
+        drop((fields, positions, scratch, record));
         let (order, terms): (Vec<u32>, fst::Map<Vec<u8>>) = match terms {
-            Terms::Interned { names, .. } => {
+            Terms::Interned { names, ids } => {
+                drop(ids);
                 let mut order: Vec<u32> = (0..names.len() as u32).collect();
                 order.sort_unstable_by(|&x, &y| names[x as usize].cmp(&names[y as usize]));
                 let mut fst_builder = fst::MapBuilder::memory();
@@ -353,7 +425,12 @@ impl Builder {
                 }
                 (order, fst_builder.into_map())
             }
-            Terms::Dictionary { unknown, terms, .. } => {
+            Terms::Dictionary {
+                unknown,
+                terms,
+                ids,
+            } => {
+                drop(ids);
                 if let Some((doc, term)) = unknown {
                     return Err(format!(
                         "article {doc} has the word {term:?}, which its term dictionary lacks"
@@ -396,20 +473,18 @@ impl Builder {
                 }
                 (lists, Vec::with_capacity(total))
             }
-            Sink::InPlace {
-                postings,
-                cursor,
-                end,
-                overflow,
-            } => {
-                let short = (0..end.len()).find(|&t| cursor[t] != end[t]);
+            Sink::InPlace { postings, overflow } => {
+                let short = (0..states.len()).find(|&t| states[t].cursor != states[t].end);
                 if let Some(t) = overflow.or(short.map(|t| t as u32)) {
                     return Err(format!(
                         "its postings lengths do not match its corpus (term {t})"
                     ));
                 }
                 // Skip marks are offsets in the postings already, whose terms are in order.
-                let offsets = std::iter::once(0).chain(end).collect();
+                let offsets = std::iter::once(0)
+                    .chain(states.iter().map(|s| s.end))
+                    .collect();
+                drop(states);
                 let mut skip_off = Vec::with_capacity(order.len() + 1);
                 let mut skips = Vec::new();
                 for t in 0..order.len() {
@@ -475,101 +550,50 @@ impl Index {
             names: Vec::new(),
         };
         let mut b = Builder::new(terms, Sink::Lists(Vec::new()), 0);
-        let field_len = b.add_corpus(corpus);
+        b.add_corpus(corpus);
         let n_docs = corpus.articles.len() as u32;
         let parts = b
-            .finish(n_docs, Index::fingerprint(corpus), field_len)
+            .finish(n_docs, Index::fingerprint(corpus))
             .expect("interned terms are all used");
         Index::from_parts(parts, Facts::of(corpus))
     }
 }
 
-/// The postings of `corpus` (whose [`Index::fingerprint`] is `fingerprint`) with the term ids
-/// of `terms` (a pack's dictionary, ids in lexicographic order) and each term's postings
-/// length in bytes (`lengths`): what [`Index::build`] gives, written in place, without
-/// sorting or building the dictionary. The error names a word of the corpus outside the
-/// dictionary, a term of the dictionary no article has, or lengths the corpus does not give.
-pub(crate) fn derive(
-    corpus: &Corpus,
-    fingerprint: u64,
-    terms: fst::Map<Vec<u8>>,
-    lengths: &[u32],
-) -> Result<IndexParts, String> {
-    if lengths.len() != terms.len() {
-        return Err(format!(
-            "it has {} postings lengths for {} terms",
-            lengths.len(),
-            terms.len()
-        ));
-    }
-    // A word of n bytes gives at most one record of at most 21 bytes (article delta, mask, a
-    // frequency, positions length, position): lengths past that are forged, and never reserved.
-    let text: u64 = corpus
-        .articles
-        .iter()
-        .map(|a| {
-            let quotes: usize = a.quotes.iter().map(|q| q.text.len()).sum();
-            let names: usize = a
-                .entities
-                .iter()
-                .map(|e| e.name.len() + e.aliases.iter().map(String::len).sum::<usize>())
-                .sum();
-            let speakers: usize = a
-                .quotes
-                .iter()
-                .filter_map(|q| q.speaker.as_ref())
-                .map(|s| s.name.len())
-                .sum();
-            (a.title.len()
-                + a.paragraphs.iter().map(String::len).sum::<usize>()
-                + quotes
-                + names
-                + speakers) as u64
-        })
-        .sum();
-    let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
-    if total > (text * 21).min(u64::from(u32::MAX)) {
-        return Err(format!(
-            "its postings lengths add up to {total} bytes, more than its corpus can give"
-        ));
-    }
-    let mut end = Vec::with_capacity(lengths.len());
-    let mut sum = 0u32;
-    for &l in lengths {
-        sum += l;
-        end.push(sum);
-    }
-    let cursor = std::iter::once(0)
-        .chain(end.iter().copied())
-        .take(lengths.len())
-        .collect();
-    let sink = Sink::InPlace {
-        postings: vec![0; total as usize],
-        cursor,
-        end,
-        overflow: None,
-    };
-    let mut ids = TermIds::default();
-    let mut stream = terms.stream();
-    let mut n = 0u64;
-    while let Some((term, id)) = stream.next() {
-        if id != n {
-            return Err(format!(
-                "its term dictionary gives {:?} the id {id}, not {n}",
-                String::from_utf8_lossy(term)
-            ));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_term_length_gets_its_own_key() {
+        // Terms of every length around the three key widths, sharing prefixes and suffixes (the
+        // inline keys read two overlapping halves).
+        let mut terms: Vec<String> = Vec::new();
+        for n in 0..=18 {
+            for fill in ['a', 'b'] {
+                let base: String = (0..n).map(|i| (b'c' + (i % 20) as u8) as char).collect();
+                terms.push(base.clone());
+                if n > 0 {
+                    let mut first = base.clone();
+                    first.replace_range(..1, &fill.to_string());
+                    let mut last = base.clone();
+                    last.replace_range(n - 1.., &fill.to_string());
+                    let mut middle = base.clone();
+                    middle.replace_range(n / 2..n / 2 + 1, &fill.to_string());
+                    terms.extend([first, last, middle]);
+                }
+            }
         }
-        ids.insert(term, id as u32);
-        n += 1;
+        terms.sort();
+        terms.dedup();
+        let mut ids = TermIds::default();
+        for (id, t) in terms.iter().enumerate() {
+            assert_eq!(ids.get(t.as_bytes()), None, "{t:?} before its insertion");
+            ids.insert(t.as_bytes(), id as u32);
+        }
+        for (id, t) in terms.iter().enumerate() {
+            assert_eq!(ids.get(t.as_bytes()), Some(id as u32), "{t:?}");
+        }
+        assert!(ids.get(b"zz").is_none() && ids.get(b"cdefghijz").is_none());
+        assert!(!ids.tiny.is_empty() && !ids.short.is_empty() && !ids.long.is_empty());
     }
-    drop(stream);
-    let n_terms = terms.len();
-    let terms = Terms::Dictionary {
-        ids,
-        terms,
-        unknown: None,
-    };
-    let mut b = Builder::new(terms, sink, n_terms);
-    let field_len = b.add_corpus(corpus);
-    b.finish(corpus.articles.len() as u32, fingerprint, field_len)
 }

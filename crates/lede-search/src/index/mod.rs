@@ -11,10 +11,11 @@ use crate::facts::Facts;
 use crate::postings::{Field, Records, FIELDS};
 
 mod build;
+mod derive;
 #[cfg(test)]
 mod reference_tests;
 
-pub(crate) use build::derive;
+pub(crate) use derive::{derive, Deriver};
 
 /// Positions left empty between paragraphs, quotes and names, so that phrases never span them
 /// and proximity treats them as far apart.

@@ -6,8 +6,9 @@
 //! take (u64: what [`memory_estimate`] reads), the XXH64 checksum (seed 0) of everything after
 //! the header (u64), the length of the index section (u64), all little-endian; then the index
 //! section ([`dictionary`]: the term dictionary only) and the corpus
-//! ([`Corpus::to_compact_bytes`]). The postings are derived from the corpus when the last byte
-//! is in: shipping them would say the text a second time (bench/README.md, "pack v5").
+//! ([`Corpus::to_compact_bytes`]). The postings are derived from the corpus, each article's as
+//! its record arrives: shipping them would say the text a second time (bench/README.md, "pack
+//! v5").
 //!
 //! A pack is checked when it is written (its corpus and index are read back with every check
 //! that JSON and a stored index get), and checked again when it is read: the checksum only
@@ -20,7 +21,7 @@ use lede_corpus::{CompactReader, Corpus};
 use xxhash_rust::xxh64::Xxh64;
 
 use crate::facts::Facts;
-use crate::index::derive;
+use crate::index::{derive, Deriver};
 use crate::Index;
 
 mod dictionary;
@@ -38,13 +39,18 @@ const NOT_A_PACK: &str = "not a Lede pack: it does not start with LEDEPACK";
 const MAX_RESERVE: usize = 64 << 20;
 /// Bytes before the index: magic, version, postings bytes, checksum, index length.
 const HEADER: usize = 8 + 4 + 8 + 8 + 8;
+/// The most postings bytes whose room the reader takes as soon as the dictionary is in, to
+/// derive each article's records as it arrives: the lengths may be forged, and past this they
+/// are first checked against the whole corpus's text (derived at the end, as one step). At
+/// [`MEMORY_PER_INDEX_BYTE`], 256 MiB of postings is the app's default memory limit, 2 GiB.
+const MAX_STREAMED_POSTINGS: u64 = 256 << 20;
 
 /// WebAssembly memory a loaded pack takes per byte of the postings its header announces:
-/// Reuters-21578's 11.1 MB of postings took 76.7 MiB in Chromium (pack v5), 7.2 per byte,
-/// rounded up (bench/README.md, "Transfer and memory"). The corpus, its index and the
-/// allocator's slack all grow with the postings, and their size is in the pack's first bytes,
-/// whatever the transfer encoding.
-pub const MEMORY_PER_INDEX_BYTE: u64 = 8;
+/// Reuters-21578's 11,097,548 B of postings took at most 65.0 MiB in Chromium (pack v5, each
+/// article derived as it arrives), 6.1 per byte, rounded up (bench/README.md, "stream"). The
+/// corpus, its index and the allocator's slack all grow with the postings, and their size is
+/// in the pack's first bytes, whatever the transfer encoding.
+pub const MEMORY_PER_INDEX_BYTE: u64 = 7;
 
 /// The WebAssembly memory, in bytes, that loading a pack whose index section is
 /// `index_bytes` long will take (see [`MEMORY_PER_INDEX_BYTE`]).
@@ -111,9 +117,8 @@ pub struct PackReader {
     head: Vec<u8>,
     /// The header, once it is in.
     header: Option<Header>,
-    /// The term dictionary, once the index section is in (the postings and the facts come
-    /// from the corpus).
-    index: Option<Dictionary>,
+    /// The index section, once it is in (the postings and the facts come from the corpus).
+    index: Option<Section>,
     corpus: CompactReader,
     hash: Xxh64,
 }
@@ -163,14 +168,25 @@ impl PackReader {
             if self.head.len() < want {
                 return Ok(());
             }
-            let index = dictionary::read(&self.head)
+            let dict = dictionary::read(&self.head)
                 .map_err(|e| format!("the pack's index is damaged: {e}"))?;
-            self.index = Some(index);
+            self.index = Some(Section::new(dict)?);
             self.head = Vec::new();
         }
         self.corpus
             .push(chunk)
-            .map_err(|e| format!("the pack's corpus is damaged: {e}"))
+            .map_err(|e| format!("the pack's corpus is damaged: {e}"))?;
+        if let Some(Section {
+            postings: Postings::Streamed { deriver, added },
+            ..
+        }) = &mut self.index
+        {
+            for a in &self.corpus.articles()[*added..] {
+                deriver.add(a);
+            }
+            *added = self.corpus.articles_read();
+        }
+        Ok(())
     }
 
     /// The bytes the index's postings will take, once the header is in: what
@@ -196,6 +212,15 @@ impl PackReader {
         let Some(index) = self.index else {
             return Err("the pack ends inside its index".into());
         };
+        // Streamed postings are finished first, so that the builder's tables are freed before
+        // the corpus's final tables are made (a wasm memory keeps its peak); their faults are
+        // said after the corpus's.
+        let streamed = match index.postings {
+            Postings::Streamed { deriver, added } => {
+                Ok(deriver.finish(added as u32, index.fingerprint))
+            }
+            Postings::AtEnd { terms, lengths } => Err((terms, lengths)),
+        };
         let corpus = self
             .corpus
             .finish()
@@ -208,8 +233,11 @@ impl PackReader {
         {
             return Err("the pack's index was built from another corpus".into());
         }
-        let parts = derive(&corpus, index.fingerprint, index.terms, &index.lengths)
-            .map_err(|e| format!("the pack's index is damaged: {e}"))?;
+        let parts = match streamed {
+            Ok(parts) => parts,
+            Err((terms, lengths)) => derive(&corpus, index.fingerprint, terms, &lengths),
+        }
+        .map_err(|e| format!("the pack's index is damaged: {e}"))?;
         if parts.postings.len() != header.postings {
             return Err(format!(
                 "the pack's index is damaged: its header announces {} bytes of postings, its corpus gives {}",
@@ -219,6 +247,57 @@ impl PackReader {
         }
         let index = Index::from_parts(parts, Facts::of(&corpus));
         Ok((corpus, index))
+    }
+}
+
+/// A pack's index section as read: what the corpus was, and its postings as they are derived.
+struct Section {
+    /// [`Index::fingerprint`] of the corpus the index was built from.
+    fingerprint: u64,
+    /// Articles of that corpus.
+    n_docs: u32,
+    postings: Postings,
+}
+
+/// How the postings are derived.
+enum Postings {
+    /// Article by article as they arrive; `added` of them so far.
+    Streamed { deriver: Box<Deriver>, added: usize },
+    /// From the whole corpus at the end, its text checked first against the lengths (which
+    /// announce more than [`MAX_STREAMED_POSTINGS`]).
+    AtEnd {
+        terms: fst::Map<Vec<u8>>,
+        lengths: Vec<u32>,
+    },
+}
+
+impl Section {
+    /// The section of `dict`, its postings' room taken when it is small enough to trust.
+    fn new(dict: Dictionary) -> Result<Section, String> {
+        let Dictionary {
+            fingerprint,
+            n_docs,
+            terms,
+            lengths,
+        } = dict;
+        let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+        let postings = if total <= MAX_STREAMED_POSTINGS {
+            let mut deriver = Deriver::new(terms, &lengths)
+                .map_err(|e| format!("the pack's index is damaged: {e}"))?;
+            // Bounded by the room just taken: every article but an empty one has a record.
+            deriver.reserve((n_docs as usize).min(total as usize));
+            Postings::Streamed {
+                deriver: Box::new(deriver),
+                added: 0,
+            }
+        } else {
+            Postings::AtEnd { terms, lengths }
+        };
+        Ok(Section {
+            fingerprint,
+            n_docs,
+            postings,
+        })
     }
 }
 
@@ -347,6 +426,71 @@ mod tests {
         let other = corpus("Harbour vote delayed");
         let e = write_pack(&c, &Index::build(&other)).expect_err("refused");
         assert!(e.contains("another corpus"), "{e}");
+    }
+
+    #[test]
+    fn each_article_is_indexed_as_its_record_arrives() {
+        let c = Corpus::new(
+            (0..40)
+                .map(|i| Article {
+                    id: format!("a{i}"),
+                    title: format!("Harbour vote {i}"),
+                    paragraphs: vec![format!("The council backs terminal {}.", i % 7)],
+                    ..Article::default()
+                })
+                .collect(),
+        );
+        let bytes = write_pack(&c, &Index::build(&c)).unwrap();
+        let mut reader = PackReader::new();
+        let mut seen = Vec::new();
+        for chunk in bytes.chunks(97) {
+            reader.push(chunk).unwrap();
+            if let Some(Section {
+                postings: Postings::Streamed { added, .. },
+                ..
+            }) = &reader.index
+            {
+                assert_eq!(*added, reader.articles_read(), "none waits for the end");
+                seen.push(*added);
+            }
+        }
+        assert!(seen.len() > 10 && seen.windows(2).any(|w| w[0] < w[1] && w[0] > 0));
+        assert_eq!(seen.last(), Some(&40));
+        let (back, index) = reader.finish().unwrap();
+        let built = Index::build(&back);
+        assert_eq!(
+            (index.postings, index.offsets),
+            (built.postings, built.offsets)
+        );
+        assert_eq!((index.skips, index.df), (built.skips, built.df));
+    }
+
+    #[test]
+    fn lengths_past_the_streaming_bound_are_checked_against_the_text_before_any_room() {
+        let c = corpus("Harbour vote");
+        let index = Index::build(&c);
+        let mut section = index.fingerprint.to_le_bytes().to_vec();
+        lede_corpus::varint::write(&mut section, 1);
+        lede_corpus::varint::write(&mut section, index.df.len() as u64);
+        let mut lengths: Vec<u32> = index.offsets.windows(2).map(|w| w[1] - w[0]).collect();
+        lengths[0] += MAX_STREAMED_POSTINGS as u32;
+        for &l in &lengths {
+            lede_corpus::varint::write(&mut section, u64::from(l));
+        }
+        section.extend_from_slice(index.terms.as_fst().as_bytes());
+        let total: u32 = lengths.iter().sum();
+        let bytes = assemble(total as usize, &section, &c.to_compact_bytes());
+        let mut reader = PackReader::new();
+        reader.push(&bytes).unwrap();
+        assert!(matches!(
+            reader.index,
+            Some(Section {
+                postings: Postings::AtEnd { .. },
+                ..
+            })
+        ));
+        let e = reader.finish().err().expect("forged lengths");
+        assert!(e.contains("more than its corpus can give"), "{e}");
     }
 
     /// A pack of `corpus` and `index` as a forger writes it: no checks, a matching checksum.
