@@ -25,7 +25,8 @@ const TYPES = {
 
 /**
  * Serves dist/ (or the build folder `dist`, e.g. a baseline build for a side-by-side
- * benchmark), plus `extra` path -> [type, body] overrides, on an ephemeral loopback port.
+ * benchmark), plus `extra` path -> [type, body, headers?] overrides, on an ephemeral loopback
+ * port (`headers`, e.g. `{ 'content-encoding': 'gzip' }` for a precompressed body).
  */
 export async function startServer(extra = {}, { dist = DIST } = {}) {
   let down = false;
@@ -37,8 +38,8 @@ export async function startServer(extra = {}, { dist = DIST } = {}) {
     }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra[path] !== undefined) {
-      const [type, body] = extra[path];
-      res.writeHead(200, { 'content-type': type });
+      const [type, body, headers = {}] = extra[path];
+      res.writeHead(200, { 'content-type': type, ...headers });
       res.end(body);
       return;
     }
