@@ -129,10 +129,10 @@ pub fn ArticlePage() -> impl IntoView {
     };
     view! {
         <section class="lede-reader">
-            <a class="lede-back" href=back_href>
+            <a class="lede-back" href=move || back_href()>
                 "← All articles"
             </a>
-            {body}
+            {move || body()}
         </section>
     }
 }
