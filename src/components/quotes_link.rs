@@ -17,7 +17,7 @@ pub fn QuotesLink() -> impl IntoView {
     let href = move || view_state.with(|v| v.on_page(Page::Quotes)).to_hash();
     view! {
         <p class="lede-quotes-nav">
-            <a class="lede-quotes-link" href=move || href()>
+            <a class="lede-quotes-link" href=href>
                 {move || format!("Quotes ({})", count.get())}
             </a>
         </p>

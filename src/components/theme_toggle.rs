@@ -105,7 +105,7 @@ pub fn ThemeToggle() -> impl IntoView {
             class="lede-theme-toggle"
             type="button"
             data-theme-choice=move || theme.get().as_str()
-            title=move || title()
+            title=title
             on:click=move |_| theme.update(|t| *t = t.next())
         >
             <span class="lede-theme-icon" aria-hidden="true">

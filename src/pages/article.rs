@@ -129,7 +129,7 @@ pub fn ArticlePage() -> impl IntoView {
     };
     view! {
         <section class="lede-reader">
-            <a class="lede-back" href=move || back_href()>
+            <a class="lede-back" href=back_href>
                 "← All articles"
             </a>
             {move || body()}

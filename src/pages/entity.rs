@@ -54,7 +54,7 @@ pub fn EntityPage() -> impl IntoView {
     };
     view! {
         <section class="lede-entity-page">
-            <a class="lede-back" href=move || back_href()>
+            <a class="lede-back" href=back_href>
                 {move || back_label()}
             </a>
             {move || body()}

@@ -228,7 +228,7 @@ pub fn QuotesPage() -> impl IntoView {
     // The heading comes first, so the outline starts with the page's h1.
     view! {
         <div class="lede-quotes-page">
-        <a class="lede-quotes-back" href=move || back()>
+        <a class="lede-quotes-back" href=back>
             "← Back to the results"
         </a>
         <h1 class="lede-quotes-title">"Who said what"</h1>
