@@ -69,7 +69,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
     view! {
         <div class="lede" data-theme=move || theme.get().root_attribute() node_ref=root>
             <header class="lede-header">
-                {brand}
+                {move || brand()}
                 <div class="lede-search-region" role="search">
                     <SearchBox />
                 </div>
@@ -131,7 +131,7 @@ fn Pages(data: Arc<Loaded>, view_state: RwSignal<ViewState>) -> impl IntoView {
     };
     view! {
         {warnings}
-        {page}
+        {move || page()}
     }
 }
 

@@ -116,14 +116,14 @@ pub fn ArticleList() -> impl IntoView {
     view! {
         <section class="lede-list">
             <p class="lede-count" aria-live="polite">
-                {summary}
+                {move || summary()}
             </p>
             <QuotesLink />
-            {notes}
+            {move || notes()}
             <ul class="lede-results">
                 <For each=rows key=|(stamp, hit)| (stamp.clone(), hit.article) children=move |(_, hit)| row(hit) />
             </ul>
-            {more}
+            {move || more()}
         </section>
     }
 }

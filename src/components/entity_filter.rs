@@ -300,7 +300,7 @@ fn EntityFacet(
                     limit.set(ROWS);
                 }
             />
-            <ul>{rows}</ul>
+            <ul>{move || rows()}</ul>
         </div>
     }
 }
@@ -343,7 +343,7 @@ fn SourceFacet() -> impl IntoView {
     view! {
         <div class="lede-facet-group" data-kind="source">
             <h3>"Sources"</h3>
-            <ul>{rows}</ul>
+            <ul>{move || rows()}</ul>
         </div>
     }
 }

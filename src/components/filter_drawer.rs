@@ -24,7 +24,7 @@ pub fn FilterDrawer() -> impl IntoView {
                 aria-controls="lede-filter-panel"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {label}
+                {move || label()}
             </button>
             <div class="lede-drawer-panel" id="lede-filter-panel">
                 <h2 class="lede-visually-hidden">"Filters"</h2>

@@ -31,7 +31,7 @@ pub fn FindInArticle(
                 "Find \u{201c}" {query} "\u{201d}"
             </span>
             <span class="lede-findbar-status" role="status" aria-live="polite">
-                {status}
+                {move || status()}
             </span>
             <button
                 type="button"

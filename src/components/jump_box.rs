@@ -95,7 +95,7 @@ pub fn JumpBox() -> impl IntoView {
                 node_ref=input_ref
             />
             <ul class="lede-jump-list" node_ref=list_ref>
-                {suggestions}
+                {move || suggestions()}
             </ul>
         </div>
     }

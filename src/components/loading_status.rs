@@ -60,9 +60,9 @@ pub fn LoadingStatus(received: RwSignal<u64>) -> impl IntoView {
     };
     view! {
         <p class="lede-status" role="status" aria-busy="true">
-            {progress}
+            {move || progress()}
         </p>
-        {stalled}
+        {move || stalled()}
     }
 }
 

@@ -132,7 +132,7 @@ pub fn ArticlePage() -> impl IntoView {
             <a class="lede-back" href=back_href>
                 "← All articles"
             </a>
-            {body}
+            {move || body()}
         </section>
     }
 }

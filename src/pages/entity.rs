@@ -55,9 +55,9 @@ pub fn EntityPage() -> impl IntoView {
     view! {
         <section class="lede-entity-page">
             <a class="lede-back" href=back_href>
-                {back_label}
+                {move || back_label()}
             </a>
-            {body}
+            {move || body()}
         </section>
     }
 }
@@ -189,7 +189,7 @@ fn Quotations(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                 "Quotations "
                 <span class="lede-entity-count" data-count=count>{format!("({count})")}</span>
             </h2>
-            <ul class="lede-entity-list">{rows}</ul>
+            <ul class="lede-entity-list">{move || rows()}</ul>
             <MoreButton total=count shown />
         </section>
     }
@@ -306,7 +306,7 @@ fn Articles(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                 "Articles "
                 <span class="lede-entity-count" data-count=count>{format!("({count})")}</span>
             </h2>
-            <ul class="lede-entity-list">{rows}</ul>
+            <ul class="lede-entity-list">{move || rows()}</ul>
             <MoreButton total=count shown />
         </section>
     }

@@ -247,7 +247,7 @@ pub fn QuotesPage() -> impl IntoView {
                 />
                 <nav class="lede-quote-sort" aria-label="Order of speakers">
                     <span class="lede-quote-sort-label">"Order:"</span>
-                    {sort_links}
+                    {move || sort_links()}
                 </nav>
                 <span class="lede-quote-export">
                     <button class="lede-export" type="button" data-format="csv" on:click=move |_| export("csv")>
@@ -258,12 +258,12 @@ pub fn QuotesPage() -> impl IntoView {
                     </button>
                 </span>
             </div>
-            {summary}
-            {scope}
+            {move || summary()}
+            {move || scope()}
             <div class="lede-speaker-groups">
                 <For each=visible key=|(generation, i, _)| (*generation, *i) children=group_view />
             </div>
-            {more}
+            {move || more()}
         </section>
         </div>
         </div>
@@ -341,7 +341,7 @@ fn SpeakerSection(
                 {only}
             </h2>
             <ul class="lede-quote-items">{items}</ul>
-            {more}
+            {move || more()}
         </section>
     }
 }
