@@ -7,13 +7,13 @@ use lede_corpus::{varint, EntityKind, SharedStr};
 use serde::{Deserialize, Serialize};
 
 use crate::dates::DayRange;
-use crate::index::{FxMap, Index};
+use crate::index::{term_list, FxMap, Index};
 use crate::postings::{FIELDS as N_FIELDS, SKIP_BLOCK};
 
 /// First bytes of a stored index.
 const MAGIC: [u8; 8] = *b"LEDEIDX\0";
 /// Version of the stored layout; bumped whenever it or the tokenizer changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Why stored bytes are not a usable index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,12 +147,14 @@ fn check_list(
 impl Index {
     /// The index as bytes: postcard, starting with a magic and [`FORMAT_VERSION`].
     pub fn to_bytes(&self) -> Vec<u8> {
+        let mut terms = Vec::new();
+        term_list::write(&self.terms, &mut terms);
         let stored = StoredRef {
             magic: MAGIC,
             version: FORMAT_VERSION,
             fingerprint: self.fingerprint,
             n_docs: self.n_docs,
-            terms: self.terms.as_fst().as_bytes(),
+            terms: &terms,
             df: &self.df,
             offsets: &self.offsets,
             postings: &self.postings,
@@ -202,14 +204,9 @@ impl Index {
             ),
         )?;
         let n = s.n_docs as usize;
-        let terms = fst::Map::new(s.terms.to_vec())
-            .map_err(|e| LoadIndexError(format!("bad term dictionary ({e})")))?;
-        terms
-            .as_fst()
-            .verify()
-            .map_err(|e| LoadIndexError(format!("bad term dictionary ({e})")))?;
         let t = s.df.len();
-        check(terms.len() == t, "dictionary and term table differ in size")?;
+        let terms = term_list::read(s.terms, t)
+            .map_err(|e| LoadIndexError(format!("bad term dictionary ({e})")))?;
         check(
             s.offsets.len() == t + 1 && s.skip_off.len() == t + 1,
             "offset tables have the wrong size",

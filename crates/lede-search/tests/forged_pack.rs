@@ -9,7 +9,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use lede_corpus::Corpus;
 use lede_entities::Tagger;
 use lede_ingest::{ingest_paths, IngestOptions};
-use lede_search::pack::{read_pack, write_pack};
+use lede_search::pack::{read_pack, write_pack, PackReader, PACK_VERSION};
 use lede_search::{Index, JumpIndex, Query};
 use xxhash_rust::xxh64::xxh64;
 
@@ -155,4 +155,24 @@ fn a_forged_pack_errors_or_searches_but_never_panics() {
         &panics[..panics.len().min(10)]
     );
     assert!(errors > 0 && loaded > 0, "{errors} errors, {loaded} loaded");
+}
+
+/// The pack reader's fuzz target found this pack (2026-12-01, `fuzz/artifacts/pack_reader`): a
+/// v5 pack whose FST nodes were forged with their checksums matching, which panicked inside
+/// the `fst` crate when the reader listed its terms. Pack v6 holds a checked term list in place
+/// of FST bytes: read as v6, the same bytes are an error, never a panic.
+#[test]
+fn the_fuzzers_forged_dictionary_is_an_error() {
+    let mut bytes = include_bytes!("data/fuzz-forged-fst.lede").to_vec();
+    let e = read_pack(&bytes).err().expect("a v5 pack");
+    assert!(e.contains("pack version 5"), "{e}");
+    // The version is outside the checksum: as this build's layout, the rest still matches it.
+    bytes[8..12].copy_from_slice(&PACK_VERSION.to_le_bytes());
+    let mut reader = PackReader::new();
+    let read = bytes
+        .chunks(4096)
+        .try_for_each(|c| reader.push(c))
+        .and_then(|()| reader.finish());
+    let e = read.err().expect("forged dictionary bytes");
+    assert!(e.contains("term dictionary does not read"), "{e}");
 }

@@ -14,6 +14,7 @@ mod build;
 mod derive;
 #[cfg(test)]
 mod reference_tests;
+pub(crate) mod term_list;
 
 pub(crate) use derive::{derive, Deriver};
 

@@ -1,13 +1,15 @@
 //! The pack's index section: the corpus fingerprint (u64 LE), the varint article count, the
 //! varint term count, each term's postings length in bytes (varints: the reader writes every
-//! record in place instead of growing a list per term and joining them) and the FST term
-//! dictionary (the rest of the section). Nothing else: the postings, frequencies, positions
+//! record in place instead of growing a list per term and joining them) and the terms in
+//! order ([`term_list`]: the reader builds the FST from them, never trusting FST bytes). Nothing
+//! else: the postings, frequencies, positions
 //! and field lengths say the articles' text again in another form, so the reader derives them
 //! from the pack's corpus with this dictionary's term ids ([`derive`](crate::index::derive)),
 //! and the articles' facts too ([`Facts`](crate::facts::Facts)).
 
 use lede_corpus::varint;
 
+use crate::index::term_list;
 use crate::Index;
 
 /// An index section as read: what the postings are derived with.
@@ -30,7 +32,7 @@ pub(crate) fn write(index: &Index) -> Vec<u8> {
     for w in index.offsets.windows(2) {
         varint::write(&mut out, u64::from(w[1] - w[0]));
     }
-    out.extend_from_slice(index.terms.as_fst().as_bytes());
+    term_list::write(&index.terms, &mut out);
     out
 }
 
@@ -53,12 +55,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Dictionary, String> {
                 .map_err(|e| format!("its postings length of term {t} is damaged: {e}"))?,
         );
     }
-    let terms = fst::Map::new(bytes[pos..].to_vec())
-        .map_err(|e| format!("its term dictionary does not read ({e})"))?;
-    terms
-        .as_fst()
-        .verify()
-        .map_err(|e| format!("its term dictionary does not read ({e})"))?;
+    let terms = term_list::read(&bytes[pos..], n_terms)
+        .map_err(|e| format!("its term dictionary does not read: {e}"))?;
     Ok(Dictionary {
         fingerprint,
         n_docs,
@@ -101,10 +99,53 @@ mod tests {
                 "{e}"
             );
         }
-        let mut forged = bytes.clone();
-        let at = bytes.len() - 3;
-        forged[at] ^= 0x55;
-        let e = read(&forged).err().expect("a flipped dictionary byte");
+        // Terms out of order, a shared prefix longer than the last term, a term past the end
+        // and bytes after the last term are each named.
+        let terms_at = bytes.len() - dictionary_len(&index);
+        let mut swapped = bytes.clone();
+        swapped[terms_at + 2] = b'z';
+        let e = read(&swapped).err().expect("a term out of order");
+        assert!(e.contains("out of order"), "{e}");
+        let mut shared = bytes.clone();
+        shared[terms_at] = 9;
+        let e = read(&shared)
+            .err()
+            .expect("a prefix longer than the term before");
+        assert!(e.contains("term 0 shares 9 bytes"), "{e}");
+        let e = read(&bytes[..bytes.len() - 1])
+            .err()
+            .expect("cut in the last term");
+        assert!(e.contains("past the section's end"), "{e}");
+        let mut longer = bytes.clone();
+        longer.push(0);
+        let e = read(&longer).err().expect("a byte after the terms");
+        assert!(e.contains("1 bytes follow its"), "{e}");
+    }
+
+    /// Bytes of the front-coded terms of `index`.
+    fn dictionary_len(index: &Index) -> usize {
+        let mut terms = Vec::new();
+        term_list::write(&index.terms, &mut terms);
+        terms.len()
+    }
+
+    #[test]
+    fn a_forged_fst_cannot_reach_the_reader() {
+        // The fuzzer's find (fuzz/artifacts): an FST whose nodes were forged, checksum and all,
+        // panicked inside the `fst` crate when its terms were listed. The section no longer
+        // holds FST bytes, so any bytes after the lengths are a term list, checked as such.
+        let c = Corpus::new(vec![Article {
+            id: "a".into(),
+            title: "Harbour vote".into(),
+            paragraphs: vec!["The council backs the terminal.".into()],
+            ..Article::default()
+        }]);
+        let index = Index::build(&c);
+        let mut bytes = write(&index);
+        let terms_at = bytes.len() - dictionary_len(&index);
+        bytes.truncate(terms_at);
+        bytes.extend_from_slice(index.terms.as_fst().as_bytes());
+        let e = read(&bytes).err().expect("FST bytes where terms belong");
         assert!(e.contains("term dictionary does not read"), "{e}");
     }
 }

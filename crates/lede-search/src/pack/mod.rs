@@ -31,8 +31,9 @@ use dictionary::Dictionary;
 /// First bytes of a pack.
 const MAGIC: [u8; 8] = *b"LEDEPACK";
 /// Version of the pack layout. 5: the index section is the term dictionary alone, the
-/// postings derived from the corpus (4 shipped them as columns).
-pub const PACK_VERSION: u32 = 5;
+/// postings derived from the corpus (4 shipped them as columns). 6: the dictionary is a
+/// front-coded term list the reader builds its FST from, instead of FST bytes it had to trust.
+pub const PACK_VERSION: u32 = 6;
 /// The error for bytes that are not a pack at all.
 const NOT_A_PACK: &str = "not a Lede pack: it does not start with LEDEPACK";
 /// The most the reader reserves up front for the index section the header announces.
@@ -406,12 +407,12 @@ mod tests {
             e.contains(&format!("pack version {}", PACK_VERSION + 1)),
             "{e}"
         );
-        // A pack of the previous layout (postings as columns) is named, with what to do.
+        // A pack of the previous layout (FST bytes as its dictionary) is named, with what to do.
         let mut older = bytes.clone();
-        older[8..12].copy_from_slice(&4u32.to_le_bytes());
+        older[8..12].copy_from_slice(&5u32.to_le_bytes());
         let e = fault(&older);
         assert!(
-            e.contains("pack version 4 (this build reads 5)") && e.contains("lede ingest --pack"),
+            e.contains("pack version 5 (this build reads 6)") && e.contains("lede ingest --pack"),
             "{e}"
         );
         assert!(fault(&bytes[..HEADER + 5]).contains("inside its index"));
@@ -477,7 +478,7 @@ mod tests {
         for &l in &lengths {
             lede_corpus::varint::write(&mut section, u64::from(l));
         }
-        section.extend_from_slice(index.terms.as_fst().as_bytes());
+        crate::index::term_list::write(&index.terms, &mut section);
         let total: u32 = lengths.iter().sum();
         let bytes = assemble(total as usize, &section, &c.to_compact_bytes());
         let mut reader = PackReader::new();
@@ -557,7 +558,7 @@ mod tests {
         for l in lengths {
             lede_corpus::varint::write(&mut section, u64::from(l));
         }
-        section.extend_from_slice(index.terms.as_fst().as_bytes());
+        crate::index::term_list::write(&index.terms, &mut section);
         let c4 = corpus("Harbour vote vote vote");
         let e = fault(&assemble(
             index.postings.len(),
