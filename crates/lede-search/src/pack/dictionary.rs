@@ -72,12 +72,7 @@ mod tests {
 
     #[test]
     fn reads_back_and_names_its_faults() {
-        let c = Corpus::new(vec![Article {
-            id: "a".into(),
-            title: "Harbour vote".into(),
-            paragraphs: vec!["The council backs the terminal.".into()],
-            ..Article::default()
-        }]);
+        let c = harbour();
         let index = Index::build(&c);
         let bytes = write(&index);
         let back = read(&bytes).unwrap();
@@ -122,6 +117,16 @@ mod tests {
         assert!(e.contains("1 bytes follow its"), "{e}");
     }
 
+    /// A one-article corpus.
+    fn harbour() -> Corpus {
+        Corpus::new(vec![Article {
+            id: "a".into(),
+            title: "Harbour vote".into(),
+            paragraphs: vec!["The council backs the terminal.".into()],
+            ..Article::default()
+        }])
+    }
+
     /// Bytes of the front-coded terms of `index`.
     fn dictionary_len(index: &Index) -> usize {
         let mut terms = Vec::new();
@@ -134,12 +139,7 @@ mod tests {
         // The fuzzer's find (fuzz/artifacts): an FST whose nodes were forged, checksum and all,
         // panicked inside the `fst` crate when its terms were listed. The section no longer
         // holds FST bytes, so any bytes after the lengths are a term list, checked as such.
-        let c = Corpus::new(vec![Article {
-            id: "a".into(),
-            title: "Harbour vote".into(),
-            paragraphs: vec!["The council backs the terminal.".into()],
-            ..Article::default()
-        }]);
+        let c = harbour();
         let index = Index::build(&c);
         let mut bytes = write(&index);
         let terms_at = bytes.len() - dictionary_len(&index);
