@@ -20,6 +20,9 @@ pub struct Record {
     pub warnings: Vec<String>,
     /// Already a Lede article with its annotations (annotated again only on request).
     pub passthrough: bool,
+    /// Passed through from a Lede corpus marked as annotated by both extractors: its
+    /// annotations are complete even where it has no quotes or entities.
+    pub marked: bool,
 }
 
 impl Default for Record {
@@ -32,6 +35,7 @@ impl Default for Record {
             result: Err("no article".into()),
             warnings: Vec::new(),
             passthrough: false,
+            marked: false,
         }
     }
 }

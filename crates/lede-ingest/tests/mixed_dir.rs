@@ -370,6 +370,10 @@ fn a_lede_corpus_passes_through_unchanged() {
     };
     let again = ingest_paths(std::slice::from_ref(&corpus_file), &options);
     assert_eq!(again.rejected(), 0, "{:?}", again.report);
+    // Every article came from a marked corpus, so the result is marked too: a corpus ingested
+    // again (as bench/scale.mjs does) would otherwise lose its marks, and the app would send
+    // its pack to the worker to be annotated on every load.
+    assert!(again.annotated_all, "a marked corpus keeps its marks");
     let mut kept = Corpus::new(again.articles);
     kept.annotated = corpus.annotated.clone();
     assert_eq!(kept.to_json_pretty(), json, "not re-annotated");

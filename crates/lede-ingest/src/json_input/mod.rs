@@ -100,6 +100,7 @@ impl Mapper<'_> {
     /// Maps one record (numbered `index` in its file): the article or why not, its warnings,
     /// and whether it passed through in Lede's format with its annotations.
     fn record(&mut self, value: Value, index: usize) -> Record {
+        let marked = self.file_annotated;
         let (result, warnings, passthrough) = match value {
             Value::Object(mut map) if self.file_is_lede || passthrough::is_lede_shaped(&map) => {
                 let mut warnings: Vec<String> = crate::dates::drop_impossible_date(&mut map)
@@ -130,6 +131,7 @@ impl Mapper<'_> {
         };
         Record {
             index: Some(index),
+            marked: passthrough && marked,
             result,
             warnings,
             passthrough,

@@ -130,6 +130,7 @@ mod tests {
                 },
                 location: Location::file(Path::new(file)),
                 annotate: true,
+                marked: false,
             })
             .collect();
         let mut report = Vec::new();

@@ -23,6 +23,8 @@ struct Ready {
     article: Article,
     location: Location,
     annotate: bool,
+    /// Came from a corpus marked as annotated, its annotations complete (`Record::marked`).
+    marked: bool,
 }
 
 /// What one file gave.
@@ -169,10 +171,14 @@ fn finish(
     ingested
 }
 
-/// Runs the annotate hook (if any) over the articles that want it, in parallel; true when it
-/// ran over every article.
+/// Runs the annotate hook (if any) over the articles that want it, in parallel; true when
+/// every article is annotated: by the hook now, or as it came from a corpus marked annotated
+/// (so that ingesting a marked corpus again keeps its marks, and the app does not annotate
+/// it again on every load).
 fn annotate(kept: &mut [Ready], options: &IngestOptions) -> bool {
-    let annotated_all = options.annotate.is_some() && kept.iter().all(|r| r.annotate);
+    let annotated_all = kept
+        .iter()
+        .all(|r| (r.annotate && options.annotate.is_some()) || r.marked);
     if let Some(annotate) = options.annotate {
         let todo = kept.iter().filter(|r| r.annotate).count();
         if let Some(p) = options.progress {

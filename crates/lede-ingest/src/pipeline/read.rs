@@ -99,6 +99,7 @@ pub(super) fn parse_file(
                     article,
                     location,
                     annotate: !r.passthrough || options.reannotate,
+                    marked: r.marked,
                 });
             }
             Err(reason) => out.entries.push(ReportEntry::rejected(location, reason)),
