@@ -132,21 +132,12 @@ impl Index {
     /// The index of its postings and its articles' facts; the average field lengths are
     /// computed here.
     pub(crate) fn from_parts(parts: IndexParts, facts: Facts) -> Index {
-        let IndexParts {
-            n_docs,
-            fingerprint,
-            terms,
-            df,
-            offsets,
-            postings,
-            skip_off,
-            skips,
-            field_len,
-        } = parts;
+        let n_docs = parts.n_docs;
         let mut avg_len = [0f32; FIELDS];
         if n_docs > 0 {
             for (f, avg) in avg_len.iter_mut().enumerate() {
-                let sum: u64 = field_len
+                let sum: u64 = parts
+                    .field_len
                     .iter()
                     .skip(f)
                     .step_by(FIELDS)
@@ -155,37 +146,26 @@ impl Index {
                 *avg = (sum as f32 / n_docs as f32).max(1.0);
             }
         }
-        let Facts {
-            dates,
-            doc_source,
-            sources,
-            doc_entity_off,
-            doc_entity_ids,
-            doc_kinds,
-            entity_ids,
-            entity_kinds,
-            entity_lookup,
-        } = facts;
         Index {
             n_docs,
-            fingerprint,
-            terms,
-            df,
-            offsets,
-            postings,
-            skip_off,
-            skips,
-            field_len,
+            fingerprint: parts.fingerprint,
+            terms: parts.terms,
+            df: parts.df,
+            offsets: parts.offsets,
+            postings: parts.postings,
+            skip_off: parts.skip_off,
+            skips: parts.skips,
+            field_len: parts.field_len,
             avg_len,
-            dates,
-            doc_source,
-            sources,
-            doc_entity_off,
-            doc_entity_ids,
-            doc_kinds,
-            entity_ids,
-            entity_kinds,
-            entity_lookup,
+            dates: facts.dates,
+            doc_source: facts.doc_source,
+            sources: facts.sources,
+            doc_entity_off: facts.doc_entity_off,
+            doc_entity_ids: facts.doc_entity_ids,
+            doc_kinds: facts.doc_kinds,
+            entity_ids: facts.entity_ids,
+            entity_kinds: facts.entity_kinds,
+            entity_lookup: facts.entity_lookup,
         }
     }
 
