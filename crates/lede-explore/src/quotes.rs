@@ -284,26 +284,31 @@ pub fn group_by_speaker(
         });
     }
     let names: Vec<String> = groups.iter().map(|g| fold_for_match(&g.name)).collect();
-    let mut order_of: Vec<usize> = (0..groups.len()).collect();
+    let mut order_of: Vec<u32> = (0..groups.len() as u32).collect();
     let unattributed = |i: usize| groups[i].kind == SpeakerKind::Unattributed;
     let by_count = |a: usize, b: usize| groups[b].rows.len().cmp(&groups[a].rows.len());
-    order_of.sort_by(|&a, &b| match order {
-        QuoteSort::Count => by_count(a, b).then_with(|| names[a].cmp(&names[b])),
-        QuoteSort::Name => unattributed(a)
-            .cmp(&unattributed(b))
-            .then_with(|| names[a].cmp(&names[b]))
-            .then_with(|| by_count(a, b)),
-        QuoteSort::Date => groups[b]
-            .latest
-            .map_or(i64::MIN, i64::from)
-            .cmp(&groups[a].latest.map_or(i64::MIN, i64::from))
-            .then_with(|| by_count(a, b))
-            .then_with(|| names[a].cmp(&names[b])),
+    // Ties in index order: the stable sort this replaced.
+    order::sort_indices_by(&mut order_of, &mut |a, b| {
+        let (a, b) = (a as usize, b as usize);
+        match order {
+            QuoteSort::Count => by_count(a, b).then_with(|| names[a].cmp(&names[b])),
+            QuoteSort::Name => unattributed(a)
+                .cmp(&unattributed(b))
+                .then_with(|| names[a].cmp(&names[b]))
+                .then_with(|| by_count(a, b)),
+            QuoteSort::Date => groups[b]
+                .latest
+                .map_or(i64::MIN, i64::from)
+                .cmp(&groups[a].latest.map_or(i64::MIN, i64::from))
+                .then_with(|| by_count(a, b))
+                .then_with(|| names[a].cmp(&names[b])),
+        }
+        .then(a.cmp(&b))
     });
     let mut slots: Vec<Option<SpeakerGroup>> = groups.into_iter().map(Some).collect();
     order_of
         .into_iter()
-        .filter_map(|i| slots[i].take())
+        .filter_map(|i| slots[i as usize].take())
         .collect()
 }
 

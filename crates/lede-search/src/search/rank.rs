@@ -71,13 +71,19 @@ impl Index {
         };
         let cmp = |a: &Cand, b: &Cand| compare(a, b, query.order, browse);
         if head < cands.len() && head > 0 {
-            cands.select_nth_unstable_by(head - 1, cmp);
+            // The head picked through indices, so that the selection is the one shared copy.
+            let mut picked: Vec<u32> = (0..cands.len() as u32).collect();
+            lede_text::order::select_indices_by(&mut picked, head - 1, &mut |a, b| {
+                cmp(&cands[a as usize], &cands[b as usize])
+            });
+            *cands = picked[..head].iter().map(|&i| cands[i as usize]).collect();
         }
         cands.truncate(head);
         if let Some(a) = &scored.acc {
             self.rerank(&scored.plans, a, cands);
         }
-        cands.sort_unstable_by(cmp);
+        // `compare` ends with the article, so the order is total and a stable sort the same.
+        lede_text::order::sort_by(cands, cmp);
         if query.offset >= cands.len() {
             return 0..0;
         }
@@ -104,7 +110,9 @@ impl Index {
             .map(|(i, c)| (u64::from(c.doc), i as u32))
             .collect();
         lede_text::order::sort_keyed(&mut order);
-        let mut occ: Vec<Vec<(Field, u32, u8, bool)>> = vec![Vec::new(); cands.len()];
+        // Each occurrence as (field << 32 | position, clause << 1 | whole), so that its order
+        // is the one of the tuple (field, position, clause, whole) and sorts as keyed pairs.
+        let mut occ: Vec<Vec<(u64, u32)>> = vec![Vec::new(); cands.len()];
         let mut exact: Vec<u32> = vec![0; cands.len()];
         let mut buf = Vec::new();
         for &(doc, ci, di, at) in &a.seen {
@@ -123,7 +131,10 @@ impl Index {
             occ[slot].extend(
                 buf.iter()
                     .filter(|(f, _)| mask & f.bit() != 0)
-                    .map(|&(f, p)| (f, p, ci, whole)),
+                    .map(|&(f, p)| {
+                        let key = (u64::from(f as u8) << 32) | u64::from(p);
+                        (key, (u32::from(ci) << 1) | u32::from(whole))
+                    }),
             );
         }
         let n_clauses = plans.len();
@@ -132,12 +143,14 @@ impl Index {
         let mut best = vec![MAX_PROXIMITY; n_clauses.saturating_sub(1)];
         for (slot, c) in cands.iter_mut().enumerate() {
             let o = &mut occ[slot];
-            o.sort_unstable();
+            lede_text::order::sort_keyed(o);
             best.iter_mut().for_each(|b| *b = MAX_PROXIMITY);
             let mut field = None;
             let mut title_mask = 0u32;
             let mut title_exact_mask = 0u32;
-            for &(f, p, ci, whole) in o.iter() {
+            for &(key, clause) in o.iter() {
+                let (f, p) = (Field::ALL[(key >> 32) as usize], key as u32);
+                let (ci, whole) = (clause >> 1, clause & 1 == 1);
                 if field != Some(f) {
                     field = Some(f);
                     last.iter_mut().for_each(|l| *l = None);
