@@ -37,19 +37,41 @@ pub fn select_indices_by(indices: &mut [u32], k: usize, cmp: &mut dyn FnMut(u32,
 
 /// Sorts `items` by `cmp`, equal items keeping their order (as the standard `sort_by`), through
 /// [`sort_indices_by`] with the index as the tie-break.
-pub fn sort_by<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
-    assert!(items.len() <= u32::MAX as usize, "sort_by: over 2^32 items");
-    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+pub fn sort_by<T>(items: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
+    let mut order: Vec<u32> = (0..count(items.len())).collect();
     sort_indices_by(&mut order, &mut |a, b| {
         cmp(&items[a as usize], &items[b as usize]).then(a.cmp(&b))
     });
-    permute(items, order.into_iter().map(|i| i as usize));
+    permute(items, &mut order);
 }
 
-/// Puts `items` in `order` (a permutation of their indices).
-fn permute<T>(items: &mut Vec<T>, order: impl Iterator<Item = usize>) {
-    let mut taken: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.filter_map(|i| taken[i].take()));
+/// The high bit of an index: [`permute`]'s mark of a position done.
+const DONE: u32 = 1 << 31;
+
+/// `n` as a count of `u32` indices (below [`DONE`]).
+fn count(n: usize) -> u32 {
+    assert!(n < DONE as usize, "order: over 2^31 items");
+    n as u32
+}
+
+/// Puts `items` in `order` (position `k` gets the item at `order[k]`, a permutation), in place
+/// by swaps along its cycles; `order` is left marked.
+fn permute<T>(items: &mut [T], order: &mut [u32]) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] & DONE == 0 {
+            let from = order[at] as usize;
+            order[at] |= DONE;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// The order of `0..n` by `key(i)` ascending, equal keys in index order (a stable sort).
@@ -60,9 +82,16 @@ pub fn order_by(n: usize, key: impl Fn(usize) -> u64) -> Vec<usize> {
 }
 
 /// Sorts `items` by `key` ascending, equal keys keeping their order (as `sort_by_key`).
-pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
-    let order = order_by(items.len(), |i| key(&items[i]));
-    permute(items, order.into_iter());
+pub fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
+    if items.len() < 2 {
+        return;
+    }
+    let mut keyed: Vec<(u64, u32)> = (0..count(items.len()))
+        .map(|i| (key(&items[i as usize]), i))
+        .collect();
+    sort_keyed(&mut keyed);
+    let mut order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
+    permute(items, &mut order);
 }
 
 /// A key that sorts `n` largest first.
@@ -77,7 +106,7 @@ pub fn signed(n: i64) -> u64 {
 
 /// Sorts `(name, count)` pairs by count, largest first, then by name (stable): the facets' and
 /// the speakers' order.
-pub fn sort_by_count_then_name(items: &mut Vec<(String, usize)>) {
+pub fn sort_by_count_then_name(items: &mut [(String, usize)]) {
     sort_by(items, count_then_name);
 }
 
