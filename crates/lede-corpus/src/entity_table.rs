@@ -85,7 +85,7 @@ pub fn derive_entity_table(articles: &[Article]) -> Vec<EntitySummary> {
     }
     let mut rows: Vec<EntitySummary> = table.into_values().collect();
     for row in &mut rows {
-        row.aliases.sort();
+        lede_text::order::sort_by(&mut row.aliases, |a, b| a.cmp(b));
     }
     rows
 }

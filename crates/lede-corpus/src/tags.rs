@@ -145,7 +145,7 @@ impl<'de> Visitor<'de> for TagsVisitor {
             entries.push((kind, values.into_boxed_slice()));
         }
         // Stable: of a kind given twice, the last one stays last.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        lede_text::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         let mut unique: Vec<(SharedStr, Box<[SharedStr]>)> = Vec::with_capacity(entries.len());
         for entry in entries {
             match unique.last_mut() {

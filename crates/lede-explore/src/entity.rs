@@ -136,16 +136,18 @@ impl EntityIndex {
         }
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for &i in &entry.mentioning {
-            let mut rows: Vec<usize> = corpus.articles[i]
+            // Rows as u32 (far below 2^32), sorted by the ids' one shared sort.
+            let mut rows: Vec<u32> = corpus.articles[i]
                 .entities
                 .iter()
                 .filter(|e| e.id != id)
                 .filter_map(|e| self.row(&e.id))
+                .map(|row| row as u32)
                 .collect();
-            rows.sort_unstable();
+            order::sort_u32(&mut rows);
             rows.dedup();
             for row in rows {
-                *shared.entry(row).or_default() += 1;
+                *shared.entry(row as usize).or_default() += 1;
             }
         }
         let mut co_mentions: Vec<CoMention> = shared

@@ -283,11 +283,34 @@ pub fn group_by_speaker(
             order::descending(order::signed(rows[r].day.map_or(i64::MIN, i64::from)))
         });
     }
+    in_order(groups, order)
+}
+
+/// `groups` in `order` ([`group_order`]), equal ones keeping their order (a stable sort).
+fn in_order(groups: Vec<SpeakerGroup>, order: QuoteSort) -> Vec<SpeakerGroup> {
     let names: Vec<String> = groups.iter().map(|g| fold_for_match(&g.name)).collect();
-    let mut order_of: Vec<usize> = (0..groups.len()).collect();
+    let mut order_of: Vec<u32> = (0..groups.len() as u32).collect();
+    order::sort_indices_by(&mut order_of, &mut |a, b| {
+        group_order(&groups, &names, order, a as usize, b as usize).then(a.cmp(&b))
+    });
+    let mut slots: Vec<Option<SpeakerGroup>> = groups.into_iter().map(Some).collect();
+    order_of
+        .into_iter()
+        .filter_map(|i| slots[i as usize].take())
+        .collect()
+}
+
+/// The order of groups `a` and `b` in `order`, `names` their folded names.
+fn group_order(
+    groups: &[SpeakerGroup],
+    names: &[String],
+    order: QuoteSort,
+    a: usize,
+    b: usize,
+) -> std::cmp::Ordering {
     let unattributed = |i: usize| groups[i].kind == SpeakerKind::Unattributed;
     let by_count = |a: usize, b: usize| groups[b].rows.len().cmp(&groups[a].rows.len());
-    order_of.sort_by(|&a, &b| match order {
+    match order {
         QuoteSort::Count => by_count(a, b).then_with(|| names[a].cmp(&names[b])),
         QuoteSort::Name => unattributed(a)
             .cmp(&unattributed(b))
@@ -299,12 +322,7 @@ pub fn group_by_speaker(
             .cmp(&groups[a].latest.map_or(i64::MIN, i64::from))
             .then_with(|| by_count(a, b))
             .then_with(|| names[a].cmp(&names[b])),
-    });
-    let mut slots: Vec<Option<SpeakerGroup>> = groups.into_iter().map(Some).collect();
-    order_of
-        .into_iter()
-        .filter_map(|i| slots[i].take())
-        .collect()
+    }
 }
 
 /// The flat record of one quotation.

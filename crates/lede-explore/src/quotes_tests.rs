@@ -265,3 +265,33 @@ fn a_reuters_sized_result_set_groups_and_searches_every_quotation() {
         rows.len()
     );
 }
+
+#[test]
+fn groups_sort_as_the_standard_stable_sort_ties_included() {
+    // Groups with few distinct names, counts and days, so that every rule ties somewhere.
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |m: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % m) as usize
+    };
+    let groups: Vec<SpeakerGroup> = (0..300)
+        .map(|i| SpeakerGroup {
+            key: format!("g{i}"),
+            name: ["Ann", "ann", "Bob", "Unattributed", "Cy"][next(5)].to_string(),
+            kind: [SpeakerKind::Name, SpeakerKind::Unattributed][usize::from(next(4) == 0)],
+            entity: None,
+            rows: vec![0; next(4)],
+            latest: [None, Some(1), Some(2)][next(3)],
+        })
+        .collect();
+    let names: Vec<String> = groups.iter().map(|g| fold_for_match(&g.name)).collect();
+    let keys = |gs: &[SpeakerGroup]| gs.iter().map(|g| g.key.clone()).collect::<Vec<_>>();
+    for order in [QuoteSort::Count, QuoteSort::Name, QuoteSort::Date] {
+        let mut want: Vec<usize> = (0..groups.len()).collect();
+        want.sort_by(|&a, &b| group_order(&groups, &names, order, a, b));
+        let want: Vec<String> = want.iter().map(|&i| groups[i].key.clone()).collect();
+        assert_eq!(keys(&in_order(groups.clone(), order)), want, "{order:?}");
+    }
+}

@@ -72,7 +72,7 @@ impl Facts {
                 doc_entity_ids.push(idx);
                 kinds |= 1 << kind_index(entity_kinds[idx as usize]);
             }
-            doc_entity_ids[start..].sort_unstable();
+            lede_text::order::sort_u32(&mut doc_entity_ids[start..]);
             let mut kept = start;
             for i in start..doc_entity_ids.len() {
                 if i == start || doc_entity_ids[i] != doc_entity_ids[kept - 1] {

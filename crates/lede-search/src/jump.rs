@@ -124,7 +124,8 @@ impl JumpIndex {
                 i,
             )
         };
-        scored.sort_unstable_by_key(key);
+        // The key ends with the entry, so the order is total and a stable sort the same.
+        lede_text::order::sort_by(&mut scored, |a, b| key(a).cmp(&key(b)));
         let mut out: Vec<JumpHit> = Vec::new();
         for (score, i) in scored {
             if out.len() == limit {

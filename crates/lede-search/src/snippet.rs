@@ -182,7 +182,7 @@ impl<'m> Terms<'m> {
                 }
             }
         }
-        out.sort_unstable();
+        lede_text::order::sort_by(&mut out, |a, b| a.cmp(b));
         out
     }
 }
@@ -458,7 +458,7 @@ pub fn passages(article: &Article, matchers: &[ClauseMatcher], max: usize) -> Ve
         }
         matched_by_paragraph.push(m);
     }
-    windows.sort_by(|a, b| {
+    lede_text::order::sort_by(&mut windows, |a, b| {
         b.clauses
             .count_ones()
             .cmp(&a.clauses.count_ones())

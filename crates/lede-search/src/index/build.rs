@@ -102,7 +102,7 @@ fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMu
             .iter()
             .filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str())),
     );
-    names.sort_unstable();
+    lede_text::order::sort_by(names, |a, b| a.cmp(b));
     names.dedup();
     for n in names.iter() {
         f(Field::Speaker, n);
@@ -112,7 +112,7 @@ fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMu
         names.push(&e.name);
         names.extend(e.aliases.iter().map(String::as_str));
     }
-    names.sort_unstable();
+    lede_text::order::sort_by(names, |a, b| a.cmp(b));
     names.dedup();
     for n in names.iter() {
         f(Field::Entities, n);
@@ -416,7 +416,9 @@ impl Builder {
             Terms::Interned { names, ids } => {
                 drop(ids);
                 let mut order: Vec<u32> = (0..names.len() as u32).collect();
-                order.sort_unstable_by(|&x, &y| names[x as usize].cmp(&names[y as usize]));
+                lede_text::order::sort_indices_by(&mut order, &mut |x, y| {
+                    names[x as usize].cmp(&names[y as usize])
+                });
                 let mut fst_builder = fst::MapBuilder::memory();
                 for (new_id, &old) in order.iter().enumerate() {
                     fst_builder

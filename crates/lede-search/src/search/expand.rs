@@ -111,8 +111,8 @@ impl Index {
             };
             let mut ids: Vec<u32> = (lo..hi).filter(|&t| Some(t) != whole).collect();
             if ids.len() > cap {
-                ids.select_nth_unstable_by_key(cap - 1, |&t| {
-                    std::cmp::Reverse(self.df[t as usize])
+                lede_text::order::select_indices_by(&mut ids, cap - 1, &mut |a, b| {
+                    self.df[b as usize].cmp(&self.df[a as usize])
                 });
                 ids.truncate(cap);
             }

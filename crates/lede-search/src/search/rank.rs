@@ -70,14 +70,12 @@ impl Index {
             (page_end + RERANK_MARGIN).min(cands.len())
         };
         let cmp = |a: &Cand, b: &Cand| compare(a, b, query.order, browse);
-        if head < cands.len() && head > 0 {
-            cands.select_nth_unstable_by(head - 1, cmp);
-        }
-        cands.truncate(head);
+        keep_first(cands, head, cmp);
         if let Some(a) = &scored.acc {
             self.rerank(&scored.plans, a, cands);
         }
-        cands.sort_unstable_by(cmp);
+        // `compare` ends with the article, so the order is total and a stable sort the same.
+        lede_text::order::sort_by(cands, cmp);
         if query.offset >= cands.len() {
             return 0..0;
         }
@@ -104,7 +102,7 @@ impl Index {
             .map(|(i, c)| (u64::from(c.doc), i as u32))
             .collect();
         lede_text::order::sort_keyed(&mut order);
-        let mut occ: Vec<Vec<(Field, u32, u8, bool)>> = vec![Vec::new(); cands.len()];
+        let mut occ: Vec<Vec<(u64, u32)>> = vec![Vec::new(); cands.len()];
         let mut exact: Vec<u32> = vec![0; cands.len()];
         let mut buf = Vec::new();
         for &(doc, ci, di, at) in &a.seen {
@@ -123,7 +121,7 @@ impl Index {
             occ[slot].extend(
                 buf.iter()
                     .filter(|(f, _)| mask & f.bit() != 0)
-                    .map(|&(f, p)| (f, p, ci, whole)),
+                    .map(|&(f, p)| occurrence(f, p, ci, whole)),
             );
         }
         let n_clauses = plans.len();
@@ -132,12 +130,12 @@ impl Index {
         let mut best = vec![MAX_PROXIMITY; n_clauses.saturating_sub(1)];
         for (slot, c) in cands.iter_mut().enumerate() {
             let o = &mut occ[slot];
-            o.sort_unstable();
+            lede_text::order::sort_keyed(o);
             best.iter_mut().for_each(|b| *b = MAX_PROXIMITY);
             let mut field = None;
             let mut title_mask = 0u32;
             let mut title_exact_mask = 0u32;
-            for &(f, p, ci, whole) in o.iter() {
+            for (f, p, ci, whole) in o.iter().map(from_occurrence) {
                 if field != Some(f) {
                     field = Some(f);
                     last.iter_mut().for_each(|l| *l = None);
@@ -184,6 +182,32 @@ impl Index {
     }
 }
 
+/// Keeps the `head` first of `cands` by `cmp` (a total order), in no particular order: the
+/// selection is made over indices, so that it is the one shared copy of the standard one.
+fn keep_first(cands: &mut Vec<Cand>, head: usize, cmp: impl Fn(&Cand, &Cand) -> Ordering) {
+    if head < cands.len() && head > 0 {
+        let mut picked: Vec<u32> = (0..cands.len() as u32).collect();
+        lede_text::order::select_indices_by(&mut picked, head - 1, &mut |a, b| {
+            cmp(&cands[a as usize], &cands[b as usize])
+        });
+        *cands = picked[..head].iter().map(|&i| cands[i as usize]).collect();
+    }
+    cands.truncate(head);
+}
+
+/// An occurrence (field, position, clause, whole word) as the keyed pair `(field << 32 |
+/// position, clause << 1 | whole)`, whose order is the tuple's: occurrences sort as keyed pairs.
+fn occurrence(f: Field, p: u32, ci: u8, whole: bool) -> (u64, u32) {
+    let key = (u64::from(f as u8) << 32) | u64::from(p);
+    (key, (u32::from(ci) << 1) | u32::from(whole))
+}
+
+/// The occurrence an [`occurrence`] pair stands for, the clause as an index.
+fn from_occurrence(&(key, clause): &(u64, u32)) -> (Field, u32, u32, bool) {
+    let field = Field::ALL[(key >> 32) as usize];
+    (field, key as u32, clause >> 1, clause & 1 == 1)
+}
+
 /// The ranking order of two candidates.
 // Not inlined: the candidates' sort and selection then share one copy of it instead of each
 // inlining it into its own copy of the standard library's sort (about 10 kB of wasm).
@@ -215,4 +239,85 @@ fn compare(a: &Cand, b: &Cand, order: Order, browse: bool) -> Ordering {
         .then(b.exactness.cmp(&a.exactness))
         .then(b.in_title.cmp(&a.in_title))
         .then(a.doc.cmp(&b.doc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Small numbers from a fixed seed, many of them equal (ties are the point).
+    fn numbers(n: usize, modulo: u64) -> Vec<u32> {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % modulo) as u32
+            })
+            .collect()
+    }
+
+    #[test]
+    fn occurrences_sort_as_the_tuples_they_stand_for() {
+        let r = numbers(4 * 600, 7);
+        let tuples: Vec<(Field, u32, u8, bool)> = r
+            .chunks(4)
+            .map(|c| {
+                (
+                    Field::ALL[c[0] as usize % 5],
+                    c[1] * 1000,
+                    c[2] as u8,
+                    c[3] % 2 == 1,
+                )
+            })
+            .collect();
+        let mut want = tuples.clone();
+        want.sort_unstable();
+        let mut got: Vec<(u64, u32)> = (tuples.iter())
+            .map(|&(f, p, ci, w)| occurrence(f, p, ci, w))
+            .collect();
+        lede_text::order::sort_keyed(&mut got);
+        let got: Vec<(Field, u32, u8, bool)> = (got.iter().map(from_occurrence))
+            .map(|(f, p, ci, w)| (f, p, ci as u8, w))
+            .collect();
+        assert_eq!(got, want);
+        assert!(want.windows(2).any(|w| w[0] == w[1]), "the data has ties");
+    }
+
+    #[test]
+    fn the_head_and_its_order_are_the_standard_selection_and_sort() {
+        // Few distinct values per rule, so that every rule up to the article decides some pairs.
+        let r = numbers(7 * 500, 4);
+        let cands: Vec<Cand> = (r.chunks(7).enumerate())
+            .map(|(doc, c)| Cand {
+                doc: doc as u32,
+                words: c[0],
+                typos: c[1],
+                score: c[2] as f32 * 0.5,
+                proximity: c[3],
+                exactness: c[4],
+                in_title: c[5],
+                date: if c[6] == 0 { i32::MIN } else { c[6] as i32 },
+            })
+            .collect();
+        let docs = |cs: &[Cand]| cs.iter().map(|c| c.doc).collect::<Vec<u32>>();
+        for order in [Order::Relevance, Order::Newest, Order::Oldest] {
+            for browse in [false, true] {
+                for head in [0, 1, 10, 64, 499, 500] {
+                    let cmp = |a: &Cand, b: &Cand| compare(a, b, order, browse);
+                    let mut want = cands.clone();
+                    if head < want.len() && head > 0 {
+                        want.select_nth_unstable_by(head - 1, cmp);
+                    }
+                    want.truncate(head);
+                    want.sort_unstable_by(cmp);
+                    let mut got = cands.clone();
+                    keep_first(&mut got, head, cmp);
+                    lede_text::order::sort_by(&mut got, cmp);
+                    assert_eq!(docs(&got), docs(&want), "{order:?} {browse} {head}");
+                }
+            }
+        }
+    }
 }
