@@ -129,13 +129,13 @@ pub async fn load_corpus(
         }
     };
     leptos::logging::log!(
-        "Lede: {} articles ready {:.0} ms after the page started: {:.0} ms (download and parse {:.0} of which parsing {:.0}, in the worker {:.0})",
+        "Lede: {} articles ready {} ms after the page started: {} ms (download and parse {} of which parsing {}, in the worker {})",
         corpus.articles.len(),
-        now(),
-        now() - started,
-        parsed - started,
-        read_ms,
-        now() - parsed
+        ms(now()),
+        ms(now() - started),
+        ms(parsed - started),
+        ms(read_ms),
+        ms(now() - parsed)
     );
     Ok(Loaded::new(corpus, index, warnings))
 }
@@ -158,6 +158,11 @@ fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
+}
+
+/// A duration in milliseconds as the console log writes it: whole milliseconds.
+fn ms(millis: f64) -> String {
+    lede_text::decimal::fixed(millis, 0)
 }
 
 /// What the corpus URL held.

@@ -137,13 +137,22 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsVa
         MODEL_URL.with_borrow_mut(|url| *url = model);
     }
     // The memory limit: refused before loading when a corpus would not fit (corpus_loader).
-    if let Some(mb) = js_sys::Reflect::get(&options, &JsValue::from_str("memoryLimitMb"))
+    // A string is read as JavaScript reads a number (`+s`), so that the app links no
+    // float parser of its own; the message quotes the option as given.
+    if let Some((mb, given)) = js_sys::Reflect::get(&options, &JsValue::from_str("memoryLimitMb"))
         .ok()
-        .and_then(|v| v.as_f64().or_else(|| v.as_string()?.trim().parse().ok()))
+        .and_then(|v| match v.as_string() {
+            Some(s) if s.trim().is_empty() => None,
+            Some(s) => Some((v.unchecked_into_f64(), s)),
+            None => v.as_f64().map(|n| {
+                let written = js_sys::Number::from(n).to_string_with_radix(10);
+                (n, written.map(String::from).unwrap_or_default())
+            }),
+        })
     {
         if mb.is_nan() || mb < 1.0 || mb.is_infinite() {
             return Err(JsValue::from_str(&format!(
-                "Lede mount: memoryLimitMb must be a number of MB, at least 1, not {mb}"
+                "Lede mount: memoryLimitMb must be a number of MB, at least 1, not {given}"
             )));
         }
         crate::corpus_loader::set_memory_limit_mb(mb as u64);

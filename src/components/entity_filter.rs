@@ -284,7 +284,8 @@ fn EntityFacet(
             </div>
         }
     });
-    let filter_label = format!("Filter {}", label.to_lowercase());
+    // The labels are ASCII: their ASCII lowercase links no Unicode case code (`str::to_lowercase`).
+    let filter_label = format!("Filter {}", label.to_ascii_lowercase());
     view! {
         <div class="lede-facet-group" data-kind=kind.as_str()>
             <h3>{label}</h3>

@@ -11,7 +11,7 @@ fn size(bytes: u64) -> String {
     match bytes {
         b if b < 1_000 => format!("{b} B"),
         b if b < 1_000_000 => format!("{} KB", b / 1_000),
-        b => format!("{:.1} MB", b as f64 / 1e6),
+        b => format!("{} MB", lede_text::decimal::fixed(b as f64 / 1e6, 1)),
     }
 }
 

@@ -96,8 +96,8 @@ pub fn ThemeToggle() -> impl IntoView {
         let now = theme.get();
         format!(
             "Colour theme: {} (press for {})",
-            now.label().to_lowercase(),
-            now.next().label().to_lowercase()
+            now.label().to_ascii_lowercase(),
+            now.next().label().to_ascii_lowercase()
         )
     };
     view! {

@@ -94,7 +94,10 @@ pub(crate) fn check_article(a: &Article) -> Result<(), (String, String)> {
             if let Some(c) = speaker.confidence.filter(|c| !(0.0..=1.0).contains(c)) {
                 return Err((
                     format!("quotes[{i}].speaker.confidence"),
-                    format!("must be between 0 and 1, found {c}"),
+                    format!(
+                        "must be between 0 and 1, found {}",
+                        lede_text::decimal::shortest_f32(c)
+                    ),
                 ));
             }
         }

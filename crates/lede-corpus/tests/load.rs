@@ -312,3 +312,22 @@ fn duplicate_entity_ids_are_errors_in_the_table_and_in_an_article() {
     assert_eq!((index, field.as_str()), (0, "entities[1].id"));
     assert!(text.contains("listed twice"), "{text}");
 }
+
+#[test]
+fn a_confidence_outside_0_to_1_is_named_with_the_value_as_written() {
+    let para = "“Curly marks,” she said.";
+    for (confidence, written) in [
+        (1.2f32, "1.2"),
+        (-0.25, "-0.25"),
+        (1.000_000_1, "1.0000001"),
+    ] {
+        let (_, _, field, text) = article_error(json!({"articles": [{"id": "a", "title": "t",
+            "paragraphs": [para],
+            "quotes": [{"paragraph": 0, "start": 1, "end": 13, "text": "Curly marks,",
+                "speaker": {"name": "she", "confidence": confidence}}]}]}));
+        assert_eq!(field, "quotes[0].speaker.confidence");
+        // The value as Rust writes an f32, which the message must keep (no flt2dec in the app).
+        assert_eq!(format!("{confidence}"), written);
+        assert!(text.contains(&format!("found {written}")), "{text}");
+    }
+}

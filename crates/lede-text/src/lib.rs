@@ -3,6 +3,7 @@
 //! sentence splitting ([`split`]) and the shared word lists ([`word_lists`]).
 
 mod ascii_words;
+pub mod decimal;
 pub mod display;
 mod fold_table;
 pub mod order;

@@ -45,7 +45,10 @@ pub fn is_sentence_end_mark(token: &str) -> bool {
 pub fn keeps_dot(word: &str) -> bool {
     let mut chars = word.chars();
     let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    // Each char lowercased as `str::to_lowercase` would, but for a final sigma, which no listed
+    // (ASCII) abbreviation holds; without linking `str::to_lowercase` into the app.
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    initial || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 #[cfg(test)]
