@@ -1,5 +1,5 @@
 //! Lede's search engine over a corpus: one tokenizer for index and query, an inverted index with
-//! positions over five fields, an FST term dictionary walked by typo and prefix automata, BM25F
+//! positions over five fields, a sorted term dictionary walked by typo and prefix automata, BM25F
 //! ranking with tie-breaks, filters with facet counts, snippets as char ranges, and a fuzzy
 //! short-string matcher for the jump box. Everything runs natively and in wasm32 (no threads,
 //! no IO).
@@ -39,8 +39,8 @@
 //! are the articles with the most of them ([`SearchResults::relaxed`]). A word of 1-4 chars
 //! allows no typo, 5-8 one, 9 or more two; a transposition is one typo; words with digits allow
 //! none. As in Meilisearch, a word with two typos allowed keeps both only when its first letter
-//! is right (a wrong first letter leaves one). Typos are found by walking the FST term
-//! dictionary with a Damerau-Levenshtein automaton, never by scanning it. A word of four letters
+//! is right (a wrong first letter leaves one). Typos are found by walking the sorted term
+//! dictionary as a trie with a Damerau-Levenshtein automaton, never by scanning it. A word of four letters
 //! gets one typo as a last resort: when no article has it, or none has every query word with it
 //! exact. A word joined across a dot or apostrophe (`PDI.TO`, `Int'l`) is also indexed by its
 //! parts (`pdi`, `to`; `int`) at its own position. The last word also

@@ -5,10 +5,9 @@
 //! pack's term dictionary ([`Deriver`](super::Deriver): a pack ships no postings, only the
 //! dictionary).
 
-use fst::Streamer;
 use lede_corpus::{Article, Corpus};
 
-use super::{FxMap, Index, IndexParts, SEGMENT_GAP};
+use super::{FxMap, Index, IndexParts, TermDictionary, SEGMENT_GAP};
 use crate::facts::Facts;
 use crate::postings::{write_record_body, Field, FIELDS, SKIP_BLOCK};
 
@@ -80,7 +79,7 @@ pub(super) enum Terms {
     /// A pack's dictionary: ids fixed, a word outside it is a fault (the first one kept).
     Dictionary {
         ids: TermIds,
-        terms: fst::Map<Vec<u8>>,
+        terms: TermDictionary,
         unknown: Option<(u32, String)>,
     },
 }
@@ -412,20 +411,21 @@ impl Builder {
         drop((occ, slot_term, slot_start));
         let tmp_df: Vec<u32> = states.iter().map(|s| s.df).collect();
         drop((fields, positions, scratch, record));
-        let (order, terms): (Vec<u32>, fst::Map<Vec<u8>>) = match terms {
+        let (order, terms): (Vec<u32>, TermDictionary) = match terms {
             Terms::Interned { names, ids } => {
                 drop(ids);
                 let mut order: Vec<u32> = (0..names.len() as u32).collect();
                 lede_text::order::sort_indices_by(&mut order, &mut |x, y| {
                     names[x as usize].cmp(&names[y as usize])
                 });
-                let mut fst_builder = fst::MapBuilder::memory();
-                for (new_id, &old) in order.iter().enumerate() {
-                    fst_builder
-                        .insert(names[old as usize].as_bytes(), new_id as u64)
-                        .expect("terms are inserted in sorted order");
+                let bytes = names.iter().map(|n| n.len()).sum();
+                let mut dictionary = TermDictionary::with_capacity(names.len(), bytes);
+                for &old in &order {
+                    dictionary
+                        .push(names[old as usize].as_bytes())
+                        .expect("interned terms are distinct, pushed in sorted order");
                 }
-                (order, fst_builder.into_map())
+                (order, dictionary)
             }
             Terms::Dictionary {
                 unknown,
@@ -439,14 +439,9 @@ impl Builder {
                     ));
                 }
                 if let Some(t) = tmp_df.iter().position(|&d| d == 0) {
-                    let mut stream = terms.stream();
-                    let mut name = Vec::new();
-                    for _ in 0..=t {
-                        name = stream.next().map_or_else(Vec::new, |(k, _)| k.to_vec());
-                    }
                     return Err(format!(
                         "its term dictionary has {:?}, which no article has",
-                        String::from_utf8_lossy(&name)
+                        String::from_utf8_lossy(terms.term(t as u32))
                     ));
                 }
                 ((0..tmp_df.len() as u32).collect(), terms)

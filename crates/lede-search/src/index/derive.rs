@@ -3,11 +3,10 @@
 //! so deriving overlaps the transfer), and writes every record straight into its final place,
 //! each term's room known from the postings lengths the pack stores.
 
-use fst::Streamer;
 use lede_corpus::{Article, Corpus};
 
 use super::build::{Builder, Sink, TermIds, Terms};
-use super::IndexParts;
+use super::{IndexParts, TermDictionary};
 
 /// The postings of a corpus as its articles come, with a pack's term ids.
 pub(crate) struct Deriver {
@@ -18,8 +17,8 @@ impl Deriver {
     /// A deriver for the term ids of `terms` (a pack's dictionary, ids in lexicographic order)
     /// and each term's postings length in bytes (`lengths`), with the postings' room taken
     /// now, exactly: the caller bounds `lengths`' sum (it may come from forged bytes). The
-    /// error names a dictionary whose ids are not in order or lengths that do not fit it.
-    pub(crate) fn new(terms: fst::Map<Vec<u8>>, lengths: &[u32]) -> Result<Deriver, String> {
+    /// error names lengths that do not fit the dictionary.
+    pub(crate) fn new(terms: TermDictionary, lengths: &[u32]) -> Result<Deriver, String> {
         if lengths.len() != terms.len() {
             return Err(format!(
                 "it has {} postings lengths for {} terms",
@@ -36,19 +35,9 @@ impl Deriver {
             overflow: None,
         };
         let mut ids = TermIds::default();
-        let mut stream = terms.stream();
-        let mut n = 0u64;
-        while let Some((term, id)) = stream.next() {
-            if id != n {
-                return Err(format!(
-                    "its term dictionary gives {:?} the id {id}, not {n}",
-                    String::from_utf8_lossy(term)
-                ));
-            }
+        for (id, term) in terms.iter().enumerate() {
             ids.insert(term, id as u32);
-            n += 1;
         }
-        drop(stream);
         let n_terms = terms.len();
         let terms = Terms::Dictionary {
             ids,
@@ -120,7 +109,7 @@ pub(crate) fn most_postings(text: u64) -> u64 {
 pub(crate) fn derive(
     corpus: &Corpus,
     fingerprint: u64,
-    terms: fst::Map<Vec<u8>>,
+    terms: TermDictionary,
     lengths: &[u32],
 ) -> Result<IndexParts, String> {
     let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();

@@ -1,4 +1,4 @@
-//! The inverted index: an FST term dictionary, positional postings per term over the five
+//! The inverted index: a sorted term dictionary, positional postings per term over the five
 //! fields, field lengths for BM25F, and the per-article facts that filters and facets read.
 
 use std::collections::HashMap;
@@ -12,11 +12,13 @@ use crate::postings::{Field, Records, FIELDS};
 
 mod build;
 mod derive;
+mod dictionary;
 #[cfg(test)]
 mod reference_tests;
 pub(crate) mod term_list;
 
 pub(crate) use derive::{derive, Deriver};
+pub(crate) use dictionary::{Children, Node, TermDictionary};
 
 /// Positions left empty between paragraphs, quotes and names, so that phrases never span them
 /// and proximity treats them as far apart.
@@ -71,7 +73,7 @@ pub struct Index {
     /// [`Index::fingerprint`] of the corpus it was built from.
     pub(crate) fingerprint: u64,
     /// Folded term -> term id (ids in lexicographic order).
-    pub(crate) terms: fst::Map<Vec<u8>>,
+    pub(crate) terms: TermDictionary,
     /// Articles per term.
     pub(crate) df: Vec<u32>,
     /// Where each term's postings start in `postings`; one extra entry at the end.
@@ -104,7 +106,7 @@ pub struct Index {
 pub(crate) struct IndexParts {
     pub n_docs: u32,
     pub fingerprint: u64,
-    pub terms: fst::Map<Vec<u8>>,
+    pub terms: TermDictionary,
     pub df: Vec<u32>,
     pub offsets: Vec<u32>,
     pub postings: Vec<u8>,
@@ -120,7 +122,7 @@ pub struct IndexStats {
     pub articles: usize,
     /// Distinct terms.
     pub terms: usize,
-    /// Bytes of the FST term dictionary.
+    /// Bytes of the term dictionary (the terms and where each starts).
     pub dictionary_bytes: usize,
     /// Bytes of the postings (records and positions).
     pub postings_bytes: usize,
@@ -219,7 +221,7 @@ impl Index {
     pub fn stats(&self) -> IndexStats {
         let vec_bytes = |cap: usize, size: usize| cap * size;
         let strings = |v: &[String]| v.iter().map(|s| s.capacity() + 24).sum::<usize>();
-        let dictionary_bytes = self.terms.as_fst().as_bytes().len();
+        let dictionary_bytes = self.terms.heap_bytes();
         let heap_bytes = dictionary_bytes
             + vec_bytes(self.df.capacity(), 4)
             + vec_bytes(self.offsets.capacity(), 4)
@@ -251,7 +253,7 @@ impl Index {
 
     /// The term id of an exact folded term.
     pub(crate) fn term_id(&self, term: &str) -> Option<u32> {
-        self.terms.get(term).map(|v| v as u32)
+        self.terms.get(term.as_bytes())
     }
 
     /// The postings records of term `t`.

@@ -1,18 +1,18 @@
 //! A term dictionary as bytes that can be checked: the terms in order, front-coded (per term:
-//! varint bytes shared with the previous term, varint length of the rest, the rest), from which
-//! the reader builds the FST. An FST's own bytes cannot be checked before use (the `fst` crate
-//! trusts its nodes and panics on forged ones, which the pack fuzzer found), while this list is
-//! read with every bound checked and the FST builder refuses terms out of order. Packs and
-//! stored indexes both carry their dictionary this way.
+//! varint bytes shared with the previous term, varint length of the rest, the rest), read with
+//! every bound checked into a [`TermDictionary`], which refuses terms out of order. (Pack v5
+//! stored FST bytes, which cannot be checked before use: the `fst` crate trusted their nodes
+//! and panicked on forged ones, which the pack fuzzer found.) Packs and stored indexes both
+//! carry their dictionary this way.
 
-use fst::Streamer;
 use lede_corpus::varint;
 
+use super::TermDictionary;
+
 /// Appends the terms of `terms` in order, front-coded, to `out`.
-pub(crate) fn write(terms: &fst::Map<Vec<u8>>, out: &mut Vec<u8>) {
-    let mut stream = terms.stream();
-    let mut previous: Vec<u8> = Vec::new();
-    while let Some((term, _)) = stream.next() {
+pub(crate) fn write(terms: &TermDictionary, out: &mut Vec<u8>) {
+    let mut previous: &[u8] = &[];
+    for term in terms.iter() {
         let shared = previous
             .iter()
             .zip(term)
@@ -21,38 +21,32 @@ pub(crate) fn write(terms: &fst::Map<Vec<u8>>, out: &mut Vec<u8>) {
         varint::write(out, shared as u64);
         varint::write(out, (term.len() - shared) as u64);
         out.extend_from_slice(&term[shared..]);
-        previous.clear();
-        previous.extend_from_slice(term);
+        previous = term;
     }
 }
 
-/// The FST of the `n_terms` front-coded terms that make up `bytes` (each term's id its rank);
-/// the error names the term that is damaged or out of order, or bytes left after the last.
-pub(crate) fn read(bytes: &[u8], n_terms: usize) -> Result<fst::Map<Vec<u8>>, String> {
-    let mut builder = fst::MapBuilder::memory();
-    let mut term: Vec<u8> = Vec::new();
+/// The dictionary of the `n_terms` front-coded terms that make up `bytes` (each term's id its
+/// rank); the error names the term that is damaged or out of order, or bytes left after the
+/// last. A first pass checks the bounds and sums the terms' lengths, so the dictionary is
+/// allocated once, at its size.
+pub(crate) fn read(bytes: &[u8], n_terms: usize) -> Result<TermDictionary, String> {
     let mut pos = 0;
+    let mut previous = 0usize;
+    let mut total = 0usize;
     for t in 0..n_terms {
-        let shared = varint::read_u32(bytes, &mut pos)
-            .map_err(|e| format!("term {t} is damaged: {e}"))? as usize;
-        let rest = varint::read_u32(bytes, &mut pos)
-            .map_err(|e| format!("term {t} is damaged: {e}"))? as usize;
-        if shared > term.len() {
+        let (shared, rest) = entry(bytes, &mut pos, t)?;
+        if shared > previous {
             return Err(format!(
-                "term {t} shares {shared} bytes with a term of {}",
-                term.len()
+                "term {t} shares {shared} bytes with a term of {previous}"
             ));
         }
         let end = pos
             .checked_add(rest)
             .filter(|&end| end <= bytes.len())
             .ok_or_else(|| format!("term {t} runs past the section's end"))?;
-        term.truncate(shared);
-        term.extend_from_slice(&bytes[pos..end]);
         pos = end;
-        builder
-            .insert(&term, t as u64)
-            .map_err(|e| format!("term {t} is out of order ({e})"))?;
+        previous = shared + rest;
+        total = total.saturating_add(previous);
     }
     if pos != bytes.len() {
         return Err(format!(
@@ -60,10 +54,29 @@ pub(crate) fn read(bytes: &[u8], n_terms: usize) -> Result<fst::Map<Vec<u8>>, St
             bytes.len() - pos
         ));
     }
-    let fst = builder
-        .into_inner()
-        .map_err(|e| format!("its terms do not make a dictionary ({e})"))?;
-    fst::Map::new(fst).map_err(|e| format!("its terms do not make a dictionary ({e})"))
+    let mut terms = TermDictionary::with_capacity(n_terms, total);
+    let mut term: Vec<u8> = Vec::new();
+    pos = 0;
+    for t in 0..n_terms {
+        let (shared, rest) = entry(bytes, &mut pos, t)?;
+        term.truncate(shared);
+        term.extend_from_slice(&bytes[pos..pos + rest]);
+        pos += rest;
+        terms
+            .push(&term)
+            .map_err(|e| format!("term {t} is out of order ({e})"))?;
+    }
+    Ok(terms)
+}
+
+/// The two varints of term `t`'s entry at `pos`: bytes shared with the term before, and the
+/// length of the rest.
+fn entry(bytes: &[u8], pos: &mut usize, t: usize) -> Result<(usize, usize), String> {
+    let shared =
+        varint::read_u32(bytes, pos).map_err(|e| format!("term {t} is damaged: {e}"))? as usize;
+    let rest =
+        varint::read_u32(bytes, pos).map_err(|e| format!("term {t} is damaged: {e}"))? as usize;
+    Ok((shared, rest))
 }
 
 #[cfg(test)]
@@ -71,16 +84,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn terms_read_back_into_the_same_fst() {
+    fn terms_read_back_into_the_same_dictionary() {
         let words = ["", "harbour", "harbours", "vote", "voter", "\u{e9}t\u{e9}"];
         let mut sorted: Vec<&str> = words.to_vec();
         sorted.sort();
-        let map =
-            fst::Map::from_iter(sorted.iter().enumerate().map(|(i, w)| (*w, i as u64))).unwrap();
+        let map = TermDictionary::of(&sorted);
         let mut bytes = Vec::new();
         write(&map, &mut bytes);
         let back = read(&bytes, sorted.len()).unwrap();
-        assert_eq!(back.as_fst().as_bytes(), map.as_fst().as_bytes());
+        assert_eq!(back, map);
         let e = read(&bytes, sorted.len() + 1).expect_err("one term too many");
         assert!(
             e.contains(&format!("term {} is damaged", sorted.len())),

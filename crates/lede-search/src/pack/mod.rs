@@ -21,7 +21,7 @@ use lede_corpus::{CompactReader, Corpus};
 use xxhash_rust::xxh64::Xxh64;
 
 use crate::facts::Facts;
-use crate::index::{derive, Deriver};
+use crate::index::{derive, Deriver, TermDictionary};
 use crate::Index;
 
 mod dictionary;
@@ -32,7 +32,7 @@ use dictionary::Dictionary;
 const MAGIC: [u8; 8] = *b"LEDEPACK";
 /// Version of the pack layout. 5: the index section is the term dictionary alone, the
 /// postings derived from the corpus (4 shipped them as columns). 6: the dictionary is a
-/// front-coded term list the reader builds its FST from, instead of FST bytes it had to trust.
+/// front-coded term list the reader checks, instead of FST bytes it had to trust.
 pub const PACK_VERSION: u32 = 6;
 /// The error for bytes that are not a pack at all.
 const NOT_A_PACK: &str = "not a Lede pack: it does not start with LEDEPACK";
@@ -267,7 +267,7 @@ enum Postings {
     /// From the whole corpus at the end, its text checked first against the lengths (which
     /// announce more than [`MAX_STREAMED_POSTINGS`]).
     AtEnd {
-        terms: fst::Map<Vec<u8>>,
+        terms: TermDictionary,
         lengths: Vec<u32>,
     },
 }

@@ -1,9 +1,9 @@
-//! Query-term expansion: each positive clause becomes the index terms it reaches through the FST
+//! Query-term expansion: each positive clause becomes the index terms it reaches in the dictionary
 //! (the whole word, typo matches, prefix completions), with the four-letter last resort.
 
 use crate::index::Index;
 use crate::query::{Clause, Query};
-use crate::typo::{expand, key_of, typo_budget};
+use crate::typo::{expand, typo_budget};
 
 /// Most typo matches of one query word (fewest typos, then most frequent, first).
 const MAX_DERIVATIONS: usize = 128;
@@ -137,8 +137,11 @@ impl Index {
     pub(super) fn text_of(&self, d: &Derivation) -> String {
         match &d.text {
             Some(t) => t.clone(),
-            None => key_of(&self.terms, d.term)
-                .and_then(|k| String::from_utf8(k).ok())
+            None => self
+                .terms
+                .key_of(d.term)
+                .and_then(|k| std::str::from_utf8(k).ok())
+                .map(str::to_owned)
                 .unwrap_or_default(),
         }
     }

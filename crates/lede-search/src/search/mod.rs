@@ -1,4 +1,4 @@
-//! Query execution: term expansion through the FST (exact, typo and prefix), BM25F scoring over
+//! Query execution: term expansion in the term dictionary (exact, typo and prefix), BM25F scoring over
 //! the postings, filters and exclusions, the ranking rules, facet counts and the page of hits.
 //!
 //! Ranking, in order: more query words matched (only differs when no article has them all),

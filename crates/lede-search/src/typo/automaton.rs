@@ -1,8 +1,6 @@
 //! The typo automaton: a Damerau-Levenshtein automaton over bytes, banded around the diagonal,
 //! accepting the terms (or, in prefix mode, the terms with a prefix) within a typo budget.
 
-use fst::Automaton;
-
 use super::MAX_FUZZY_CHARS;
 
 /// A byte automaton accepting the terms within `max` typos of a query word (or, in prefix mode,
@@ -139,10 +137,9 @@ impl Fuzzy {
     }
 }
 
-impl Automaton for Fuzzy {
-    type State = FuzzyState;
-
-    fn start(&self) -> FuzzyState {
+impl Fuzzy {
+    /// The state before any byte is read.
+    pub(super) fn start(&self) -> FuzzyState {
         let cap = self.max + 1;
         let mut row = [cap; MAX_FUZZY_CHARS + 1];
         for (j, v) in row.iter_mut().enumerate().take(self.query.len() + 1) {
@@ -160,19 +157,18 @@ impl Automaton for Fuzzy {
         }
     }
 
-    fn is_match(&self, s: &FuzzyState) -> bool {
+    /// Whether the bytes that led to `s` make a term within the budget (no char half read).
+    pub(super) fn is_match(&self, s: &FuzzyState) -> bool {
         s.pending == 0 && self.typos(s) <= self.max
     }
 
-    fn can_match(&self, s: &FuzzyState) -> bool {
+    /// Whether some continuation of the bytes that led to `s` can still match.
+    pub(super) fn can_match(&self, s: &FuzzyState) -> bool {
         s.alive || (self.prefix && s.best <= self.max)
     }
 
-    fn will_always_match(&self, s: &FuzzyState) -> bool {
-        self.prefix && s.pending == 0 && s.best <= self.max
-    }
-
-    fn accept(&self, s: &FuzzyState, byte: u8) -> FuzzyState {
+    /// The state after reading `byte` (a UTF-8 sequence steps the row once, at its last byte).
+    pub(super) fn accept(&self, s: &FuzzyState, byte: u8) -> FuzzyState {
         if s.pending > 0 {
             let mut next = *s;
             next.partial = (s.partial << 6) | u32::from(byte & 0x3F);

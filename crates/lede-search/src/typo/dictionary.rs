@@ -1,10 +1,12 @@
-//! The dictionary walk: the terms of the FST term dictionary within a query word's typo budget
-//! (or completing it), found by walking the FST with the typo automaton, never by scanning it.
-
-use fst::Automaton;
+//! The dictionary walk: the terms of the term dictionary within a query word's typo budget
+//! (or completing it), found by walking the sorted terms as the trie they make with the typo
+//! automaton, never by scanning them: a node is the range of ids that share a prefix, its
+//! children the runs of that range with the same next byte, and a prefix the automaton cannot
+//! extend is skipped with everything under it.
 
 use super::automaton::FuzzyState;
 use super::Fuzzy;
+use crate::index::{Children, Node, TermDictionary};
 
 /// The terms a query word reaches in a term dictionary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,24 +18,17 @@ pub struct Expansion {
     pub completions: Option<(u32, u32)>,
 }
 
-/// The id of the first term `>= key` (`fst.len()` when there is none).
-fn lower_bound(map: &fst::Map<Vec<u8>>, key: &[u8]) -> u32 {
-    use fst::{IntoStreamer, Streamer};
-    let mut s = map.range().ge(key).into_stream();
-    s.next().map_or(map.len() as u32, |(_, v)| v as u32)
-}
-
-/// Walks the FST of `map` (values are the ranks of the keys) for the terms within `max` typos
-/// of `word` (in prefix mode: starting with something within `max` typos of it), decoding only
-/// the nodes the automaton can still match. In prefix mode the subtree of the exactly typed
-/// prefix is returned as an id range instead of being enumerated. As in Meilisearch, a word with
-/// a budget of two typos keeps both only when its first letter is right; a term with another
-/// first letter must be within one typo.
-pub fn expand(map: &fst::Map<Vec<u8>>, word: &str, max: u8, prefix: bool) -> Expansion {
+/// Walks the terms of `dict` for those within `max` typos of `word` (in prefix mode: starting
+/// with something within `max` typos of it), in byte order, stepping the automaton once per
+/// prefix and only into the prefixes it can still match. In prefix mode the range of the
+/// exactly typed prefix is returned as an id range instead of being enumerated. As in
+/// Meilisearch, a word with a budget of two typos keeps both only when its first letter is
+/// right; a term with another first letter must be within one typo.
+pub fn expand(dict: &TermDictionary, word: &str, max: u8, prefix: bool) -> Expansion {
     if prefix && word.is_empty() {
         return Expansion {
             terms: Vec::new(),
-            completions: Some((0, map.len() as u32)),
+            completions: Some((0, dict.len() as u32)),
         };
     }
     let max = max.min(2);
@@ -42,167 +37,122 @@ pub fn expand(map: &fst::Map<Vec<u8>>, word: &str, max: u8, prefix: bool) -> Exp
         // reads only its first MAX_FUZZY_CHARS chars).
         return Expansion {
             terms: Vec::new(),
-            completions: Some(completions(map, word.as_bytes())),
+            completions: Some(dict.prefix_range(word.as_bytes())),
         };
     }
     if max < 2 {
-        return walk(map, &Fuzzy::new(word, max, prefix), word, &[]);
+        return walk(dict, &Fuzzy::new(word, max, prefix), word, &[]);
     }
     let first = word.chars().next().expect("not empty");
     let mut lead = [0u8; 4];
     let lead: &[u8] = first.encode_utf8(&mut lead).as_bytes();
-    let mut out = walk(map, &Fuzzy::new(word, 2, prefix), word, lead);
-    let other = walk(map, &Fuzzy::new(word, 1, prefix), word, &[]);
+    let mut out = walk(dict, &Fuzzy::new(word, 2, prefix), word, lead);
+    let other = walk(dict, &Fuzzy::new(word, 1, prefix), word, &[]);
     out.terms
         .extend(other.terms.into_iter().filter(|t| !t.1.starts_with(lead)));
     out
 }
 
 /// One automaton walk; `forced` bytes are followed first (the walk stays under them).
-fn walk(map: &fst::Map<Vec<u8>>, aut: &Fuzzy, word: &str, forced: &[u8]) -> Expansion {
-    let fst = map.as_fst();
+fn walk(dict: &TermDictionary, aut: &Fuzzy, word: &str, forced: &[u8]) -> Expansion {
     let mut out = Expansion::default();
-    let mut key = Vec::new();
     let word_bytes = word.as_bytes();
     let prefix = aut.prefix;
-    let mut root = fst.root();
+    let mut root = dict.root();
+    if root.lo == root.hi {
+        return out;
+    }
     let mut state = aut.start();
-    let mut root_acc = 0u64;
     for &b in forced {
-        let Some(i) = root.find_input(b) else {
+        let Some(child) = dict.child(&root, b) else {
             return out;
         };
-        let t = root.transition(i);
         state = aut.accept(&state, b);
         if !aut.can_match(&state) {
             return out;
         }
-        key.push(b);
-        root_acc += t.out.value();
-        root = fst.node(t.addr);
+        root = child;
     }
-    if !forced.is_empty() && root.is_final() && aut.is_match(&state) {
+    let key = &dict.term(root.lo)[..root.depth];
+    if !forced.is_empty() && dict.ends_at(&root) && aut.is_match(&state) {
         if prefix && key == word_bytes {
-            out.completions = Some(completions(map, &key));
+            out.completions = Some((root.lo, root.hi));
             return out;
         }
         out.terms.push((
-            (root_acc + root.final_output().value()) as u32,
-            key.clone(),
+            root.lo,
+            key.to_vec(),
             aut.typos(&state),
             aut.word_typos(&state) <= aut.max,
         ));
     }
     if prefix && state.best == 0 && key == word_bytes && !forced.is_empty() {
-        out.completions = Some(completions(map, &key));
+        out.completions = Some((root.lo, root.hi));
         return out;
     }
-    // Explicit stack of frames: the node, its state, the accumulated output, the key length,
-    // and which transitions are left (all from an index, or a few candidate bytes).
-    struct Frame<'f> {
-        node: fst::raw::Node<'f>,
+    // Explicit stack of frames: a node, its state, and which children are left (a cursor over
+    // all of them, or the next of a few candidate bytes).
+    struct Frame {
+        node: Node,
         state: FuzzyState,
-        acc: u64,
-        len: usize,
+        children: Option<Children>,
         next: usize,
         tight: Option<([u8; 8], usize)>,
     }
-    let frame = |node, state: FuzzyState, acc, len| Frame {
-        tight: aut.tight(&state),
-        node,
-        state,
-        acc,
-        len,
-        next: 0,
+    let frame = |node: Node, state: FuzzyState| {
+        let tight = aut.tight(&state);
+        Frame {
+            children: tight.is_none().then(|| dict.children(&node)),
+            tight,
+            node,
+            state,
+            next: 0,
+        }
     };
-    let start_len = key.len();
-    let mut stack = vec![frame(root, state, root_acc, start_len)];
+    let mut stack = vec![frame(root, state)];
     while let Some(top) = stack.last_mut() {
-        let ti = match top.tight {
-            None if top.next < top.node.len() => top.next,
-            Some((bytes, n)) if top.next < n => match top.node.find_input(bytes[top.next]) {
-                Some(ti) => ti,
+        let (child, byte) = match (top.tight, &mut top.children) {
+            (None, Some(children)) => match dict.next_child(children) {
+                Some(child) => child,
                 None => {
-                    top.next += 1;
+                    stack.pop();
                     continue;
                 }
             },
+            (Some((bytes, n)), _) if top.next < n => {
+                let byte = bytes[top.next];
+                top.next += 1;
+                match dict.child(&top.node, byte) {
+                    Some(child) => (child, byte),
+                    None => continue,
+                }
+            }
             _ => {
                 stack.pop();
                 continue;
             }
         };
-        top.next += 1;
-        let t = top.node.transition(ti);
-        let next = aut.accept(&top.state, t.inp);
+        let next = aut.accept(&top.state, byte);
         if !aut.can_match(&next) {
             continue;
         }
-        let (acc, len) = (top.acc, top.len);
-        key.truncate(len);
-        key.push(t.inp);
+        let term = dict.term(child.lo);
+        let key = &term[..child.depth];
         if prefix && next.pending == 0 && next.best == 0 && key == word_bytes {
-            out.completions = Some(completions(map, &key));
+            out.completions = Some((child.lo, child.hi));
             continue;
         }
-        let child = fst.node(t.addr);
-        let acc = acc + t.out.value();
-        if child.is_final() && aut.is_match(&next) {
-            let id = (acc + child.final_output().value()) as u32;
+        if term.len() == child.depth && aut.is_match(&next) {
             out.terms.push((
-                id,
-                key.clone(),
+                child.lo,
+                key.to_vec(),
                 aut.typos(&next),
                 aut.word_typos(&next) <= aut.max,
             ));
         }
-        stack.push(frame(child, next, acc, key.len()));
+        stack.push(frame(child, next));
     }
     out
-}
-
-/// The ids `lo..hi` of the terms starting with `key`.
-fn completions(map: &fst::Map<Vec<u8>>, key: &[u8]) -> (u32, u32) {
-    let lo = lower_bound(map, key);
-    let mut succ = key.to_vec();
-    while let Some(last) = succ.pop() {
-        if last < 0xFF {
-            succ.push(last + 1);
-            break;
-        }
-    }
-    let hi = if succ.is_empty() {
-        map.len() as u32
-    } else {
-        lower_bound(map, &succ)
-    };
-    (lo, hi)
-}
-
-/// The key of the term with rank `id` in `map` (values are ranks), by following the outputs.
-pub fn key_of(map: &fst::Map<Vec<u8>>, id: u32) -> Option<Vec<u8>> {
-    let fst = map.as_fst();
-    let mut node = fst.root();
-    let mut acc = 0u64;
-    let mut key = Vec::new();
-    let id = u64::from(id);
-    loop {
-        if node.is_final() && acc + node.final_output().value() == id {
-            return Some(key);
-        }
-        let mut chosen = None;
-        for t in node.transitions() {
-            if acc + t.out.value() <= id {
-                chosen = Some(t);
-            } else {
-                break;
-            }
-        }
-        let t = chosen?;
-        acc += t.out.value();
-        key.push(t.inp);
-        node = fst.node(t.addr);
-    }
 }
 
 #[cfg(test)]
@@ -231,11 +181,13 @@ mod tests {
         d <= usize::from(if max == 2 && !same_first { 1 } else { max })
     }
 
-    fn dictionary(words: &[&str]) -> fst::Map<Vec<u8>> {
-        let mut w: Vec<&str> = words.to_vec();
-        w.sort();
-        w.dedup();
-        fst::Map::from_iter(w.iter().enumerate().map(|(i, t)| (*t, i as u64))).unwrap()
+    fn dictionary(words: &[&str]) -> TermDictionary {
+        TermDictionary::of(words)
+    }
+
+    /// The key of term `id`, as the search's `text_of` reads it.
+    fn key_of(map: &TermDictionary, id: u32) -> Option<Vec<u8>> {
+        map.key_of(id).map(<[u8]>::to_vec)
     }
 
     #[test]
@@ -277,7 +229,7 @@ mod tests {
                 want.sort();
                 assert_eq!(found, want, "{q} max {max}");
                 for (id, key, typos, _) in &got.terms {
-                    assert_eq!(map.get(key), Some(u64::from(*id)));
+                    assert_eq!(map.get(key), Some(*id));
                     assert_eq!(
                         usize::from(*typos),
                         osa_distance(q, std::str::from_utf8(key).unwrap())
@@ -301,7 +253,7 @@ mod tests {
         assert!(typo_terms.contains(&b"resevoir".as_slice()));
         assert!(!typo_terms.contains(&b"rest".as_slice()));
         for i in 0..map.len() as u32 {
-            assert_eq!(map.get(key_of(&map, i).unwrap()), Some(u64::from(i)));
+            assert_eq!(map.get(&key_of(&map, i).unwrap()), Some(i));
         }
     }
 

@@ -1,12 +1,14 @@
 //! Typo tolerance: the per-word typo budget, a Damerau-Levenshtein automaton ([`Fuzzy`]) and
-//! its walk of the FST term dictionary ([`expand`]: whole-word or prefix matching, a
+//! its walk of the term dictionary ([`expand`]: whole-word or prefix matching, a
 //! transposition counting as one typo).
 
 mod automaton;
 mod dictionary;
+#[cfg(test)]
+mod walk_tests;
 
 pub(crate) use automaton::Fuzzy;
-pub(crate) use dictionary::{expand, key_of, Expansion};
+pub(crate) use dictionary::{expand, Expansion};
 
 /// Longest query word (in chars) that gets typo tolerance; longer words match exactly.
 pub const MAX_FUZZY_CHARS: usize = 24;
