@@ -26,11 +26,12 @@ for (let at = 0; at < bytes.length; at += 65536) {
   new Uint8Array(e.memory.buffer, to, piece.length).set(piece);
   if (!timed(() => e.push(piece.length))) throw new Error(`${packPath}: refused at byte ${at}`);
 }
-const afterPieces = { memory: e.memory.buffer.byteLength, live: e.live_bytes(), peak: e.peak_bytes() };
+const afterPieces = { memory: e.memory.buffer.byteLength, live: e.live_bytes(), chunks: e.chunk_bytes(), peak: e.peak_bytes() };
 e.phase(0xffffffff);
 if (!timed(() => e.finish())) throw new Error(`${packPath}: refused at its end`);
 console.log(`${packPath} in wasm32: heap live ${mib(e.live_bytes())} MiB in ${e.live_allocations()} allocations, heap peak ${mib(e.peak_bytes())} MiB, WebAssembly memory ${mib(e.memory.buffer.byteLength)} MiB; read in ${inWasm.toFixed(0)} ms`);
-console.log(`  after the last piece: memory ${mib(afterPieces.memory)} MiB, heap live ${mib(afterPieces.live)} MiB, peak ${mib(afterPieces.peak)} MiB`);
+console.log(`  after the last piece: memory ${mib(afterPieces.memory)} MiB, heap live ${mib(afterPieces.live)} MiB (${mib(afterPieces.chunks)} MiB with the allocator's headers and rounding), peak ${mib(afterPieces.peak)} MiB`);
+console.log(`  after finish: heap live with the allocator's headers and rounding ${mib(e.chunk_bytes())} MiB`);
 const grown = new Uint32Array(e.memory.buffer, e.growths_out(), 4 * e.growths());
 // LEDE_GROWTHS=1: every growth of the memory and every allocation of 256 KiB or more (phase: the
 // piece, or finish), with the heap's live bytes just before it and its size.

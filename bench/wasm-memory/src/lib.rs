@@ -17,6 +17,9 @@ struct Counting;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 static COUNT: AtomicUsize = AtomicUsize::new(0);
+/// Bytes of the allocator's chunks live now: each allocation with dlmalloc's 4-byte header,
+/// rounded up to 8 bytes, at least 16.
+static CHUNKS: AtomicUsize = AtomicUsize::new(0);
 /// What the caller is doing now (set by [`phase`]), noted with each growth of the memory.
 static PHASE: AtomicUsize = AtomicUsize::new(0);
 /// The memory's size when last seen.
@@ -34,6 +37,7 @@ unsafe impl GlobalAlloc for Counting {
         let p = unsafe { System.alloc(layout) };
         if !p.is_null() {
             COUNT.fetch_add(1, Ordering::Relaxed);
+            CHUNKS.fetch_add(chunk(layout.size()), Ordering::Relaxed);
             let before = LIVE.fetch_add(layout.size(), Ordering::Relaxed);
             PEAK.fetch_max(before + layout.size(), Ordering::Relaxed);
             let memory = core::arch::wasm32::memory_size(0) * 65536;
@@ -53,8 +57,15 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) };
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        CHUNKS.fetch_sub(chunk(layout.size()), Ordering::Relaxed);
         COUNT.fetch_sub(1, Ordering::Relaxed);
     }
+}
+
+/// The bytes dlmalloc's chunk for an allocation of `size` takes (wasm32: a 4-byte header,
+/// 8-byte alignment, 16 bytes at least).
+fn chunk(size: usize) -> usize {
+    ((size + 4 + 7) & !7).max(16)
 }
 
 #[global_allocator]
@@ -134,6 +145,12 @@ pub extern "C" fn live_bytes() -> u32 {
 #[no_mangle]
 pub extern "C" fn peak_bytes() -> u32 {
     PEAK.load(Ordering::Relaxed) as u32
+}
+
+/// Bytes of the allocator's chunks live now (see [`chunk`]).
+#[no_mangle]
+pub extern "C" fn chunk_bytes() -> u32 {
+    CHUNKS.load(Ordering::Relaxed) as u32
 }
 
 /// Allocations live now.
