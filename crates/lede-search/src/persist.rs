@@ -7,7 +7,8 @@ use lede_corpus::{varint, EntityKind, SharedStr};
 use serde::{Deserialize, Serialize};
 
 use crate::dates::DayRange;
-use crate::index::{term_list, FxMap, Index};
+use crate::facts::EntityLookup;
+use crate::index::{term_list, Index};
 use crate::postings::{read_head, PositionsEnd, FIELDS as N_FIELDS, SKIP_BLOCK};
 
 /// First bytes of a stored index.
@@ -277,12 +278,7 @@ impl Index {
         }
         s.skips.shrink_to_fit();
         s.dates.shrink_to_fit();
-        let entity_lookup: FxMap<SharedStr, u32> = s
-            .entity_ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.clone(), i as u32))
-            .collect();
+        let entity_lookup = EntityLookup::new(&s.entity_ids);
         Ok(Index {
             n_docs: s.n_docs,
             fingerprint: s.fingerprint,
