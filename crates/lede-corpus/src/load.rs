@@ -13,8 +13,7 @@ use crate::error::{
     article_error, not_json_error, syntax_error, top_error, CorpusError, ErrorLocation,
 };
 use crate::model::{Article, ArticleEntity, Corpus, EntitySummary, Quote};
-use crate::shared_str::StrPool;
-use crate::tags::Tags;
+use crate::tags::{TagPool, Tags};
 use crate::validate::{check_article, check_entity_references};
 
 /// An article as the format accepts it: `paragraphs` or a plain `body`.
@@ -190,8 +189,8 @@ pub(crate) const MAX_RESERVED_ARTICLES: usize = 1 << 16;
 /// it.
 pub(crate) struct Assembler {
     articles: Vec<Article>,
-    /// The tag kinds and values seen so far, each held once.
-    tag_texts: StrPool,
+    /// The tag kinds, values and sets seen so far, each held once.
+    tags: TagPool,
     /// The hash of each id seen → the first article with it: the ids themselves are not
     /// copied (19,043 strings for Reuters), an equal hash is checked against the article.
     first_by_id_hash: HashMap<u64, u32>,
@@ -204,7 +203,7 @@ impl Default for Assembler {
     fn default() -> Self {
         Assembler {
             articles: Vec::new(),
-            tag_texts: StrPool::default(),
+            tags: TagPool::default(),
             first_by_id_hash: HashMap::new(),
             id_hasher: RandomState::new(),
             checked: true,
@@ -224,7 +223,7 @@ impl Assembler {
             return Err(article_error(index, Some(article.id), "id", message));
         }
         article.title = tidy_title(article.title);
-        article.tags.share(&mut self.tag_texts);
+        article.tags.share(&mut self.tags);
         self.articles.push(article);
         Ok(())
     }
@@ -252,7 +251,7 @@ impl Assembler {
     /// when they were written.
     pub(crate) fn push_verified(&mut self, mut article: Article) {
         self.checked = false;
-        article.tags.share(&mut self.tag_texts);
+        article.tags.share(&mut self.tags);
         self.articles.push(article);
     }
 
