@@ -59,10 +59,10 @@ function claiming(bytes) {
 }
 const hostWithLimit = (url, mb) => host(url).replace('<div id="lede"', `<div id="lede" data-memory-limit-mb="${mb}"`);
 // `lede_search::pack::MEMORY_PER_INDEX_BYTE`: the estimate is the index section times this.
-const PER_INDEX_BYTE = 7;
+const PER_INDEX_BYTE = 8;
 
 browserTest('a pack too big for the tab is refused before it loads, with what to do', async ({ page, server }) => {
-  const claim = 3_500_000_000; // fits wasm32's usize; 24.5 GB of memory estimated
+  const claim = 3_500_000_000; // fits wasm32's usize; 28 GB of memory estimated
   await page.goto(`${server.url}host.html`);
   const message = page.locator('#lede .lede-error-message');
   await message.waitFor();
@@ -80,7 +80,7 @@ browserTest('a pack too big for the tab is refused before it loads, with what to
 });
 
 browserTest('the memory limit is a mount option: under it a pack reads, over it it is refused', async ({ page, server }) => {
-  // 200 MB of index claimed: 1,400 MB estimated, under the default limit, so the reader goes on
+  // 200 MB of index claimed: 1,600 MB estimated, under the default limit, so the reader goes on
   // and finds the pack damaged; under a 1,000 MB limit the same pack is refused up front.
   const claim = 200 * 2 ** 20;
   await page.goto(`${server.url}default.html`);

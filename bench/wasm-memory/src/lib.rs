@@ -17,14 +17,39 @@ struct Counting;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 static COUNT: AtomicUsize = AtomicUsize::new(0);
+/// Bytes of the allocator's chunks live now: each allocation with dlmalloc's 4-byte header,
+/// rounded up to 8 bytes, at least 16.
+static CHUNKS: AtomicUsize = AtomicUsize::new(0);
+/// What the caller is doing now (set by [`phase`]), noted with each growth of the memory.
+static PHASE: AtomicUsize = AtomicUsize::new(0);
+/// The memory's size when last seen.
+static SEEN: AtomicUsize = AtomicUsize::new(0);
+/// Each growth of the memory and each allocation of 256 KiB or more: (phase, live bytes
+/// before the allocation, the allocation's size, the memory's size after it), up to
+/// [`GROWTHS`] of them.
+static mut GROWN: [[u32; 4]; GROWTHS] = [[0; 4]; GROWTHS];
+static GROWN_N: AtomicUsize = AtomicUsize::new(0);
+/// The most growths noted.
+const GROWTHS: usize = 1024;
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let p = unsafe { System.alloc(layout) };
         if !p.is_null() {
             COUNT.fetch_add(1, Ordering::Relaxed);
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
+            CHUNKS.fetch_add(chunk(layout.size()), Ordering::Relaxed);
+            let before = LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+            PEAK.fetch_max(before + layout.size(), Ordering::Relaxed);
+            let memory = core::arch::wasm32::memory_size(0) * 65536;
+            if memory > SEEN.swap(memory, Ordering::Relaxed) || layout.size() >= 1 << 18 {
+                let n = GROWN_N.load(Ordering::Relaxed);
+                if n < GROWTHS {
+                    let row = [PHASE.load(Ordering::Relaxed), before, layout.size(), memory];
+                    // SAFETY: wasm32 here is single-threaded; only this writes the rows.
+                    unsafe { (*std::ptr::addr_of_mut!(GROWN))[n] = row.map(|v| v as u32) };
+                    GROWN_N.store(n + 1, Ordering::Relaxed);
+                }
+            }
         }
         p
     }
@@ -32,8 +57,15 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) };
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        CHUNKS.fetch_sub(chunk(layout.size()), Ordering::Relaxed);
         COUNT.fetch_sub(1, Ordering::Relaxed);
     }
+}
+
+/// The bytes dlmalloc's chunk for an allocation of `size` takes (wasm32: a 4-byte header,
+/// 8-byte alignment, 16 bytes at least).
+fn chunk(size: usize) -> usize {
+    ((size + 4 + 7) & !7).max(16)
 }
 
 #[global_allocator]
@@ -48,7 +80,7 @@ struct State {
     piece: Vec<u8>,
     reader: Option<PackReader>,
     loaded: Option<(Corpus, Index)>,
-    parts: [u32; 8],
+    parts: [u32; 16],
 }
 
 thread_local! {
@@ -85,6 +117,24 @@ pub extern "C" fn finish() -> u32 {
     })
 }
 
+/// Sets what the caller is doing now (a number of its own), noted with each growth.
+#[no_mangle]
+pub extern "C" fn phase(p: u32) {
+    PHASE.store(p as usize, Ordering::Relaxed);
+}
+
+/// How many growths (and large allocations) were noted.
+#[no_mangle]
+pub extern "C" fn growths() -> u32 {
+    GROWN_N.load(Ordering::Relaxed) as u32
+}
+
+/// The growths noted: rows of (phase, live bytes before, allocation size, new memory size).
+#[no_mangle]
+pub extern "C" fn growths_out() -> *const u32 {
+    std::ptr::addr_of!(GROWN) as *const u32
+}
+
 /// Heap bytes allocated now.
 #[no_mangle]
 pub extern "C" fn live_bytes() -> u32 {
@@ -95,6 +145,12 @@ pub extern "C" fn live_bytes() -> u32 {
 #[no_mangle]
 pub extern "C" fn peak_bytes() -> u32 {
     PEAK.load(Ordering::Relaxed) as u32
+}
+
+/// Bytes of the allocator's chunks live now (see [`chunk`]).
+#[no_mangle]
+pub extern "C" fn chunk_bytes() -> u32 {
+    CHUNKS.load(Ordering::Relaxed) as u32
 }
 
 /// Allocations live now.
@@ -111,10 +167,12 @@ pub extern "C" fn free_parts() {
             return;
         };
         let mut freed = Vec::new();
+        let mut counts = Vec::new();
         let mut part = |free: &mut dyn FnMut()| {
-            let at = live_bytes();
+            let (at, n) = (live_bytes(), live_allocations());
             free();
             freed.push(at - live_bytes());
+            counts.push(n - live_allocations());
         };
         let articles = |c: &mut Corpus, f: &dyn Fn(&mut lede_corpus::Article)| {
             c.articles.iter_mut().for_each(f)
@@ -128,12 +186,15 @@ pub extern "C" fn free_parts() {
         let mut index = Some(index);
         part(&mut || drop(index.take()));
         freed.push(live_bytes());
+        counts.push(live_allocations());
+        freed.extend(counts);
         s.parts.copy_from_slice(&freed);
     })
 }
 
 /// The bytes [`free_parts`] noted: per-article entities, the entity table, quotes, tags,
-/// paragraphs, the rest of the articles, the index, and what was left.
+/// paragraphs, the rest of the articles, the index, and what was left; then the allocations
+/// each held, in the same order.
 #[no_mangle]
 pub extern "C" fn parts_out() -> *const u32 {
     STATE.with_borrow(|s| s.parts.as_ptr())

@@ -1,7 +1,9 @@
 //! Loading a corpus from JSON: lenient about what may be derived, strict about what is wrong,
 //! and every error names the article (index and id) and the field.
 
+use std::collections::hash_map::{Entry, RandomState};
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -11,8 +13,7 @@ use crate::error::{
     article_error, not_json_error, syntax_error, top_error, CorpusError, ErrorLocation,
 };
 use crate::model::{Article, ArticleEntity, Corpus, EntitySummary, Quote};
-use crate::shared_str::StrPool;
-use crate::tags::Tags;
+use crate::tags::{TagPool, Tags};
 use crate::validate::{check_article, check_entity_references};
 
 /// An article as the format accepts it: `paragraphs` or a plain `body`.
@@ -188,9 +189,12 @@ pub(crate) const MAX_RESERVED_ARTICLES: usize = 1 << 16;
 /// it.
 pub(crate) struct Assembler {
     articles: Vec<Article>,
-    /// The tag kinds and values seen so far, each held once.
-    tag_texts: StrPool,
-    first_index_of_id: HashMap<String, usize>,
+    /// The tag kinds, values and sets seen so far, each held once.
+    tags: TagPool,
+    /// The hash of each id seen → the first article with it: the ids themselves are not
+    /// copied (19,043 strings for Reuters), an equal hash is checked against the article.
+    first_by_id_hash: HashMap<u64, u32>,
+    id_hasher: RandomState,
     /// Whether `finish` checks the entity references (not for verified articles).
     checked: bool,
 }
@@ -199,8 +203,9 @@ impl Default for Assembler {
     fn default() -> Self {
         Assembler {
             articles: Vec::new(),
-            tag_texts: StrPool::default(),
-            first_index_of_id: HashMap::new(),
+            tags: TagPool::default(),
+            first_by_id_hash: HashMap::new(),
+            id_hasher: RandomState::new(),
             checked: true,
         }
     }
@@ -213,21 +218,40 @@ impl Assembler {
         if let Err((field, message)) = check_article(&article) {
             return Err(article_error(index, Some(article.id), field, message));
         }
-        if let Some(first) = self.first_index_of_id.insert(article.id.clone(), index) {
+        if let Some(first) = self.first_with_id(&article.id, index) {
             let message = format!("duplicate of article {first}");
             return Err(article_error(index, Some(article.id), "id", message));
         }
         article.title = tidy_title(article.title);
-        article.tags.share(&mut self.tag_texts);
+        article.tags.share(&mut self.tags);
         self.articles.push(article);
         Ok(())
+    }
+
+    /// The first article taken with the id `id`, noting that article `index` has it when none
+    /// has.
+    fn first_with_id(&mut self, id: &str, index: usize) -> Option<usize> {
+        match self.first_by_id_hash.entry(self.id_hasher.hash_one(id)) {
+            Entry::Vacant(slot) => {
+                slot.insert(index as u32);
+                None
+            }
+            Entry::Occupied(first) => {
+                let first = *first.get() as usize;
+                if self.articles[first].id == id {
+                    return Some(first);
+                }
+                // Another id with the same hash (rare): the articles themselves say.
+                self.articles.iter().position(|a| a.id == id)
+            }
+        }
     }
 
     /// Keeps the next article as it is (but for sharing its tags' texts): for articles checked
     /// when they were written.
     pub(crate) fn push_verified(&mut self, mut article: Article) {
         self.checked = false;
-        article.tags.share(&mut self.tag_texts);
+        article.tags.share(&mut self.tags);
         self.articles.push(article);
     }
 
@@ -240,6 +264,7 @@ impl Assembler {
             .unwrap_or(usize::MAX)
             .min(MAX_RESERVED_ARTICLES);
         self.articles.reserve_exact(n);
+        self.first_by_id_hash.reserve(n);
     }
 
     /// Room for articles, taken or not.
@@ -297,5 +322,40 @@ fn tidy_title(title: String) -> String {
         title
     } else {
         lede_text::collapse_whitespace(&title)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: format!("Title {id}"),
+            paragraphs: vec!["Text.".into()],
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn a_repeated_id_names_its_first_article_even_when_two_ids_share_a_hash() {
+        let mut a = Assembler::default();
+        for id in ["a", "b", "c"] {
+            a.push(article(id)).unwrap();
+        }
+        let e = a.push(article("b")).unwrap_err();
+        assert!(e.to_string().contains("duplicate of article 1"), "{e}");
+        // "e" as if its hash were the hash of "a" (article 0): an equal hash is not a
+        // duplicate, and a repeat of "e" is still found.
+        let mut a = Assembler::default();
+        a.push(article("a")).unwrap();
+        let hash_of_e = a.id_hasher.hash_one("e");
+        a.first_by_id_hash.insert(hash_of_e, 0);
+        a.push(article("e")).unwrap();
+        a.push(article("f")).unwrap();
+        let e = a.push(article("e")).unwrap_err();
+        assert!(e.to_string().contains("duplicate of article 1"), "{e}");
+        assert_eq!(a.len(), 3);
     }
 }

@@ -7,13 +7,15 @@ use lede_corpus::{varint, EntityKind, SharedStr};
 use serde::{Deserialize, Serialize};
 
 use crate::dates::DayRange;
-use crate::index::{term_list, FxMap, Index};
-use crate::postings::{FIELDS as N_FIELDS, SKIP_BLOCK};
+use crate::facts::EntityLookup;
+use crate::index::{term_list, Index};
+use crate::postings::{read_head, PositionsEnd, FIELDS as N_FIELDS, SKIP_BLOCK};
 
 /// First bytes of a stored index.
 const MAGIC: [u8; 8] = *b"LEDEIDX\0";
-/// Version of the stored layout; bumped whenever it or the tokenizer changes.
-pub const FORMAT_VERSION: u32 = 4;
+/// Version of the stored layout; bumped whenever it or the tokenizer changes. 5: a record's
+/// head byte has a one-field and a one-occurrence-per-field form (`postings`).
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Why stored bytes are not a usable index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,24 +123,26 @@ fn check_list(
         if df as usize > SKIP_BLOCK && (count as usize).is_multiple_of(SKIP_BLOCK) {
             skips.push((doc, rec as u32));
         }
-        let mask = *buf.get(pos).filter(|_| pos < end)?;
+        let head = *buf.get(pos).filter(|_| pos < end)?;
         pos += 1;
-        if mask == 0 || mask >> N_FIELDS != 0 {
-            return None;
-        }
-        let mut occurrences = 0u64;
-        for f in 0..N_FIELDS {
-            if mask & (1 << f) != 0 {
-                occurrences += u64::from(varint(buf, &mut pos, end)?);
+        let (_, tf, positions) = read_head(head, || varint(buf, &mut pos, end))?;
+        match positions {
+            PositionsEnd::Bytes(len) => {
+                let occurrences: u64 = tf.iter().map(|&n| u64::from(n)).sum();
+                // Each position takes one to five bytes; reading them never leaves the buffer
+                // because its last byte ends a varint (checked by the caller).
+                let len = u64::from(len);
+                if len < occurrences || len > occurrences * 5 {
+                    return None;
+                }
+                pos = pos.checked_add(len as usize).filter(|&e| e <= end)?;
+            }
+            PositionsEnd::Varints(n) => {
+                for _ in 0..n {
+                    varint(buf, &mut pos, end)?;
+                }
             }
         }
-        let len = varint(buf, &mut pos, end)? as usize;
-        // Each position takes one to five bytes; reading them never leaves the buffer because
-        // its last byte ends a varint (checked by the caller).
-        if (len as u64) < occurrences || len as u64 > occurrences * 5 {
-            return None;
-        }
-        pos = pos.checked_add(len).filter(|&e| e <= end)?;
         count += 1;
     }
     (count == df).then_some(skips)
@@ -274,12 +278,7 @@ impl Index {
         }
         s.skips.shrink_to_fit();
         s.dates.shrink_to_fit();
-        let entity_lookup: FxMap<SharedStr, u32> = s
-            .entity_ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.clone(), i as u32))
-            .collect();
+        let entity_lookup = EntityLookup::new(&s.entity_ids);
         Ok(Index {
             n_docs: s.n_docs,
             fingerprint: s.fingerprint,
@@ -301,5 +300,41 @@ impl Index {
             entity_kinds: s.entity_kinds,
             entity_lookup,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::postings::ONE_FIELD;
+    use lede_corpus::{Article, Corpus};
+
+    #[test]
+    fn a_record_head_outside_the_three_forms_is_refused() {
+        let c = Corpus::new(vec![Article {
+            id: "a".into(),
+            title: "Harbour vote".into(),
+            paragraphs: vec!["The harbour council votes on the terminal.".into()],
+            ..Article::default()
+        }]);
+        let index = Index::build(&c);
+        let bytes = index.to_bytes();
+        assert!(Index::from_bytes(&bytes).is_ok());
+        for t in 0..index.df.len() {
+            // The first record's head: after its one-byte article delta (article 0).
+            let head = index.offsets[t] as usize + 1;
+            let at = bytes
+                .windows(index.postings.len())
+                .position(|w| w == index.postings.as_slice())
+                .expect("the postings are stored whole")
+                + head;
+            let mut forged = bytes.clone();
+            forged[at] = ONE_FIELD | 5 << 4 | 1; // field 5 of five
+            let e = Index::from_bytes(&forged).err().expect("refused");
+            assert!(
+                e.0.contains(&format!("postings list {t} is corrupt")),
+                "{e}"
+            );
+        }
     }
 }

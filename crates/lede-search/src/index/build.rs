@@ -13,18 +13,19 @@ use crate::postings::{write_record_body, Field, FIELDS, SKIP_BLOCK};
 
 /// Term → id, terms of up to 15 bytes kept as inline keys (no pointer to follow, no `memcmp`:
 /// most words are short), those of up to 7 in a table of half the entry size, which the
-/// commonest words share and so stay in cache.
+/// commonest words share and so stay in cache. The longer inline keys are two `u64`s, not a
+/// `u128`, whose 16-byte alignment would make each entry 32 bytes instead of 24.
 #[derive(Default)]
 pub(super) struct TermIds {
     tiny: FxMap<u64, u32>,
-    short: FxMap<u128, u32>,
+    short: FxMap<(u64, u64), u32>,
     long: FxMap<Box<[u8]>, u32>,
 }
 
 /// A term's key: its bytes, then its length in the last byte, inline for up to 15 bytes.
 enum Key<'a> {
     Tiny(u64),
-    Short(u128),
+    Short((u64, u64)),
     Long(&'a [u8]),
 }
 
@@ -48,7 +49,8 @@ fn key(term: &[u8]) -> Key<'_> {
         }
         8..=15 => {
             let packed = u128::from(u64_at(0)) | u128::from(u64_at(n - 8)) << (8 * (n - 8));
-            Key::Short(packed | (n as u128) << 120)
+            let packed = packed | (n as u128) << 120;
+            Key::Short((packed as u64, (packed >> 64) as u64))
         }
         _ => Key::Long(term),
     }
@@ -132,13 +134,12 @@ pub(super) enum Sink {
 }
 
 /// What the builder keeps per term, side by side: the few it touches for each word and record
-/// are then one cache line, not one in each of six tables.
-#[derive(Clone, Copy, Default)]
+/// are then one cache line, not one in each of five tables.
+#[derive(Clone, Copy)]
 pub(super) struct TermState {
-    /// Its slot in the article `slot_doc` names.
+    /// Its slot in the current article ([`NO_SLOT`]: none yet; set back when the article's
+    /// records are written).
     slot: u32,
-    /// 1 + the article its slot belongs to (0: none yet).
-    slot_doc: u32,
     /// Its articles so far.
     df: u32,
     /// Its last article.
@@ -146,6 +147,21 @@ pub(super) struct TermState {
     /// Where its next record goes in the postings, and where its room ends ([`Sink::InPlace`]).
     cursor: u32,
     end: u32,
+}
+
+/// A term without a slot in the current article.
+const NO_SLOT: u32 = u32::MAX;
+
+impl Default for TermState {
+    fn default() -> Self {
+        TermState {
+            slot: NO_SLOT,
+            df: 0,
+            last_doc: 0,
+            cursor: 0,
+            end: 0,
+        }
+    }
 }
 
 impl Sink {
@@ -290,8 +306,7 @@ impl Builder {
             let Some(id) = self.id(term) else { return };
             let t = id as usize;
             let state = &mut self.term[t];
-            if state.slot_doc != self.doc {
-                state.slot_doc = self.doc;
+            if state.slot == NO_SLOT {
                 state.slot = self.slot_term.len() as u32;
                 self.slot_term.push(id);
             }
@@ -350,6 +365,7 @@ impl Builder {
                 k = l;
             }
             let state = &mut self.term[term];
+            state.slot = NO_SLOT;
             if (state.df as usize).is_multiple_of(SKIP_BLOCK) {
                 self.marks
                     .push((term as u32, doc, self.sink.at(term, state)));

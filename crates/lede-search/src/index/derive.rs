@@ -97,8 +97,8 @@ fn indexed_text_bytes(corpus: &Corpus) -> u64 {
 }
 
 /// The most postings bytes a corpus of `text` indexed bytes can give: a word of n bytes gives
-/// at most one record of at most 21 bytes (article delta, mask, a frequency, positions length,
-/// position). Lengths past that are forged, and never reserved.
+/// at most one record of at most 21 bytes (article delta, head byte, a frequency, positions
+/// length, position). Lengths past that are forged, and never reserved.
 pub(crate) fn most_postings(text: u64) -> u64 {
     (text * 21).min(u64::from(u32::MAX))
 }

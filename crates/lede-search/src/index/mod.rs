@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use lede_corpus::{Corpus, EntityKind, SharedStr};
 
 use crate::dates::DayRange;
-use crate::facts::Facts;
+use crate::facts::{EntityLookup, Facts};
 use crate::postings::{Field, Records, FIELDS};
 
 mod build;
@@ -98,7 +98,7 @@ pub struct Index {
     pub(crate) doc_kinds: Vec<u8>,
     pub(crate) entity_ids: Vec<SharedStr>,
     pub(crate) entity_kinds: Vec<EntityKind>,
-    pub(crate) entity_lookup: FxMap<SharedStr, u32>,
+    pub(crate) entity_lookup: EntityLookup,
 }
 
 /// What an index holds besides its articles' facts ([`Facts`]): the term dictionary, the
@@ -241,7 +241,7 @@ impl Index {
             // Entity ids are the corpus's texts, shared: only their handles count here.
             + vec_bytes(self.entity_ids.capacity(), std::mem::size_of::<SharedStr>())
             + self.entity_kinds.capacity()
-            + self.entity_lookup.capacity() * (std::mem::size_of::<SharedStr>() + 4 + 8);
+            + self.entity_lookup.heap_bytes();
         IndexStats {
             articles: self.n_docs as usize,
             terms: self.df.len(),

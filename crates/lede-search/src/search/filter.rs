@@ -57,8 +57,8 @@ impl Index {
         let n = self.n_docs as usize;
         let mut entities = Vec::new();
         for id in &q.entities {
-            match self.entity_lookup.get(id.as_str()) {
-                Some(&e) => entities.push(e),
+            match self.entity_lookup.get(&self.entity_ids, id) {
+                Some(e) => entities.push(e),
                 None => return Some(vec![false; n]),
             }
         }
