@@ -31,6 +31,12 @@ pub fn typo_budget(word: &str) -> u8 {
 pub fn osa_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    osa_table(&a, &b)[a.len()][b.len()]
+}
+
+/// The optimal-string-alignment table of `a` against `b`: entry `[i][j]` is the distance between
+/// `a`'s first `i` chars and `b`'s first `j` (the tests read its last row for prefixes).
+pub(crate) fn osa_table(a: &[char], b: &[char]) -> Vec<Vec<usize>> {
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
@@ -50,7 +56,7 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
             d[i][j] = v;
         }
     }
-    d[a.len()][b.len()]
+    d
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use lede_corpus::{Article, Corpus};
 
-use super::{expand, osa_distance};
+use super::{expand, osa_distance, osa_table};
 use crate::index::TermDictionary;
 use crate::Index;
 
@@ -41,26 +41,9 @@ fn demo_vocabulary() -> TermDictionary {
 /// The optimal-string-alignment distances of `q` to every prefix of `t` (chars), by the plain
 /// table: entry `j` is the distance to `t`'s first `j` chars.
 fn prefix_distances(q: &[char], t: &[char]) -> Vec<usize> {
-    let mut d = vec![vec![0usize; t.len() + 1]; q.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=q.len() {
-        for j in 1..=t.len() {
-            let cost = usize::from(q[i - 1] != t[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && q[i - 1] == t[j - 2] && q[i - 2] == t[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d.pop().expect("one row per query char, and one")
+    osa_table(q, t)
+        .pop()
+        .expect("one row per query char, and one")
 }
 
 /// `word` with edit `k` (of five: none, a char dropped, replaced, swapped with the next, or
