@@ -70,7 +70,7 @@ pub fn speaker_label(quote: &Quote) -> String {
     quote
         .speaker
         .as_ref()
-        .map_or_else(|| "Unattributed".to_string(), |s| s.name.clone())
+        .map_or_else(|| "Unattributed".to_string(), |s| s.name.to_string())
 }
 
 /// An entity mention as the paragraph shows it.

@@ -78,7 +78,7 @@ fn Profile(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                     .aliases
                     .iter()
                     .enumerate()
-                    .map(|(i, a)| view! { {(i > 0).then_some(", ")} <bdi>{a.clone()}</bdi> })
+                    .map(|(i, a)| view! { {(i > 0).then_some(", ")} <bdi>{a.to_string()}</bdi> })
                     .collect_view()}
             </p>
         }

@@ -224,6 +224,7 @@ impl Plan<'_> {
                         s.span = s.span.and_then(|s| self.to_window(w, s));
                         let chain = std::mem::take(&mut s.resolved_from);
                         s.resolved_from = chain
+                            .into_vec()
                             .into_iter()
                             .filter_map(|mut m| {
                                 m.span = self.to_window(w, m.span)?;
@@ -244,16 +245,20 @@ impl Plan<'_> {
                     *m = self.to_article(w, *m);
                 }
             }
-            for mut e in found {
+            for e in found {
                 match row.get(e.id.as_str()) {
                     Some(&r) => {
                         let have = &mut out[r];
-                        have.mentions.append(&mut e.mentions);
-                        for alias in e.aliases {
-                            if alias != have.name && !have.aliases.contains(&alias) {
-                                have.aliases.push(alias);
+                        let mut mentions = std::mem::take(&mut have.mentions).into_vec();
+                        mentions.extend_from_slice(&e.mentions);
+                        have.mentions = mentions.into_boxed_slice();
+                        let mut aliases = std::mem::take(&mut have.aliases).into_vec();
+                        for alias in e.aliases.into_vec() {
+                            if alias != have.name && !aliases.contains(&alias) {
+                                aliases.push(alias);
                             }
                         }
+                        have.aliases = aliases.into_boxed_slice();
                     }
                     None => {
                         row.insert(e.id.to_string(), out.len());

@@ -110,19 +110,21 @@ pub struct Quote {
     /// attribution or running into the next paragraph).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<usize>,
-    /// Name of the extraction rule that found it.
+    /// Name of the extraction rule that found it (a loaded corpus holds each rule name once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<SharedStr>,
 }
 
 /// The speaker of a quote.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
-    /// The resolved name (`Wang Yi`), or the description when no name is known.
-    pub name: String,
-    /// Id of the speaker in the corpus entity table, when the speaker is a known entity.
+    /// The resolved name (`Wang Yi`), or the description when no name is known (a loaded
+    /// corpus shares it with the entity table's row when it is the row's name).
+    pub name: SharedStr,
+    /// Id of the speaker in the corpus entity table, when the speaker is a known entity (a
+    /// loaded corpus shares it with the table's row).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entity: Option<String>,
+    pub entity: Option<SharedStr>,
     /// Where the speaker is named in the text (may be a pronoun that was resolved).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
@@ -132,8 +134,8 @@ pub struct Speaker {
     pub kind: Option<SpeakerKind>,
     /// The mentions a pronoun, surname or description was resolved through, nearest first
     /// (`he` → `Kalvane` → `Idris Kalvane`); empty when the words at `span` are the name.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub resolved_from: Vec<SpeakerMention>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub resolved_from: Box<[SpeakerMention]>,
     /// How likely the attribution is right, in [0, 1], calibrated on held-out data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
@@ -154,8 +156,9 @@ pub enum SpeakerKind {
 /// One mention on the way from the speaker's words to the name: its text and where it stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpeakerMention {
-    /// The mention as written (`Kalvane`, `Idris Kalvane`).
-    pub text: String,
+    /// The mention as written (`Kalvane`, `Idris Kalvane`; a loaded corpus holds each text
+    /// once).
+    pub text: SharedStr,
     /// Where it stands.
     pub span: Span,
 }
@@ -163,8 +166,8 @@ pub struct SpeakerMention {
 /// The reporting verb or phrase that attributes a quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cue {
-    /// The cue as written (`told`, `according to`).
-    pub text: String,
+    /// The cue as written (`told`, `according to`; a loaded corpus holds each text once).
+    pub text: SharedStr,
     /// Where it stands.
     pub span: Span,
 }
@@ -213,12 +216,12 @@ pub struct ArticleEntity {
     pub name: SharedStr,
     /// What it is.
     pub kind: EntityKind,
-    /// Other names it goes by in this article.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    /// Other names it goes by in this article (a loaded corpus holds each text once).
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub aliases: Box<[SharedStr]>,
     /// Where it is mentioned.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mentions: Vec<Span>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub mentions: Box<[Span]>,
 }
 
 /// One row of the corpus-wide entity table.
@@ -230,9 +233,9 @@ pub struct EntitySummary {
     pub name: SharedStr,
     /// What it is.
     pub kind: EntityKind,
-    /// Every other name seen for it across the corpus.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    /// Every other name seen for it across the corpus (shared with the articles' aliases).
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub aliases: Box<[SharedStr]>,
     /// How many articles mention it.
     #[serde(default)]
     pub article_count: usize,

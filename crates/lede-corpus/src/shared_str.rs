@@ -154,6 +154,19 @@ impl StrPool {
             }
         }
     }
+
+    /// The pool's copy of `text` (a new one, kept, when the pool has none yet): no allocation
+    /// for a text seen before.
+    pub(crate) fn text(&mut self, text: &str) -> SharedStr {
+        match self.0.get(text) {
+            Some(kept) => kept.clone(),
+            None => {
+                let s = SharedStr::from(text);
+                self.0.insert(s.clone());
+                s
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -188,5 +201,9 @@ mod tests {
         assert!(a.shares_with(&b));
         assert!(!a.shares_with(&c));
         assert_eq!((a.as_str(), c.as_str()), ("usa", "uk"));
+        let d = pool.text("usa");
+        assert!(d.shares_with(&a), "a text seen before is the pool's copy");
+        let e = pool.text("fr");
+        assert!(e.shares_with(&pool.text("fr")) && e == "fr");
     }
 }

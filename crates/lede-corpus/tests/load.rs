@@ -139,7 +139,7 @@ fn entity_table_is_derived_and_references_are_checked() {
         (row.kind, row.article_count, row.quoted_count),
         (EntityKind::Person, 2, 1)
     );
-    assert_eq!(row.aliases, ["Wang"]);
+    assert_eq!(row.aliases.as_ref(), ["Wang"]);
 
     let err = load(
         json!({"entities": [{"id": "x", "name": "X", "kind": "place"}],

@@ -60,8 +60,8 @@ fn schema_lists_every_field_the_model_writes() {
             id: "e".into(),
             name: "n".into(),
             kind: EntityKind::Person,
-            aliases: vec!["m".into()],
-            mentions: vec![span],
+            aliases: vec!["m".into()].into(),
+            mentions: vec![span].into(),
         }],
         tags: [("places", ["usa"])].into_iter().collect(),
     };

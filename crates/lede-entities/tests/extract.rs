@@ -102,7 +102,7 @@ fn tickers_attach_to_the_company_before_them() {
         entities(&["Shares of Calder Instruments Inc <CLDR.N> rose 4 percent after the results."]);
     let org = es
         .iter()
-        .find(|e| e.kind == EntityKind::Organization && e.aliases.contains(&"CLDR.N".to_string()))
+        .find(|e| e.kind == EntityKind::Organization && e.aliases.contains(&"CLDR.N".into()))
         .unwrap_or_else(|| panic!("{es:#?}"));
     assert!(org.name.starts_with("Calder Instruments"), "{}", org.name);
     assert!(
@@ -117,7 +117,7 @@ fn tickers_attach_to_the_company_before_them() {
     ]);
     let org = find(&es, "organization:harrow-freight-corp");
     assert_eq!(org.mentions.len(), 2, "{es:#?}");
-    assert!(org.aliases.contains(&"HFC.N".to_string()));
+    assert!(org.aliases.contains(&"HFC.N".into()));
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn surnames_merge_into_the_full_name_either_way_round() {
     ]);
     let atmar = find(&es, "person:haneef-atmar");
     assert_eq!(atmar.mentions.len(), 2, "{atmar:?}");
-    assert!(atmar.aliases.contains(&"Atmar".to_string()));
+    assert!(atmar.aliases.contains(&"Atmar".into()));
     let wang = find(&es, "person:wang-yi");
     assert_eq!(wang.mentions.len(), 2, "{wang:?}");
     assert!(!ids(&es).contains(&"person:atmar".to_string()));
@@ -145,7 +145,7 @@ fn acronyms_defined_in_the_text_merge_with_their_long_form() {
     assert_eq!(opec.name, "OPEC");
     assert!(opec
         .aliases
-        .contains(&"Organization of Petroleum Exporting Countries".to_string()));
+        .contains(&"Organization of Petroleum Exporting Countries".into()));
     assert_eq!(opec.mentions.len(), 3, "{opec:?}");
 }
 

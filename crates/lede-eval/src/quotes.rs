@@ -193,7 +193,10 @@ fn predict(
                     chars: BTreeSet::new(),
                     text: String::new(),
                     speaker,
-                    speaker_name: q.speaker.as_ref().map_or(String::new(), |s| s.name.clone()),
+                    speaker_name: q
+                        .speaker
+                        .as_ref()
+                        .map_or(String::new(), |s| s.name.to_string()),
                     confidence: q.speaker.as_ref().and_then(|s| s.confidence).unwrap_or(0.0),
                 });
                 out.len() - 1

@@ -202,8 +202,8 @@ mod tests {
             } else {
                 EntityKind::Place
             },
-            aliases: Vec::new(),
-            mentions: Vec::new(),
+            aliases: Box::default(),
+            mentions: Box::default(),
         }
     }
 
@@ -214,8 +214,8 @@ mod tests {
             end: 0,
             text: "words".into(),
             speaker: speaker.map(|id| Speaker {
-                name: id.to_uppercase(),
-                entity: Some(id.to_string()),
+                name: id.to_uppercase().into(),
+                entity: Some(id.into()),
                 span: None,
                 ..Default::default()
             }),

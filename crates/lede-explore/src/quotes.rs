@@ -225,7 +225,7 @@ fn group_of(speaker: Option<&Speaker>) -> (String, SpeakerKind, Option<String>) 
         }) => (
             format!("entity:{id}"),
             SpeakerKind::Entity,
-            Some(id.clone()),
+            Some(id.to_string()),
         ),
         Some(s) => {
             let folded = fold_for_match(&collapse_whitespace(&s.name));
@@ -265,7 +265,7 @@ pub fn group_by_speaker(
         let g = *at.entry(key.clone()).or_insert_with(|| {
             groups.push(SpeakerGroup {
                 key,
-                name: speaker.map_or_else(|| "Unattributed".into(), |s| s.name.clone()),
+                name: speaker.map_or_else(|| "Unattributed".into(), |s| s.name.to_string()),
                 kind,
                 entity,
                 rows: Vec::new(),
@@ -332,8 +332,8 @@ pub fn record(corpus: &Corpus, row: &QuotationRow) -> QuoteRecord {
     let name = speaker.map_or("Unattributed", |s| s.name.as_str());
     let evidence = row.evidence(corpus);
     QuoteRecord {
-        speaker: speaker.map(|s| s.name.clone()),
-        speaker_id: speaker.and_then(|s| s.entity.clone()),
+        speaker: speaker.map(|s| s.name.to_string()),
+        speaker_id: speaker.and_then(|s| s.entity.as_deref().map(str::to_string)),
         quote: row.text.clone(),
         cue: evidence.cue.clone(),
         article_id: a.id.clone(),

@@ -224,8 +224,8 @@ fn a_reuters_sized_result_set_groups_and_searches_every_quotation() {
             let who = |k: usize| {
                 let s = (i * 3 + k) % 501;
                 (s < 500).then(|| Speaker {
-                    name: format!("Speaker {s}"),
-                    entity: s.is_multiple_of(2).then(|| format!("person:s{s}")),
+                    name: format!("Speaker {s}").into(),
+                    entity: s.is_multiple_of(2).then(|| format!("person:s{s}").into()),
                     span: None,
                     ..Default::default()
                 })

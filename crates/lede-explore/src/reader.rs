@@ -61,8 +61,8 @@ pub fn speaker_legend(article: &Article) -> SpeakerLegend {
         let at = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
             keys.push(key);
             legend.speakers.push(LegendSpeaker {
-                name: Some(speaker.name.clone()),
-                entity: speaker.entity.clone(),
+                name: Some(speaker.name.to_string()),
+                entity: speaker.entity.as_deref().map(str::to_string),
                 colour: Some((keys.len() - 1) % SPEAKER_COLOURS),
                 quotations: Vec::new(),
             });
@@ -96,7 +96,7 @@ pub fn quotation_evidence(article: &Article, pieces: &[usize]) -> Evidence {
     let cue = quotes
         .iter()
         .find_map(|q| q.cue.as_ref())
-        .map(|c| c.text.clone());
+        .map(|c| c.text.to_string());
     let speaker = quotation_speaker(article, pieces);
     let name = speaker
         .map(|s| collapse_whitespace(&s.name))

@@ -45,7 +45,7 @@ mod tests {
             text: "x".into(),
             speaker: Some(Speaker {
                 name: "N".into(),
-                entity: entity.map(str::to_string),
+                entity: entity.map(Into::into),
                 span: None,
                 ..Default::default()
             }),

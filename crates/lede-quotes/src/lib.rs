@@ -163,7 +163,7 @@ fn run(
                 speaker: speaker.clone(),
                 cue: cue.clone(),
                 next: (k + 1 < members.len()).then_some(base + k + 1),
-                rule: Some(rule),
+                rule: Some(rule.into()),
             });
         }
     }
@@ -188,7 +188,7 @@ fn attribute(
     let text = &paragraphs[p];
     let resolved = resolver.resolve(p, c.speaker);
     let speaker = Speaker {
-        name: resolved.name,
+        name: resolved.name.into(),
         entity: None,
         span: Some(char_span(text, p, c.speaker)),
         kind: resolved.kind,
@@ -197,13 +197,13 @@ fn attribute(
             .into_iter()
             .map(|l| SpeakerMention {
                 span: char_span(&paragraphs[l.paragraph], l.paragraph, l.span),
-                text: l.text,
+                text: l.text.into(),
             })
             .collect(),
         confidence,
     };
     let cue = c.cue.map(|cue| Cue {
-        text: text[cue.0..cue.1].to_string(),
+        text: text[cue.0..cue.1].into(),
         span: char_span(text, p, cue),
     });
     (speaker, cue)

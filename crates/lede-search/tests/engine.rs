@@ -18,8 +18,8 @@ fn entity(id: &str, name: &str, kind: EntityKind) -> ArticleEntity {
         id: id.into(),
         name: name.into(),
         kind,
-        aliases: vec![],
-        mentions: vec![],
+        aliases: Box::default(),
+        mentions: Box::default(),
     }
 }
 

@@ -5,6 +5,7 @@ mod records;
 
 use crate::error::{article_error, top_error, CorpusError};
 use crate::load::Assembler;
+use crate::shared_str::StrPool;
 use crate::varint::{self, VarintError};
 use crate::{Corpus, EntitySummary};
 use records::{Head, PackArticle, Table};
@@ -55,6 +56,9 @@ pub struct CompactReader {
     assembler: Assembler,
     /// Articles are kept without the checks (see [`CompactReader::verified`]).
     verified: bool,
+    /// The repeated texts of the quotes and entities read so far (rule names, cues,
+    /// aliases), each held once.
+    texts: StrPool,
 }
 
 impl CompactReader {
@@ -125,9 +129,9 @@ impl CompactReader {
                         article_error(index, None, "", format!("not a compact article ({e})"))
                     })?;
                     let (_, entities, _) = self.head.as_ref().expect("the head is read");
-                    let article = article.unpack(entities).map_err(|(id, field, message)| {
-                        article_error(index, Some(id), field, message)
-                    })?;
+                    let article = article.unpack(entities, &mut self.texts).map_err(
+                        |(id, field, message)| article_error(index, Some(id), field, message),
+                    )?;
                     if self.verified {
                         self.assembler.push_verified(article);
                     } else {
@@ -236,12 +240,13 @@ mod tests {
             id: "person:ana-ruiz".into(),
             name: "Ana Ruiz".into(),
             kind: EntityKind::Person,
-            aliases: vec![],
+            aliases: Box::default(),
             mentions: vec![Span {
                 paragraph: 1,
                 start: 0,
                 end: 5,
-            }],
+            }]
+            .into(),
         }];
         a.tags.insert("topics", ["cocoa"]);
         let b = Article {

@@ -14,7 +14,7 @@ use crate::model::{
     Article, ArticleEntity, Cue, EntityKind, EntitySummary, Quote, Span, Speaker, SpeakerKind,
     SpeakerMention,
 };
-use crate::shared_str::SharedStr;
+use crate::shared_str::{SharedStr, StrPool};
 use crate::tags::Tags;
 /// The first record: everything but the articles, and how many follow.
 #[derive(Serialize, Deserialize)]
@@ -221,7 +221,7 @@ impl PackArticle {
                     speaker: q.speaker.as_ref().map(|s| PackSpeaker {
                         name: match &s.entity {
                             Some(id) => table.pack_name(id, &s.name),
-                            None => Some(s.name.clone()),
+                            None => Some(s.name.to_string()),
                         },
                         entity: s.entity.as_deref().map(|id| table.pack_id(id)),
                         span: s.span.as_ref().map(PackSpan::pack),
@@ -235,7 +235,7 @@ impl PackArticle {
                     }),
                     cue: q.cue.as_ref().map(|c| cue(&c.text, &c.span)),
                     next: q.next,
-                    rule: q.rule.clone(),
+                    rule: q.rule.as_deref().map(str::to_string),
                 }
             })
             .collect();
@@ -246,7 +246,7 @@ impl PackArticle {
                 id: table.pack_id(&e.id),
                 name: table.pack_name(&e.id, &e.name),
                 kind: e.kind,
-                aliases: e.aliases.clone(),
+                aliases: e.aliases.iter().map(|a| a.to_string()).collect(),
                 mentions: e.mentions.iter().map(PackSpan::pack).collect(),
             })
             .collect();
@@ -267,10 +267,16 @@ impl PackArticle {
     }
 
     /// The article, its entity rows and left-out texts filled in from the entity table `rows`
-    /// and its paragraphs; the error is (article id, field, message).
-    pub fn unpack(self, rows: &[EntitySummary]) -> Result<Article, (String, String, String)> {
+    /// and its paragraphs, its other repeated texts (rule names, cues, aliases) `texts`'s
+    /// copies; the error is (article id, field, message).
+    pub fn unpack(
+        self,
+        rows: &[EntitySummary],
+        texts: &mut StrPool,
+    ) -> Result<Article, (String, String, String)> {
+        let annotations = (self.quotes, self.entities);
         let (quotes, entities) =
-            match unpack_annotations(self.quotes, self.entities, &self.paragraphs, rows) {
+            match unpack_annotations(annotations, &self.paragraphs, rows, texts) {
                 Ok(parts) => parts,
                 Err((field, message)) => return Err((self.id, field, message)),
             };
@@ -294,19 +300,24 @@ impl PackArticle {
 /// A field and what is wrong with it.
 type Fault = (String, String);
 
-/// The quotations and entities of an article, from their records.
+/// The quotations and entities of an article, from their records; their repeated texts are
+/// `texts`'s copies.
 fn unpack_annotations(
-    packed_quotes: Vec<PackQuote>,
-    packed_entities: Vec<PackArticleEntity>,
+    (packed_quotes, packed_entities): (Vec<PackQuote>, Vec<PackArticleEntity>),
     paras: &[String],
     rows: &[EntitySummary],
+    texts: &mut StrPool,
 ) -> Result<(Vec<Quote>, Vec<ArticleEntity>), Fault> {
     {
-        let cue = |c: PackCue, field: &dyn Fn() -> String| -> Result<Cue, Fault> {
-            let span = c.span.unpack().map_err(|e| (field(), e))?;
-            let text = c.text.unwrap_or_else(|| text_at(paras, &span));
-            Ok(Cue { text, span })
-        };
+        let cue =
+            |c: PackCue, texts: &mut StrPool, field: &dyn Fn() -> String| -> Result<Cue, Fault> {
+                let span = c.span.unpack().map_err(|e| (field(), e))?;
+                let text = match c.text {
+                    Some(text) => texts.text(&text),
+                    None => texts.text(&text_at(paras, &span)),
+                };
+                Ok(Cue { text, span })
+            };
         let mut quotes = Vec::with_capacity(packed_quotes.len());
         for (i, q) in packed_quotes.into_iter().enumerate() {
             let span = q.span.unpack().map_err(|e| (format!("quotes[{i}]"), e))?;
@@ -317,20 +328,21 @@ fn unpack_annotations(
                     let (entity, table_name) = match s.entity {
                         Some(r) => {
                             let (id, name) = unpack_id(rows, r).map_err(|e| (field(), e))?;
-                            (Some(String::from(id)), name)
+                            (Some(id), name)
                         }
                         None => (None, None),
                     };
                     let name = match (s.name, table_name) {
-                        (Some(name), _) => name,
-                        (None, Some(name)) => name.as_str().to_string(),
+                        (Some(name), _) => texts.text(&name),
+                        (None, Some(name)) => name.clone(),
                         (None, None) => {
                             return Err((field(), "a speaker without a name".into()));
                         }
                     };
                     let mut resolved_from = Vec::with_capacity(s.resolved_from.len());
                     for (j, m) in s.resolved_from.into_iter().enumerate() {
-                        let c = cue(m, &|| format!("quotes[{i}].speaker.resolved_from[{j}]"))?;
+                        let field = || format!("quotes[{i}].speaker.resolved_from[{j}]");
+                        let c = cue(m, texts, &field)?;
                         resolved_from.push(SpeakerMention {
                             text: c.text,
                             span: c.span,
@@ -345,13 +357,13 @@ fn unpack_annotations(
                         entity,
                         span,
                         kind: s.kind,
-                        resolved_from,
+                        resolved_from: resolved_from.into_boxed_slice(),
                         confidence: s.confidence,
                     })
                 }
             };
             let cue_of = match q.cue {
-                Some(c) => Some(cue(c, &|| format!("quotes[{i}].cue"))?),
+                Some(c) => Some(cue(c, texts, &|| format!("quotes[{i}].cue"))?),
                 None => None,
             };
             quotes.push(Quote {
@@ -362,7 +374,7 @@ fn unpack_annotations(
                 speaker,
                 cue: cue_of,
                 next: q.next,
-                rule: q.rule,
+                rule: q.rule.map(|r| texts.text(&r)),
             });
         }
         let mut entities = Vec::with_capacity(packed_entities.len());
@@ -385,8 +397,8 @@ fn unpack_annotations(
                 id,
                 name,
                 kind: e.kind,
-                aliases: e.aliases,
-                mentions,
+                aliases: e.aliases.iter().map(|a| texts.text(a)).collect(),
+                mentions: mentions.into_boxed_slice(),
             });
         }
         Ok((quotes, entities))
@@ -399,7 +411,7 @@ impl From<&EntitySummary> for PackEntitySummary {
             id: e.id.clone(),
             name: e.name.clone(),
             kind: e.kind,
-            aliases: e.aliases.clone(),
+            aliases: e.aliases.iter().map(|a| a.to_string()).collect(),
             article_count: e.article_count,
             quoted_count: e.quoted_count,
         }
@@ -412,7 +424,7 @@ impl From<PackEntitySummary> for EntitySummary {
             id: e.id,
             name: e.name,
             kind: e.kind,
-            aliases: e.aliases,
+            aliases: e.aliases.into_iter().map(SharedStr::from).collect(),
             article_count: e.article_count,
             quoted_count: e.quoted_count,
         }

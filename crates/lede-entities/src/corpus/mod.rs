@@ -185,14 +185,18 @@ pub fn unify_kinds(articles: &mut [Article]) {
             }
             match merged.iter_mut().find(|m| m.id == e.id) {
                 Some(m) => {
-                    m.mentions.extend(e.mentions);
-                    m.mentions.sort_by_key(|s| (s.paragraph, s.start));
-                    m.mentions.dedup();
+                    let mut mentions = std::mem::take(&mut m.mentions).into_vec();
+                    mentions.extend(e.mentions);
+                    mentions.sort_by_key(|s| (s.paragraph, s.start));
+                    mentions.dedup();
+                    m.mentions = mentions.into_boxed_slice();
+                    let mut aliases = std::mem::take(&mut m.aliases).into_vec();
                     for alias in e.aliases {
-                        if !m.aliases.contains(&alias) {
-                            m.aliases.push(alias);
+                        if !aliases.contains(&alias) {
+                            aliases.push(alias);
                         }
                     }
+                    m.aliases = aliases.into_boxed_slice();
                 }
                 None => merged.push(e),
             }
@@ -217,7 +221,7 @@ mod tests {
             id: entity_id(kind, name).into(),
             name: name.into(),
             kind,
-            aliases: vec![],
+            aliases: Box::default(),
             mentions: (0..mentions)
                 .map(|i| Span {
                     paragraph: 0,
@@ -289,8 +293,8 @@ mod tests {
                     id: entity_id(kind, name).into(),
                     name: name.into(),
                     kind,
-                    aliases: vec![],
-                    mentions,
+                    aliases: Box::default(),
+                    mentions: mentions.into(),
                 }
             })
             .collect();

@@ -35,8 +35,8 @@ impl Entity {
             id: self.id.as_str().into(),
             name: self.name.as_str().into(),
             kind: self.ty.kind(),
-            aliases: self.aliases.clone(),
-            mentions: self.mentions.clone(),
+            aliases: self.aliases.iter().map(|a| a.as_str().into()).collect(),
+            mentions: self.mentions.as_slice().into(),
         }
     }
 }

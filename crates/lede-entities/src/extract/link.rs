@@ -25,7 +25,7 @@ pub fn link_speakers(quotes: &mut [Quote], entities: &[ArticleEntity]) {
             .or_else(|| index.by_name.get(&name).copied())
             .or_else(|| index.by_part(&name));
         if let Some(e) = found {
-            speaker.entity = Some(entities[e].id.to_string());
+            speaker.entity = Some(entities[e].id.clone());
         }
     }
 }
@@ -51,7 +51,7 @@ impl Lookup {
             if e.kind != EntityKind::Other {
                 mentions.extend(e.mentions.iter().map(|m| (m.paragraph, m.start, m.end, i)));
             }
-            for n in std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)) {
+            for n in std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.as_str())) {
                 by_name.entry(fold_for_match(n)).or_insert(i);
             }
             if e.kind == EntityKind::Person {
@@ -150,7 +150,7 @@ mod tests {
                 }
             };
             if let Some(e) = by_span.or_else(by_name).or_else(by_part) {
-                speaker.entity = Some(e.id.to_string());
+                speaker.entity = Some(e.id.clone());
             }
         }
     }
@@ -170,8 +170,8 @@ mod tests {
                 id: id.into(),
                 name: name.into(),
                 kind,
-                aliases: aliases.iter().map(|a| a.to_string()).collect(),
-                mentions,
+                aliases: aliases.iter().map(|&a| a.into()).collect(),
+                mentions: mentions.into(),
             };
         let entities = vec![
             entity("o:x", "Xylo", EntityKind::Other, vec![span(0, 0, 4)], &[]),
@@ -230,7 +230,7 @@ mod tests {
                     entity: None,
                     span: s,
                     kind: None,
-                    resolved_from: Vec::new(),
+                    resolved_from: Box::default(),
                     confidence: None,
                 }),
                 cue: None,
@@ -241,7 +241,7 @@ mod tests {
         let mut plain = quotes.clone();
         link_plainly(&mut plain, &entities);
         link_speakers(&mut quotes, &entities);
-        let ids = |qs: &[Quote]| -> Vec<Option<String>> {
+        let ids = |qs: &[Quote]| -> Vec<Option<lede_corpus::SharedStr>> {
             qs.iter()
                 .map(|q| q.speaker.as_ref().unwrap().entity.clone())
                 .collect()

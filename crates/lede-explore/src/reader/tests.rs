@@ -13,7 +13,7 @@ fn piece(paragraph: usize, speaker: Option<(&str, Option<&str>)>, next: Option<u
         text: "x".into(),
         speaker: speaker.map(|(name, entity)| Speaker {
             name: name.into(),
-            entity: entity.map(str::to_string),
+            entity: entity.map(Into::into),
             span: None,
             ..Default::default()
         }),
@@ -160,7 +160,8 @@ fn evidence_shows_the_chain_a_description_and_low_confidence() {
             text: "Idris Kalvane".into(),
             span: full,
         },
-    ];
+    ]
+    .into();
     s.confidence = Some(0.42);
     s.kind = Some(SpeakerKind::Person);
     let e = quotation_evidence(&a, &[0]);

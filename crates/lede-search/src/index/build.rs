@@ -111,7 +111,7 @@ fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMu
     names.clear();
     for e in &a.entities {
         names.push(&e.name);
-        names.extend(e.aliases.iter().map(String::as_str));
+        names.extend(e.aliases.iter().map(|a| a.as_str()));
     }
     lede_text::order::sort_by(names, |a, b| a.cmp(b));
     names.dedup();

@@ -79,7 +79,7 @@ fn indexed_text_bytes(corpus: &Corpus) -> u64 {
             let names: usize = a
                 .entities
                 .iter()
-                .map(|e| e.name.len() + e.aliases.iter().map(String::len).sum::<usize>())
+                .map(|e| e.name.len() + e.aliases.iter().map(|a| a.len()).sum::<usize>())
                 .sum();
             let speakers: usize = a
                 .quotes

@@ -24,7 +24,7 @@ fn reference(corpus: &Corpus) -> (Reference, Vec<u32>) {
         let mut speakers: Vec<String> = a
             .quotes
             .iter()
-            .filter_map(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+            .filter_map(|q| q.speaker.as_ref().map(|s| s.name.to_string()))
             .collect();
         speakers.sort();
         speakers.dedup();
@@ -32,7 +32,9 @@ fn reference(corpus: &Corpus) -> (Reference, Vec<u32>) {
         let mut names: Vec<String> = a
             .entities
             .iter()
-            .flat_map(|e| std::iter::once(e.name.to_string()).chain(e.aliases.clone()))
+            .flat_map(|e| {
+                std::iter::once(e.name.to_string()).chain(e.aliases.iter().map(|a| a.to_string()))
+            })
             .collect();
         names.sort();
         names.dedup();
@@ -148,8 +150,8 @@ fn tricky() -> Corpus {
             id: "e-ana".into(),
             name: "Ana Ñúñez".into(),
             kind: EntityKind::Person,
-            aliases: vec!["Ñúñez".into(), "A. Ñúñez".into()],
-            mentions: vec![],
+            aliases: vec!["Ñúñez".into(), "A. Ñúñez".into()].into(),
+            mentions: Box::default(),
         }],
         ..Article::default()
     }];
