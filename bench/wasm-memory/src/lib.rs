@@ -55,7 +55,7 @@ fn big_add(p: *mut u8, size: usize) {
 fn big_remove(p: *mut u8) {
     let n = BIG_N.load(Ordering::Relaxed);
     // SAFETY: as in `big_add`.
-    let rows = unsafe { &mut (*std::ptr::addr_of_mut!(BIG))[..n] };
+    let rows = unsafe { &mut (&mut *std::ptr::addr_of_mut!(BIG))[..n] };
     if let Some(i) = rows.iter().position(|r| r[0] == p as usize as u32) {
         rows[i] = rows[n - 1];
         BIG_N.store(n - 1, Ordering::Relaxed);
