@@ -7,72 +7,10 @@
 
 use lede_corpus::{Article, Corpus};
 
-use super::{FxMap, Index, IndexParts, TermDictionary, SEGMENT_GAP};
+use super::term_ids::{DictionaryIds, TermIds};
+use super::{Index, IndexParts, TermDictionary, SEGMENT_GAP};
 use crate::facts::Facts;
 use crate::postings::{write_record_body, Field, FIELDS, SKIP_BLOCK};
-
-/// Term → id, terms of up to 15 bytes kept as inline keys (no pointer to follow, no `memcmp`:
-/// most words are short), those of up to 7 in a table of half the entry size, which the
-/// commonest words share and so stay in cache. The longer inline keys are two `u64`s, not a
-/// `u128`, whose 16-byte alignment would make each entry 32 bytes instead of 24.
-#[derive(Default)]
-pub(super) struct TermIds {
-    tiny: FxMap<u64, u32>,
-    short: FxMap<(u64, u64), u32>,
-    long: FxMap<Box<[u8]>, u32>,
-}
-
-/// A term's key: its bytes, then its length in the last byte, inline for up to 15 bytes.
-enum Key<'a> {
-    Tiny(u64),
-    Short((u64, u64)),
-    Long(&'a [u8]),
-}
-
-/// The key of `term`: its bytes packed little-endian, read as two overlapping loads (the
-/// bytes both cover are the same, so OR-ing them packs them once).
-fn key(term: &[u8]) -> Key<'_> {
-    let n = term.len();
-    let u32_at = |at: usize| u32::from_le_bytes(term[at..at + 4].try_into().expect("4 bytes"));
-    let u64_at = |at: usize| u64::from_le_bytes(term[at..at + 8].try_into().expect("8 bytes"));
-    match n {
-        0 => Key::Tiny(0),
-        1..=3 => {
-            let packed = u64::from(term[0])
-                | u64::from(term[n / 2]) << (8 * (n / 2))
-                | u64::from(term[n - 1]) << (8 * (n - 1));
-            Key::Tiny(packed | (n as u64) << 56)
-        }
-        4..=7 => {
-            let packed = u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << (8 * (n - 4));
-            Key::Tiny(packed | (n as u64) << 56)
-        }
-        8..=15 => {
-            let packed = u128::from(u64_at(0)) | u128::from(u64_at(n - 8)) << (8 * (n - 8));
-            let packed = packed | (n as u128) << 120;
-            Key::Short((packed as u64, (packed >> 64) as u64))
-        }
-        _ => Key::Long(term),
-    }
-}
-
-impl TermIds {
-    fn get(&self, term: &[u8]) -> Option<u32> {
-        match key(term) {
-            Key::Tiny(k) => self.tiny.get(&k).copied(),
-            Key::Short(k) => self.short.get(&k).copied(),
-            Key::Long(t) => self.long.get(t).copied(),
-        }
-    }
-
-    pub(super) fn insert(&mut self, term: &[u8], id: u32) {
-        match key(term) {
-            Key::Tiny(k) => self.tiny.insert(k, id),
-            Key::Short(k) => self.short.insert(k, id),
-            Key::Long(t) => self.long.insert(t.into(), id),
-        };
-    }
-}
 
 /// Where the builder's term ids come from.
 pub(super) enum Terms {
@@ -80,7 +18,7 @@ pub(super) enum Terms {
     Interned { ids: TermIds, names: Vec<Box<str>> },
     /// A pack's dictionary: ids fixed, a word outside it is a fault (the first one kept).
     Dictionary {
-        ids: TermIds,
+        ids: DictionaryIds,
         terms: TermDictionary,
         unknown: Option<(u32, String)>,
     },
@@ -211,7 +149,10 @@ pub(super) struct Builder {
     sink: Sink,
     /// Per term, what building it needs.
     term: Vec<TermState>,
-    /// `(term, article, offset in its list)` of every `SKIP_BLOCK`-th record, in article order.
+    /// `(term, article, offset in its list)` of every `SKIP_BLOCK`-th record but the first, in
+    /// article order: a term's first record, at the start of its list, is a skip entry only
+    /// when it has more than `SKIP_BLOCK`, so it is read from its list at the end (most terms
+    /// have a few articles, and every mark is live beside the whole corpus).
     marks: Vec<(u32, u32, u32)>,
     /// The current article's words in arrival order: `(slot, field, position)`.
     occ: Vec<(u32, u8, u32)>,
@@ -281,8 +222,12 @@ impl Builder {
                     id
                 }
             }),
-            Terms::Dictionary { ids, unknown, .. } => {
-                let id = ids.get(term.as_bytes());
+            Terms::Dictionary {
+                ids,
+                terms,
+                unknown,
+            } => {
+                let id = ids.get(terms, term.as_bytes());
                 if id.is_none() && unknown.is_none() {
                     *unknown = Some((self.doc - 1, term.to_string()));
                 }
@@ -366,7 +311,7 @@ impl Builder {
             }
             let state = &mut self.term[term];
             state.slot = NO_SLOT;
-            if (state.df as usize).is_multiple_of(SKIP_BLOCK) {
+            if state.df > 0 && (state.df as usize).is_multiple_of(SKIP_BLOCK) {
                 self.marks
                     .push((term as u32, doc, self.sink.at(term, state)));
             }
@@ -494,15 +439,17 @@ impl Builder {
                     ));
                 }
                 // Skip marks are offsets in the postings already, whose terms are in order.
-                let offsets = std::iter::once(0)
+                let offsets: Vec<u32> = std::iter::once(0)
                     .chain(states.iter().map(|s| s.end))
                     .collect();
                 drop(states);
                 let mut skip_off = Vec::with_capacity(order.len() + 1);
-                let mut skips = Vec::new();
+                let mut skips = Vec::with_capacity(skip_entries(&tmp_df, by_term.len()));
                 for t in 0..order.len() {
                     skip_off.push(skips.len() as u32);
                     if tmp_df[t] as usize > SKIP_BLOCK {
+                        let start = offsets[t];
+                        skips.push((first_doc(&postings[start as usize..]), start));
                         skips.extend_from_slice(
                             &by_term[mark_start[t] as usize..mark_start[t + 1] as usize],
                         );
@@ -525,7 +472,7 @@ impl Builder {
         let mut offsets = Vec::with_capacity(order.len() + 1);
         let mut df = Vec::with_capacity(order.len());
         let mut skip_off = Vec::with_capacity(order.len() + 1);
-        let mut skips = Vec::new();
+        let mut skips = Vec::with_capacity(skip_entries(&tmp_df, by_term.len()));
         for &old in &order {
             let old = old as usize;
             let base = postings.len() as u32;
@@ -533,6 +480,7 @@ impl Builder {
             skip_off.push(skips.len() as u32);
             if tmp_df[old] as usize > SKIP_BLOCK {
                 let marks = &by_term[mark_start[old] as usize..mark_start[old + 1] as usize];
+                skips.push((first_doc(&lists[old]), base));
                 skips.extend(marks.iter().map(|&(doc, at)| (doc, base + at)));
             }
             postings.extend_from_slice(&std::mem::take(&mut lists[old]));
@@ -554,6 +502,18 @@ impl Builder {
     }
 }
 
+/// The skip entries of terms with the articles `df` and `marks` marks: one per mark, and the
+/// first record of each term with more than `SKIP_BLOCK` articles.
+fn skip_entries(df: &[u32], marks: usize) -> usize {
+    marks + df.iter().filter(|&&d| d as usize > SKIP_BLOCK).count()
+}
+
+/// The article of the first record of a term's `postings` (its delta from article 0).
+fn first_doc(postings: &[u8]) -> u32 {
+    let mut at = 0;
+    lede_corpus::varint::read_u32(postings, &mut at).expect("the builder wrote the record")
+}
+
 impl Index {
     /// Indexes every article of `corpus`: title, paragraphs, quote texts, speaker names and
     /// entity names with aliases, plus dates, sources and entities for filters and facets.
@@ -569,44 +529,5 @@ impl Index {
             .finish(n_docs, Index::fingerprint(corpus))
             .expect("interned terms are all used");
         Index::from_parts(parts, Facts::of(corpus))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_term_length_gets_its_own_key() {
-        // Terms of every length around the three key widths, sharing prefixes and suffixes (the
-        // inline keys read two overlapping halves).
-        let mut terms: Vec<String> = Vec::new();
-        for n in 0..=18 {
-            for fill in ['a', 'b'] {
-                let base: String = (0..n).map(|i| (b'c' + (i % 20) as u8) as char).collect();
-                terms.push(base.clone());
-                if n > 0 {
-                    let mut first = base.clone();
-                    first.replace_range(..1, &fill.to_string());
-                    let mut last = base.clone();
-                    last.replace_range(n - 1.., &fill.to_string());
-                    let mut middle = base.clone();
-                    middle.replace_range(n / 2..n / 2 + 1, &fill.to_string());
-                    terms.extend([first, last, middle]);
-                }
-            }
-        }
-        terms.sort();
-        terms.dedup();
-        let mut ids = TermIds::default();
-        for (id, t) in terms.iter().enumerate() {
-            assert_eq!(ids.get(t.as_bytes()), None, "{t:?} before its insertion");
-            ids.insert(t.as_bytes(), id as u32);
-        }
-        for (id, t) in terms.iter().enumerate() {
-            assert_eq!(ids.get(t.as_bytes()), Some(id as u32), "{t:?}");
-        }
-        assert!(ids.get(b"zz").is_none() && ids.get(b"cdefghijz").is_none());
-        assert!(!ids.tiny.is_empty() && !ids.short.is_empty() && !ids.long.is_empty());
     }
 }

@@ -5,7 +5,8 @@
 
 use lede_corpus::{Article, Corpus};
 
-use super::build::{Builder, Sink, TermIds, Terms};
+use super::build::{Builder, Sink, Terms};
+use super::term_ids::DictionaryIds;
 use super::{IndexParts, TermDictionary};
 
 /// The postings of a corpus as its articles come, with a pack's term ids.
@@ -34,10 +35,7 @@ impl Deriver {
             postings: vec![0; total as usize],
             overflow: None,
         };
-        let mut ids = TermIds::default();
-        for (id, term) in terms.iter().enumerate() {
-            ids.insert(term, id as u32);
-        }
+        let ids = DictionaryIds::new(&terms);
         let n_terms = terms.len();
         let terms = Terms::Dictionary {
             ids,
