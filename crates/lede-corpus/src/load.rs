@@ -290,10 +290,20 @@ impl Assembler {
         entities: Vec<EntitySummary>,
         annotated: Vec<String>,
     ) -> Result<Corpus, CorpusError> {
+        let Assembler {
+            articles,
+            tags,
+            first_by_id_hash,
+            checked,
+            ..
+        } = self;
+        // What only reading needed goes first, so that the tables of the corpus-wide steps
+        // below take its room (a wasm memory keeps its peak).
+        drop((tags, first_by_id_hash));
         let mut corpus = Corpus {
             format: crate::FORMAT.to_string(),
             version: crate::VERSION,
-            articles: self.articles,
+            articles,
             entities,
             annotated,
         };
@@ -301,7 +311,7 @@ impl Assembler {
             corpus.entities = derive_entity_table(&corpus.articles);
         }
         corpus.share_entity_texts();
-        if self.checked {
+        if checked {
             check_entity_references(&corpus)?;
         }
         Ok(corpus)

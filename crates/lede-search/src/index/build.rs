@@ -63,9 +63,12 @@ fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMu
 pub(super) enum Sink {
     /// Per term, its postings so far (records in article order, article deltas included).
     Lists(Vec<Vec<u8>>),
-    /// The postings, each term's room given ([`TermState`]'s `cursor` and `end`).
+    /// The postings, each term's room given ([`TermState`]'s `cursor`, from `offsets`).
     InPlace {
         postings: Vec<u8>,
+        /// Where each term's room starts, one extra at the end: the index's final offsets,
+        /// made with the room (not at the end, beside what building needs).
+        offsets: Vec<u32>,
         /// The first term whose records overflowed its room.
         overflow: Option<u32>,
     },
@@ -82,9 +85,9 @@ pub(super) struct TermState {
     df: u32,
     /// Its last article.
     last_doc: u32,
-    /// Where its next record goes in the postings, and where its room ends ([`Sink::InPlace`]).
+    /// Where its next record goes in the postings ([`Sink::InPlace`]); at the end, where its
+    /// room ends, unless the lengths were forged.
     cursor: u32,
-    end: u32,
 }
 
 /// A term without a slot in the current article.
@@ -97,7 +100,6 @@ impl Default for TermState {
             df: 0,
             last_doc: 0,
             cursor: 0,
-            end: 0,
         }
     }
 }
@@ -115,10 +117,15 @@ impl Sink {
     fn push(&mut self, t: usize, state: &mut TermState, record: &[u8]) {
         match self {
             Sink::Lists(lists) => lists[t].extend_from_slice(record),
-            Sink::InPlace { postings, overflow } => {
+            Sink::InPlace {
+                postings, overflow, ..
+            } => {
+                // Past its room, a term's records run into the next term's, which then ends
+                // past its own: the end checks every cursor, so only the postings' end is
+                // checked here.
                 let at = state.cursor as usize;
                 match postings.get_mut(at..at + record.len()) {
-                    Some(room) if at + record.len() <= state.end as usize => {
+                    Some(room) => {
                         copy_small(room, record);
                         state.cursor += record.len() as u32;
                     }
@@ -175,14 +182,12 @@ pub(super) struct Builder {
 }
 
 impl Builder {
-    /// Gives each term its room in [`Sink::InPlace`]'s postings: `lengths[t]` bytes, in term
-    /// order (their sum is the postings' length).
-    pub(super) fn give_room(&mut self, lengths: &[u32]) {
-        let mut at = 0;
-        for (state, &l) in self.term.iter_mut().zip(lengths) {
-            state.cursor = at;
-            at += l;
-            state.end = at;
+    /// Puts each term's cursor at the start of its room in [`Sink::InPlace`]'s postings.
+    pub(super) fn give_room(&mut self) {
+        if let Sink::InPlace { offsets, .. } = &self.sink {
+            for (state, &start) in self.term.iter_mut().zip(offsets) {
+                state.cursor = start;
+            }
         }
     }
 
@@ -351,8 +356,8 @@ impl Builder {
 
     /// The postings in term order (ids in lexicographic order), with their dictionary, for
     /// the corpus of `n_docs` articles and `fingerprint`. What only building needed (the term
-    /// ids' table, the per-term scratch) is freed before the final tables are made, so that
-    /// the two are never in memory together (a wasm memory keeps its peak).
+    /// ids' table, the per-term states, the skip marks) is freed before the final tables are
+    /// made, so that they take its room (a wasm memory keeps its peak).
     pub(super) fn finish(self, n_docs: u32, fingerprint: u64) -> Result<IndexParts, String> {
         let Builder {
             terms,
@@ -369,10 +374,11 @@ impl Builder {
             record,
             ..
         } = self;
-        drop((occ, slot_term, slot_start));
-        let tmp_df: Vec<u32> = states.iter().map(|s| s.df).collect();
-        drop((fields, positions, scratch, record));
-        let (order, terms): (Vec<u32>, TermDictionary) = match terms {
+        drop((
+            occ, slot_term, slot_start, fields, positions, scratch, record,
+        ));
+        // The new ids' order (`None`: a dictionary's, already in order).
+        let (order, terms): (Option<Vec<u32>>, TermDictionary) = match terms {
             Terms::Interned { names, ids } => {
                 drop(ids);
                 let mut order: Vec<u32> = (0..names.len() as u32).collect();
@@ -386,7 +392,7 @@ impl Builder {
                         .push(names[old as usize].as_bytes())
                         .expect("interned terms are distinct, pushed in sorted order");
                 }
-                (order, dictionary)
+                (Some(order), dictionary)
             }
             Terms::Dictionary {
                 unknown,
@@ -399,113 +405,123 @@ impl Builder {
                         "article {doc} has the word {term:?}, which its term dictionary lacks"
                     ));
                 }
-                if let Some(t) = tmp_df.iter().position(|&d| d == 0) {
-                    return Err(format!(
-                        "its term dictionary has {:?}, which no article has",
-                        String::from_utf8_lossy(terms.term(t as u32))
-                    ));
-                }
-                ((0..tmp_df.len() as u32).collect(), terms)
+                (None, terms)
             }
         };
-        // Every term's skip marks, grouped by term (a counting sort: article order kept).
-        let mut mark_start = vec![0u32; tmp_df.len() + 1];
-        for m in &marks {
-            mark_start[m.0 as usize + 1] += 1;
-        }
-        for t in 0..tmp_df.len() {
-            mark_start[t + 1] += mark_start[t];
-        }
-        let mut by_term = vec![(0u32, 0u32); marks.len()];
-        let mut next = mark_start.clone();
-        for &(t, doc, at) in &marks {
-            by_term[next[t as usize] as usize] = (doc, at);
-            next[t as usize] += 1;
-        }
-        drop(marks);
-        let (mut lists, mut postings) = match sink {
-            Sink::Lists(lists) => {
-                let total: usize = lists.iter().map(Vec::len).sum();
-                if total > u32::MAX as usize {
-                    return Err("its postings are larger than 4 GiB".into());
-                }
-                (lists, Vec::with_capacity(total))
+        let df: Vec<u32> = states.iter().map(|s| s.df).collect();
+        if order.is_none() {
+            if let Some(t) = df.iter().position(|&d| d == 0) {
+                return Err(format!(
+                    "its term dictionary has {:?}, which no article has",
+                    String::from_utf8_lossy(terms.term(t as u32))
+                ));
             }
-            Sink::InPlace { postings, overflow } => {
-                let short = (0..states.len()).find(|&t| states[t].cursor != states[t].end);
+        }
+        match sink {
+            Sink::InPlace {
+                postings,
+                offsets,
+                overflow,
+            } => {
+                let ends = &offsets[1..];
+                let short = (0..states.len()).find(|&t| states[t].cursor != ends[t]);
                 if let Some(t) = overflow.or(short.map(|t| t as u32)) {
                     return Err(format!(
                         "its postings lengths do not match its corpus (term {t})"
                     ));
                 }
-                // Skip marks are offsets in the postings already, whose terms are in order.
-                let offsets: Vec<u32> = std::iter::once(0)
-                    .chain(states.iter().map(|s| s.end))
-                    .collect();
                 drop(states);
-                let mut skip_off = Vec::with_capacity(order.len() + 1);
-                let mut skips = Vec::with_capacity(skip_entries(&tmp_df, by_term.len()));
-                for t in 0..order.len() {
-                    skip_off.push(skips.len() as u32);
-                    if tmp_df[t] as usize > SKIP_BLOCK {
-                        let start = offsets[t];
-                        skips.push((first_doc(&postings[start as usize..]), start));
-                        skips.extend_from_slice(
-                            &by_term[mark_start[t] as usize..mark_start[t + 1] as usize],
-                        );
-                    }
-                }
-                skip_off.push(skips.len() as u32);
-                return Ok(IndexParts {
+                // Skip marks are offsets in the postings already, whose terms are in order.
+                let (skip_off, skips) = group_marks(marks, &df, |t| {
+                    let start = offsets[t];
+                    (first_doc(&postings[start as usize..]), start)
+                });
+                Ok(IndexParts {
                     n_docs,
                     fingerprint,
                     terms,
-                    df: tmp_df,
+                    df,
                     offsets,
                     postings,
                     skip_off,
                     skips,
                     field_len,
-                });
+                })
             }
-        };
-        let mut offsets = Vec::with_capacity(order.len() + 1);
-        let mut df = Vec::with_capacity(order.len());
-        let mut skip_off = Vec::with_capacity(order.len() + 1);
-        let mut skips = Vec::with_capacity(skip_entries(&tmp_df, by_term.len()));
-        for &old in &order {
-            let old = old as usize;
-            let base = postings.len() as u32;
-            offsets.push(base);
-            skip_off.push(skips.len() as u32);
-            if tmp_df[old] as usize > SKIP_BLOCK {
-                let marks = &by_term[mark_start[old] as usize..mark_start[old + 1] as usize];
-                skips.push((first_doc(&lists[old]), base));
-                skips.extend(marks.iter().map(|&(doc, at)| (doc, base + at)));
+            Sink::Lists(mut lists) => {
+                drop(states);
+                let total: usize = lists.iter().map(Vec::len).sum();
+                if total > u32::MAX as usize {
+                    return Err("its postings are larger than 4 GiB".into());
+                }
+                let (mark_off, by_term) = group_marks(marks, &df, |t| (first_doc(&lists[t]), 0));
+                let order = order.unwrap_or_else(|| (0..df.len() as u32).collect());
+                let mut postings = Vec::with_capacity(total);
+                let mut offsets = Vec::with_capacity(order.len() + 1);
+                let mut new_df = Vec::with_capacity(order.len());
+                let mut skip_off = Vec::with_capacity(order.len() + 1);
+                let mut skips = Vec::with_capacity(by_term.len());
+                for &old in &order {
+                    let old = old as usize;
+                    let base = postings.len() as u32;
+                    offsets.push(base);
+                    skip_off.push(skips.len() as u32);
+                    let marks = &by_term[mark_off[old] as usize..mark_off[old + 1] as usize];
+                    skips.extend(marks.iter().map(|&(doc, at)| (doc, base + at)));
+                    postings.extend_from_slice(&std::mem::take(&mut lists[old]));
+                    new_df.push(df[old]);
+                }
+                offsets.push(postings.len() as u32);
+                skip_off.push(skips.len() as u32);
+                Ok(IndexParts {
+                    n_docs,
+                    fingerprint,
+                    terms,
+                    df: new_df,
+                    offsets,
+                    postings,
+                    skip_off,
+                    skips,
+                    field_len,
+                })
             }
-            postings.extend_from_slice(&std::mem::take(&mut lists[old]));
-            df.push(tmp_df[old]);
         }
-        offsets.push(postings.len() as u32);
-        skip_off.push(skips.len() as u32);
-        Ok(IndexParts {
-            n_docs,
-            fingerprint,
-            terms,
-            df,
-            offsets,
-            postings,
-            skip_off,
-            skips,
-            field_len,
-        })
     }
 }
 
-/// The skip entries of terms with the articles `df` and `marks` marks: one per mark, and the
-/// first record of each term with more than `SKIP_BLOCK` articles.
-fn skip_entries(df: &[u32], marks: usize) -> usize {
-    marks + df.iter().filter(|&&d| d as usize > SKIP_BLOCK).count()
+/// Every term's skip entries, grouped by term in article order, and where each term's start
+/// (one extra at the end): for each term of more than `SKIP_BLOCK` articles (`df`), `first(t)`
+/// (its first record's article and offset), then its `marks`. A counting sort filled from the
+/// back, each term's end moving down to its start, so it needs no table but the two it gives.
+fn group_marks(
+    marks: Vec<(u32, u32, u32)>,
+    df: &[u32],
+    first: impl Fn(usize) -> (u32, u32),
+) -> (Vec<u32>, Vec<(u32, u32)>) {
+    let n = df.len();
+    let has_skips = |t: usize| df[t] as usize > SKIP_BLOCK;
+    let mut off = vec![0u32; n + 1];
+    for &(t, _, _) in &marks {
+        off[t as usize] += 1;
+    }
+    let mut total = 0u32;
+    for (t, count) in off[..n].iter_mut().enumerate() {
+        total += *count + u32::from(has_skips(t));
+        *count = total;
+    }
+    off[n] = total;
+    let mut entries = vec![(0u32, 0u32); total as usize];
+    for &(t, doc, at) in marks.iter().rev() {
+        let end = &mut off[t as usize];
+        *end -= 1;
+        entries[*end as usize] = (doc, at);
+    }
+    drop(marks);
+    for t in (0..n).filter(|&t| has_skips(t)) {
+        off[t] -= 1;
+        entries[off[t] as usize] = first(t);
+    }
+    (off, entries)
 }
 
 /// The article of the first record of a term's `postings` (its delta from article 0).

@@ -31,8 +31,16 @@ impl Deriver {
         if total > u64::from(u32::MAX) {
             return Err("its postings are larger than 4 GiB".into());
         }
+        let mut offsets = Vec::with_capacity(lengths.len() + 1);
+        offsets.push(0u32);
+        let mut at = 0u32;
+        for &l in lengths {
+            at += l;
+            offsets.push(at);
+        }
         let sink = Sink::InPlace {
             postings: vec![0; total as usize],
+            offsets,
             overflow: None,
         };
         let ids = DictionaryIds::new(&terms);
@@ -43,7 +51,7 @@ impl Deriver {
             unknown: None,
         };
         let mut builder = Builder::new(terms, sink, n_terms);
-        builder.give_room(lengths);
+        builder.give_room();
         Ok(Deriver { builder })
     }
 
