@@ -26,12 +26,29 @@ for (let at = 0; at < bytes.length; at += 65536) {
   new Uint8Array(e.memory.buffer, to, piece.length).set(piece);
   if (!timed(() => e.push(piece.length))) throw new Error(`${packPath}: refused at byte ${at}`);
 }
+// LEDE_BIG=1: every live allocation of 16 KiB or more after the last piece and after finish,
+// largest first, with the piece (or finish) it was made in.
+const bigs = (when) => {
+  if (!process.env.LEDE_BIG) return;
+  const rows = new Uint32Array(e.memory.buffer, e.bigs_out(), 3 * e.bigs());
+  const list = [];
+  for (let i = 0; i < rows.length; i += 3) list.push([rows[i], rows[i + 1], rows[i + 2]]);
+  list.sort((a, b) => b[1] - a[1]);
+  const sum = list.reduce((s, r) => s + r[1], 0);
+  console.log(`  ${when}: ${list.length} live allocations of 16 KiB or more, ${mib(sum)} MiB`);
+  for (const [at, size, phase] of list) {
+    const made = phase === 0xffffffff ? 'finish' : `piece ${phase - 1}`;
+    console.log(`    ${String(size).padStart(9)} B at ${String(at).padStart(9)}, made in ${made}`);
+  }
+};
+bigs('after the last piece');
 const afterPieces = { memory: e.memory.buffer.byteLength, live: e.live_bytes(), chunks: e.chunk_bytes(), peak: e.peak_bytes() };
 e.phase(0xffffffff);
 if (!timed(() => e.finish())) throw new Error(`${packPath}: refused at its end`);
 console.log(`${packPath} in wasm32: heap live ${mib(e.live_bytes())} MiB in ${e.live_allocations()} allocations, heap peak ${mib(e.peak_bytes())} MiB, WebAssembly memory ${mib(e.memory.buffer.byteLength)} MiB; read in ${inWasm.toFixed(0)} ms`);
 console.log(`  after the last piece: memory ${mib(afterPieces.memory)} MiB, heap live ${mib(afterPieces.live)} MiB (${mib(afterPieces.chunks)} MiB with the allocator's headers and rounding), peak ${mib(afterPieces.peak)} MiB`);
 console.log(`  after finish: heap live with the allocator's headers and rounding ${mib(e.chunk_bytes())} MiB`);
+bigs('after finish');
 const grown = new Uint32Array(e.memory.buffer, e.growths_out(), 4 * e.growths());
 // LEDE_GROWTHS=1: every growth of the memory and every allocation of 256 KiB or more (phase: the
 // piece, or finish), with the heap's live bytes just before it and its size.

@@ -31,6 +31,36 @@ static mut GROWN: [[u32; 4]; GROWTHS] = [[0; 4]; GROWTHS];
 static GROWN_N: AtomicUsize = AtomicUsize::new(0);
 /// The most growths noted.
 const GROWTHS: usize = 1024;
+/// Allocations of at least this many bytes are listed while live ([`BIG`]).
+const BIG_SIZE: usize = 16 << 10;
+/// The most large allocations listed at once.
+const BIGS: usize = 4096;
+/// Every live allocation of [`BIG_SIZE`] bytes or more: (address, size, phase when made),
+/// the first [`BIG_N`] rows used.
+static mut BIG: [[u32; 3]; BIGS] = [[0; 3]; BIGS];
+static BIG_N: AtomicUsize = AtomicUsize::new(0);
+
+/// Notes a live large allocation.
+fn big_add(p: *mut u8, size: usize) {
+    let n = BIG_N.load(Ordering::Relaxed);
+    if n < BIGS {
+        let row = [p as usize, size, PHASE.load(Ordering::Relaxed)].map(|v| v as u32);
+        // SAFETY: wasm32 here is single-threaded; only these functions touch the rows.
+        unsafe { (*std::ptr::addr_of_mut!(BIG))[n] = row };
+        BIG_N.store(n + 1, Ordering::Relaxed);
+    }
+}
+
+/// Forgets a large allocation freed.
+fn big_remove(p: *mut u8) {
+    let n = BIG_N.load(Ordering::Relaxed);
+    // SAFETY: as in `big_add`.
+    let rows = unsafe { &mut (&mut *std::ptr::addr_of_mut!(BIG))[..n] };
+    if let Some(i) = rows.iter().position(|r| r[0] == p as usize as u32) {
+        rows[i] = rows[n - 1];
+        BIG_N.store(n - 1, Ordering::Relaxed);
+    }
+}
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
@@ -40,6 +70,9 @@ unsafe impl GlobalAlloc for Counting {
             CHUNKS.fetch_add(chunk(layout.size()), Ordering::Relaxed);
             let before = LIVE.fetch_add(layout.size(), Ordering::Relaxed);
             PEAK.fetch_max(before + layout.size(), Ordering::Relaxed);
+            if layout.size() >= BIG_SIZE {
+                big_add(p, layout.size());
+            }
             let memory = core::arch::wasm32::memory_size(0) * 65536;
             if memory > SEEN.swap(memory, Ordering::Relaxed) || layout.size() >= 1 << 18 {
                 let n = GROWN_N.load(Ordering::Relaxed);
@@ -56,6 +89,9 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) };
+        if layout.size() >= BIG_SIZE {
+            big_remove(ptr);
+        }
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
         CHUNKS.fetch_sub(chunk(layout.size()), Ordering::Relaxed);
         COUNT.fetch_sub(1, Ordering::Relaxed);
@@ -133,6 +169,18 @@ pub extern "C" fn growths() -> u32 {
 #[no_mangle]
 pub extern "C" fn growths_out() -> *const u32 {
     std::ptr::addr_of!(GROWN) as *const u32
+}
+
+/// How many large allocations are live now.
+#[no_mangle]
+pub extern "C" fn bigs() -> u32 {
+    BIG_N.load(Ordering::Relaxed) as u32
+}
+
+/// The large allocations live now: rows of (address, size, phase when made).
+#[no_mangle]
+pub extern "C" fn bigs_out() -> *const u32 {
+    std::ptr::addr_of!(BIG) as *const u32
 }
 
 /// Heap bytes allocated now.

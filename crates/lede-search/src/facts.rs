@@ -47,13 +47,12 @@ fn id_hash(id: &str) -> u64 {
 impl EntityLookup {
     /// The lookup of `ids` (each id once).
     pub(crate) fn new(ids: &[SharedStr]) -> EntityLookup {
-        let mut keyed: Vec<(u64, u32)> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id_hash(id), i as u32))
-            .collect();
-        lede_text::order::sort_keyed(&mut keyed);
-        EntityLookup(keyed.into_iter().map(|(_, i)| i).collect())
+        EntityLookup::of_keyed(&keyed(ids.iter()))
+    }
+
+    /// The lookup of ids given as [`keyed`] gives them.
+    fn of_keyed(keyed: &[(u64, u32)]) -> EntityLookup {
+        EntityLookup(keyed.iter().map(|&(_, i)| i).collect())
     }
 
     /// The index of `id` in `ids` (the list this lookup was made of).
@@ -73,22 +72,75 @@ impl EntityLookup {
     }
 }
 
+/// Each of `ids`' hash and index, sorted (the index breaking ties).
+fn keyed<'a>(ids: impl Iterator<Item = &'a SharedStr>) -> Vec<(u64, u32)> {
+    let mut keyed: Vec<(u64, u32)> = ids
+        .enumerate()
+        .map(|(i, id)| (id_hash(id), i as u32))
+        .collect();
+    lede_text::order::sort_keyed(&mut keyed);
+    keyed
+}
+
+/// The index of `id` in `ids`, found in their [`keyed`] list.
+fn find_keyed(keyed: &[(u64, u32)], ids: &[SharedStr], id: &str) -> Option<u32> {
+    let h = id_hash(id);
+    let first = keyed.partition_point(|&(k, _)| k < h);
+    keyed[first..]
+        .iter()
+        .take_while(|&&(k, _)| k == h)
+        .map(|&(_, i)| i)
+        .find(|&i| ids[i as usize] == id)
+}
+
 impl Facts {
     /// The facts of every article of `corpus`.
     pub(crate) fn of(corpus: &Corpus) -> Facts {
         let articles = &corpus.articles;
+        // The table's ids by hash while the facts are gathered, then the index's lookup: 16
+        // bytes an id, where a hash map of them took 26 (a wasm memory keeps its peak, and
+        // this is made beside the whole corpus). An id repeated in the table (no checked
+        // corpus has one) keeps its first row.
+        let mut keyed = keyed(corpus.entities.iter().map(|e| &e.id));
+        let mut repeated = vec![false; 0];
+        let mut run = 0;
+        for k in 1..keyed.len() {
+            if keyed[k].0 != keyed[run].0 {
+                run = k;
+                continue;
+            }
+            let id = &corpus.entities[keyed[k].1 as usize].id;
+            if keyed[run..k]
+                .iter()
+                .any(|&(_, r)| corpus.entities[r as usize].id == *id)
+            {
+                repeated.resize(corpus.entities.len(), false);
+                repeated[keyed[k].1 as usize] = true;
+            }
+        }
+        let kept = |r: usize| repeated.get(r) != Some(&true);
         let mut entity_ids: Vec<SharedStr> = Vec::with_capacity(corpus.entities.len());
         let mut entity_kinds = Vec::with_capacity(corpus.entities.len());
-        // While the facts are gathered; the index keeps the smaller [`EntityLookup`].
-        let mut seen: FxMap<&str, u32> = FxMap::default();
-        seen.reserve(corpus.entities.len());
-        for e in &corpus.entities {
-            if !seen.contains_key(e.id.as_str()) {
-                seen.insert(&e.id, entity_ids.len() as u32);
+        for (r, e) in corpus.entities.iter().enumerate() {
+            if kept(r) {
                 entity_ids.push(e.id.clone());
                 entity_kinds.push(e.kind);
             }
         }
+        if !repeated.is_empty() {
+            // Rows → indices among the rows kept (in the same order, so the keyed order holds).
+            let mut index = Vec::with_capacity(repeated.len());
+            let mut next = 0u32;
+            for &r in &repeated {
+                index.push(next);
+                next += u32::from(!r);
+            }
+            keyed.retain(|&(_, r)| kept(r as usize));
+            keyed.iter_mut().for_each(|k| k.1 = index[k.1 as usize]);
+        }
+        drop(repeated);
+        // Ids only articles name (none in a checked corpus).
+        let mut extra: FxMap<&str, u32> = FxMap::default();
         let mut sources: Vec<String> = Vec::new();
         let mut source_lookup: FxMap<&str, u32> = FxMap::default();
         let mut doc_source = Vec::with_capacity(articles.len());
@@ -110,11 +162,14 @@ impl Facts {
             let start = doc_entity_ids.len();
             let mut kinds = 0u8;
             for e in &a.entities {
-                let idx = *seen.entry(&e.id).or_insert_with(|| {
-                    entity_ids.push(e.id.clone());
-                    entity_kinds.push(e.kind);
-                    entity_ids.len() as u32 - 1
-                });
+                let idx = match find_keyed(&keyed, &entity_ids, &e.id) {
+                    Some(idx) => idx,
+                    None => *extra.entry(&e.id).or_insert_with(|| {
+                        entity_ids.push(e.id.clone());
+                        entity_kinds.push(e.kind);
+                        entity_ids.len() as u32 - 1
+                    }),
+                };
                 doc_entity_ids.push(idx);
                 kinds |= 1 << kind_index(entity_kinds[idx as usize]);
             }
@@ -131,8 +186,12 @@ impl Facts {
             doc_kinds.push(kinds);
         }
         doc_entity_ids.shrink_to_fit();
-        drop(seen);
-        let entity_lookup = EntityLookup::new(&entity_ids);
+        let entity_lookup = if extra.is_empty() {
+            EntityLookup::of_keyed(&keyed)
+        } else {
+            drop(keyed);
+            EntityLookup::new(&entity_ids)
+        };
         Facts {
             dates,
             doc_source,
@@ -150,6 +209,85 @@ impl Facts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lede_corpus::{Article, ArticleEntity};
+
+    #[test]
+    fn entity_facts_keep_a_repeated_table_id_once_and_add_ids_only_articles_name() {
+        let entity = |id: &str, kind: EntityKind| ArticleEntity {
+            id: id.into(),
+            name: id.into(),
+            kind,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        };
+        let article = |i: usize, ids: &[&str]| Article {
+            id: format!("a{i}"),
+            title: "T".into(),
+            paragraphs: vec!["Text.".into()],
+            entities: ids
+                .iter()
+                .map(|id| entity(id, EntityKind::Person))
+                .collect(),
+            ..Article::default()
+        };
+        let names: Vec<String> = (0..300).map(|i| format!("person:p-{i}")).collect();
+        let mut articles: Vec<Article> = (0..50)
+            .map(|i| {
+                let ids: Vec<&str> = (0..6)
+                    .map(|k| names[(i * 7 + k * 31) % 300].as_str())
+                    .collect();
+                article(i, &ids)
+            })
+            .collect();
+        articles.push(article(50, &["person:p-3", "org:only-here", "person:p-3"]));
+        articles.push(article(51, &["org:only-here", "org:also-only-here"]));
+        let mut corpus = Corpus::new(articles);
+        // The table: every id the first 50 articles name, one repeated with another kind.
+        corpus.entities.retain(|e| !e.id.contains("only"));
+        let mut repeat = corpus.entities[5].clone();
+        repeat.kind = EntityKind::Place;
+        corpus.entities.insert(9, repeat);
+        // What the facts should be, plainly: the table's ids without repeats, then the ids
+        // only articles name in order of appearance; each article's indices sorted, once.
+        let mut ids: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        let mut add = |id: &str, kind: EntityKind| {
+            if !ids.iter().any(|x| x == id) {
+                ids.push(id.to_string());
+                kinds.push(kind);
+            }
+        };
+        corpus.entities.iter().for_each(|e| add(&e.id, e.kind));
+        for a in &corpus.articles {
+            a.entities.iter().for_each(|e| add(&e.id, e.kind));
+        }
+        let facts = Facts::of(&corpus);
+        let got: Vec<&str> = facts.entity_ids.iter().map(|i| i.as_str()).collect();
+        assert_eq!(got, ids);
+        assert_eq!(facts.entity_kinds, kinds);
+        for (d, a) in corpus.articles.iter().enumerate() {
+            let mut want: Vec<u32> = a
+                .entities
+                .iter()
+                .map(|e| ids.iter().position(|x| *x == *e.id).unwrap() as u32)
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            let range = facts.doc_entity_off[d] as usize..facts.doc_entity_off[d + 1] as usize;
+            assert_eq!(facts.doc_entity_ids[range], want[..], "article {d}");
+        }
+        for (i, id) in facts.entity_ids.iter().enumerate() {
+            let found = facts.entity_lookup.get(&facts.entity_ids, id);
+            assert_eq!(found, Some(i as u32), "{id}");
+        }
+        // Without repeats or ids outside it, the lookup is the one the ids make.
+        let plain = Corpus::new(corpus.articles[..50].to_vec());
+        let facts = Facts::of(&plain);
+        assert_eq!(
+            facts.entity_lookup.0,
+            EntityLookup::new(&facts.entity_ids).0
+        );
+    }
 
     #[test]
     fn the_lookup_finds_every_id_at_its_index_and_no_other() {

@@ -97,9 +97,20 @@ impl CompactReader {
             self.pending.extend_from_slice(&chunk[used..]);
         } else {
             let mut pending = std::mem::take(&mut self.pending);
+            // A record spanning many pieces (the head, with the entity table, is megabytes)
+            // gets its room at once: grown by doubling, the buffer would hold up to twice its
+            // bytes, and the old and the new buffer at once.
+            let whole = record_bytes(&pending).min(pending.len() + MAX_RECORD_RESERVE);
+            let room = whole.max(pending.len() + chunk.len());
+            pending.reserve_exact(room - pending.len());
             pending.extend_from_slice(chunk);
             let used = self.read_records(&pending)?;
             pending.drain(..used);
+            if pending.capacity() > KEPT_ROOM && pending.capacity() > 2 * pending.len() {
+                // The large record is read: its room is not kept beside the corpus (a wasm
+                // memory keeps its peak), only the bytes of the next one.
+                pending = pending.as_slice().to_vec();
+            }
             self.pending = pending;
         }
         Ok(())
@@ -161,6 +172,22 @@ impl CompactReader {
             ));
         }
         self.assembler.finish(entities, annotated)
+    }
+}
+
+/// The most room [`CompactReader::push`] takes at once for a record's announced length (which
+/// may be forged) beyond the bytes it holds.
+const MAX_RECORD_RESERVE: usize = 64 << 20;
+/// The most room the buffer of an incomplete record keeps once the large record it held is read.
+const KEPT_ROOM: usize = 256 << 10;
+
+/// The bytes of the record that starts `bytes` (its length's varint and its own), once its
+/// length is in; 0 before.
+fn record_bytes(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    match varint::read_u64(bytes, &mut at) {
+        Ok(len) => usize::try_from(len).map_or(usize::MAX, |l| l.saturating_add(at)),
+        Err(_) => 0,
     }
 }
 
@@ -395,6 +422,37 @@ mod tests {
             assert_eq!(reader.articles_read(), 2);
             assert_eq!(reader.finish().unwrap(), c, "chunks of {size}");
         }
+    }
+
+    #[test]
+    fn a_record_over_many_pieces_gets_its_room_once_and_leaves_none_behind() {
+        let mut c = corpus();
+        let big = "Harbour council backs the terminal. ".repeat(30_000);
+        c.articles[0].paragraphs.push(big);
+        let bytes = c.to_compact_bytes();
+        let mut records = Vec::new();
+        let mut pos = 0;
+        while let Some((_, end)) = record_at(&bytes, pos).unwrap() {
+            records.push(end - pos);
+            pos = end;
+        }
+        let largest = *records.iter().max().unwrap();
+        assert!(largest > 1_000_000, "{records:?}");
+        let piece = 10_000;
+        let mut reader = CompactReader::new();
+        let mut most = 0;
+        for chunk in bytes.chunks(piece) {
+            reader.push(chunk).unwrap();
+            most = most.max(reader.pending.capacity());
+        }
+        // Doubling would have reached up to twice the record; its exact room is at most the
+        // record and the piece after it.
+        assert!(
+            most >= largest && most <= largest + piece,
+            "{most} for {largest}"
+        );
+        assert!(reader.pending.capacity() <= KEPT_ROOM);
+        assert_eq!(reader.finish().unwrap(), c);
     }
 
     #[test]

@@ -7,72 +7,10 @@
 
 use lede_corpus::{Article, Corpus};
 
-use super::{FxMap, Index, IndexParts, TermDictionary, SEGMENT_GAP};
+use super::term_ids::{DictionaryIds, TermIds};
+use super::{Index, IndexParts, TermDictionary, SEGMENT_GAP};
 use crate::facts::Facts;
 use crate::postings::{write_record_body, Field, FIELDS, SKIP_BLOCK};
-
-/// Term → id, terms of up to 15 bytes kept as inline keys (no pointer to follow, no `memcmp`:
-/// most words are short), those of up to 7 in a table of half the entry size, which the
-/// commonest words share and so stay in cache. The longer inline keys are two `u64`s, not a
-/// `u128`, whose 16-byte alignment would make each entry 32 bytes instead of 24.
-#[derive(Default)]
-pub(super) struct TermIds {
-    tiny: FxMap<u64, u32>,
-    short: FxMap<(u64, u64), u32>,
-    long: FxMap<Box<[u8]>, u32>,
-}
-
-/// A term's key: its bytes, then its length in the last byte, inline for up to 15 bytes.
-enum Key<'a> {
-    Tiny(u64),
-    Short((u64, u64)),
-    Long(&'a [u8]),
-}
-
-/// The key of `term`: its bytes packed little-endian, read as two overlapping loads (the
-/// bytes both cover are the same, so OR-ing them packs them once).
-fn key(term: &[u8]) -> Key<'_> {
-    let n = term.len();
-    let u32_at = |at: usize| u32::from_le_bytes(term[at..at + 4].try_into().expect("4 bytes"));
-    let u64_at = |at: usize| u64::from_le_bytes(term[at..at + 8].try_into().expect("8 bytes"));
-    match n {
-        0 => Key::Tiny(0),
-        1..=3 => {
-            let packed = u64::from(term[0])
-                | u64::from(term[n / 2]) << (8 * (n / 2))
-                | u64::from(term[n - 1]) << (8 * (n - 1));
-            Key::Tiny(packed | (n as u64) << 56)
-        }
-        4..=7 => {
-            let packed = u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << (8 * (n - 4));
-            Key::Tiny(packed | (n as u64) << 56)
-        }
-        8..=15 => {
-            let packed = u128::from(u64_at(0)) | u128::from(u64_at(n - 8)) << (8 * (n - 8));
-            let packed = packed | (n as u128) << 120;
-            Key::Short((packed as u64, (packed >> 64) as u64))
-        }
-        _ => Key::Long(term),
-    }
-}
-
-impl TermIds {
-    fn get(&self, term: &[u8]) -> Option<u32> {
-        match key(term) {
-            Key::Tiny(k) => self.tiny.get(&k).copied(),
-            Key::Short(k) => self.short.get(&k).copied(),
-            Key::Long(t) => self.long.get(t).copied(),
-        }
-    }
-
-    pub(super) fn insert(&mut self, term: &[u8], id: u32) {
-        match key(term) {
-            Key::Tiny(k) => self.tiny.insert(k, id),
-            Key::Short(k) => self.short.insert(k, id),
-            Key::Long(t) => self.long.insert(t.into(), id),
-        };
-    }
-}
 
 /// Where the builder's term ids come from.
 pub(super) enum Terms {
@@ -80,7 +18,7 @@ pub(super) enum Terms {
     Interned { ids: TermIds, names: Vec<Box<str>> },
     /// A pack's dictionary: ids fixed, a word outside it is a fault (the first one kept).
     Dictionary {
-        ids: TermIds,
+        ids: DictionaryIds,
         terms: TermDictionary,
         unknown: Option<(u32, String)>,
     },
@@ -125,9 +63,12 @@ fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMu
 pub(super) enum Sink {
     /// Per term, its postings so far (records in article order, article deltas included).
     Lists(Vec<Vec<u8>>),
-    /// The postings, each term's room given ([`TermState`]'s `cursor` and `end`).
+    /// The postings, each term's room given ([`TermState`]'s `cursor`, from `offsets`).
     InPlace {
         postings: Vec<u8>,
+        /// Where each term's room starts, one extra at the end: the index's final offsets,
+        /// made with the room (not at the end, beside what building needs).
+        offsets: Vec<u32>,
         /// The first term whose records overflowed its room.
         overflow: Option<u32>,
     },
@@ -144,9 +85,9 @@ pub(super) struct TermState {
     df: u32,
     /// Its last article.
     last_doc: u32,
-    /// Where its next record goes in the postings, and where its room ends ([`Sink::InPlace`]).
+    /// Where its next record goes in the postings ([`Sink::InPlace`]); at the end, where its
+    /// room ends, unless the lengths were forged.
     cursor: u32,
-    end: u32,
 }
 
 /// A term without a slot in the current article.
@@ -159,7 +100,6 @@ impl Default for TermState {
             df: 0,
             last_doc: 0,
             cursor: 0,
-            end: 0,
         }
     }
 }
@@ -177,10 +117,15 @@ impl Sink {
     fn push(&mut self, t: usize, state: &mut TermState, record: &[u8]) {
         match self {
             Sink::Lists(lists) => lists[t].extend_from_slice(record),
-            Sink::InPlace { postings, overflow } => {
+            Sink::InPlace {
+                postings, overflow, ..
+            } => {
+                // Past its room, a term's records run into the next term's, which then ends
+                // past its own: the end checks every cursor, so only the postings' end is
+                // checked here.
                 let at = state.cursor as usize;
                 match postings.get_mut(at..at + record.len()) {
-                    Some(room) if at + record.len() <= state.end as usize => {
+                    Some(room) => {
                         copy_small(room, record);
                         state.cursor += record.len() as u32;
                     }
@@ -211,7 +156,10 @@ pub(super) struct Builder {
     sink: Sink,
     /// Per term, what building it needs.
     term: Vec<TermState>,
-    /// `(term, article, offset in its list)` of every `SKIP_BLOCK`-th record, in article order.
+    /// `(term, article, offset in its list)` of every `SKIP_BLOCK`-th record but the first, in
+    /// article order: a term's first record, at the start of its list, is a skip entry only
+    /// when it has more than `SKIP_BLOCK`, so it is read from its list at the end (most terms
+    /// have a few articles, and every mark is live beside the whole corpus).
     marks: Vec<(u32, u32, u32)>,
     /// The current article's words in arrival order: `(slot, field, position)`.
     occ: Vec<(u32, u8, u32)>,
@@ -234,14 +182,12 @@ pub(super) struct Builder {
 }
 
 impl Builder {
-    /// Gives each term its room in [`Sink::InPlace`]'s postings: `lengths[t]` bytes, in term
-    /// order (their sum is the postings' length).
-    pub(super) fn give_room(&mut self, lengths: &[u32]) {
-        let mut at = 0;
-        for (state, &l) in self.term.iter_mut().zip(lengths) {
-            state.cursor = at;
-            at += l;
-            state.end = at;
+    /// Puts each term's cursor at the start of its room in [`Sink::InPlace`]'s postings.
+    pub(super) fn give_room(&mut self) {
+        if let Sink::InPlace { offsets, .. } = &self.sink {
+            for (state, &start) in self.term.iter_mut().zip(offsets) {
+                state.cursor = start;
+            }
         }
     }
 
@@ -281,8 +227,12 @@ impl Builder {
                     id
                 }
             }),
-            Terms::Dictionary { ids, unknown, .. } => {
-                let id = ids.get(term.as_bytes());
+            Terms::Dictionary {
+                ids,
+                terms,
+                unknown,
+            } => {
+                let id = ids.get(terms, term.as_bytes());
                 if id.is_none() && unknown.is_none() {
                     *unknown = Some((self.doc - 1, term.to_string()));
                 }
@@ -366,7 +316,7 @@ impl Builder {
             }
             let state = &mut self.term[term];
             state.slot = NO_SLOT;
-            if (state.df as usize).is_multiple_of(SKIP_BLOCK) {
+            if state.df > 0 && (state.df as usize).is_multiple_of(SKIP_BLOCK) {
                 self.marks
                     .push((term as u32, doc, self.sink.at(term, state)));
             }
@@ -406,8 +356,8 @@ impl Builder {
 
     /// The postings in term order (ids in lexicographic order), with their dictionary, for
     /// the corpus of `n_docs` articles and `fingerprint`. What only building needed (the term
-    /// ids' table, the per-term scratch) is freed before the final tables are made, so that
-    /// the two are never in memory together (a wasm memory keeps its peak).
+    /// ids' table, the per-term states, the skip marks) is freed before the final tables are
+    /// made, so that they take its room (a wasm memory keeps its peak).
     pub(super) fn finish(self, n_docs: u32, fingerprint: u64) -> Result<IndexParts, String> {
         let Builder {
             terms,
@@ -424,10 +374,11 @@ impl Builder {
             record,
             ..
         } = self;
-        drop((occ, slot_term, slot_start));
-        let tmp_df: Vec<u32> = states.iter().map(|s| s.df).collect();
-        drop((fields, positions, scratch, record));
-        let (order, terms): (Vec<u32>, TermDictionary) = match terms {
+        drop((
+            occ, slot_term, slot_start, fields, positions, scratch, record,
+        ));
+        // The new ids' order (`None`: a dictionary's, already in order).
+        let (order, terms): (Option<Vec<u32>>, TermDictionary) = match terms {
             Terms::Interned { names, ids } => {
                 drop(ids);
                 let mut order: Vec<u32> = (0..names.len() as u32).collect();
@@ -441,7 +392,7 @@ impl Builder {
                         .push(names[old as usize].as_bytes())
                         .expect("interned terms are distinct, pushed in sorted order");
                 }
-                (order, dictionary)
+                (Some(order), dictionary)
             }
             Terms::Dictionary {
                 unknown,
@@ -454,104 +405,129 @@ impl Builder {
                         "article {doc} has the word {term:?}, which its term dictionary lacks"
                     ));
                 }
-                if let Some(t) = tmp_df.iter().position(|&d| d == 0) {
-                    return Err(format!(
-                        "its term dictionary has {:?}, which no article has",
-                        String::from_utf8_lossy(terms.term(t as u32))
-                    ));
-                }
-                ((0..tmp_df.len() as u32).collect(), terms)
+                (None, terms)
             }
         };
-        // Every term's skip marks, grouped by term (a counting sort: article order kept).
-        let mut mark_start = vec![0u32; tmp_df.len() + 1];
-        for m in &marks {
-            mark_start[m.0 as usize + 1] += 1;
-        }
-        for t in 0..tmp_df.len() {
-            mark_start[t + 1] += mark_start[t];
-        }
-        let mut by_term = vec![(0u32, 0u32); marks.len()];
-        let mut next = mark_start.clone();
-        for &(t, doc, at) in &marks {
-            by_term[next[t as usize] as usize] = (doc, at);
-            next[t as usize] += 1;
-        }
-        drop(marks);
-        let (mut lists, mut postings) = match sink {
-            Sink::Lists(lists) => {
-                let total: usize = lists.iter().map(Vec::len).sum();
-                if total > u32::MAX as usize {
-                    return Err("its postings are larger than 4 GiB".into());
-                }
-                (lists, Vec::with_capacity(total))
+        let df: Vec<u32> = states.iter().map(|s| s.df).collect();
+        if order.is_none() {
+            if let Some(t) = df.iter().position(|&d| d == 0) {
+                return Err(format!(
+                    "its term dictionary has {:?}, which no article has",
+                    String::from_utf8_lossy(terms.term(t as u32))
+                ));
             }
-            Sink::InPlace { postings, overflow } => {
-                let short = (0..states.len()).find(|&t| states[t].cursor != states[t].end);
+        }
+        match sink {
+            Sink::InPlace {
+                postings,
+                offsets,
+                overflow,
+            } => {
+                let ends = &offsets[1..];
+                let short = (0..states.len()).find(|&t| states[t].cursor != ends[t]);
                 if let Some(t) = overflow.or(short.map(|t| t as u32)) {
                     return Err(format!(
                         "its postings lengths do not match its corpus (term {t})"
                     ));
                 }
-                // Skip marks are offsets in the postings already, whose terms are in order.
-                let offsets = std::iter::once(0)
-                    .chain(states.iter().map(|s| s.end))
-                    .collect();
                 drop(states);
-                let mut skip_off = Vec::with_capacity(order.len() + 1);
-                let mut skips = Vec::new();
-                for t in 0..order.len() {
-                    skip_off.push(skips.len() as u32);
-                    if tmp_df[t] as usize > SKIP_BLOCK {
-                        skips.extend_from_slice(
-                            &by_term[mark_start[t] as usize..mark_start[t + 1] as usize],
-                        );
-                    }
-                }
-                skip_off.push(skips.len() as u32);
-                return Ok(IndexParts {
+                // Skip marks are offsets in the postings already, whose terms are in order.
+                let (skip_off, skips) = group_marks(marks, &df, |t| {
+                    let start = offsets[t];
+                    (first_doc(&postings[start as usize..]), start)
+                });
+                Ok(IndexParts {
                     n_docs,
                     fingerprint,
                     terms,
-                    df: tmp_df,
+                    df,
                     offsets,
                     postings,
                     skip_off,
                     skips,
                     field_len,
-                });
+                })
             }
-        };
-        let mut offsets = Vec::with_capacity(order.len() + 1);
-        let mut df = Vec::with_capacity(order.len());
-        let mut skip_off = Vec::with_capacity(order.len() + 1);
-        let mut skips = Vec::new();
-        for &old in &order {
-            let old = old as usize;
-            let base = postings.len() as u32;
-            offsets.push(base);
-            skip_off.push(skips.len() as u32);
-            if tmp_df[old] as usize > SKIP_BLOCK {
-                let marks = &by_term[mark_start[old] as usize..mark_start[old + 1] as usize];
-                skips.extend(marks.iter().map(|&(doc, at)| (doc, base + at)));
+            Sink::Lists(mut lists) => {
+                drop(states);
+                let total: usize = lists.iter().map(Vec::len).sum();
+                if total > u32::MAX as usize {
+                    return Err("its postings are larger than 4 GiB".into());
+                }
+                let (mark_off, by_term) = group_marks(marks, &df, |t| (first_doc(&lists[t]), 0));
+                let order = order.unwrap_or_else(|| (0..df.len() as u32).collect());
+                let mut postings = Vec::with_capacity(total);
+                let mut offsets = Vec::with_capacity(order.len() + 1);
+                let mut new_df = Vec::with_capacity(order.len());
+                let mut skip_off = Vec::with_capacity(order.len() + 1);
+                let mut skips = Vec::with_capacity(by_term.len());
+                for &old in &order {
+                    let old = old as usize;
+                    let base = postings.len() as u32;
+                    offsets.push(base);
+                    skip_off.push(skips.len() as u32);
+                    let marks = &by_term[mark_off[old] as usize..mark_off[old + 1] as usize];
+                    skips.extend(marks.iter().map(|&(doc, at)| (doc, base + at)));
+                    postings.extend_from_slice(&std::mem::take(&mut lists[old]));
+                    new_df.push(df[old]);
+                }
+                offsets.push(postings.len() as u32);
+                skip_off.push(skips.len() as u32);
+                Ok(IndexParts {
+                    n_docs,
+                    fingerprint,
+                    terms,
+                    df: new_df,
+                    offsets,
+                    postings,
+                    skip_off,
+                    skips,
+                    field_len,
+                })
             }
-            postings.extend_from_slice(&std::mem::take(&mut lists[old]));
-            df.push(tmp_df[old]);
         }
-        offsets.push(postings.len() as u32);
-        skip_off.push(skips.len() as u32);
-        Ok(IndexParts {
-            n_docs,
-            fingerprint,
-            terms,
-            df,
-            offsets,
-            postings,
-            skip_off,
-            skips,
-            field_len,
-        })
     }
+}
+
+/// Every term's skip entries, grouped by term in article order, and where each term's start
+/// (one extra at the end): for each term of more than `SKIP_BLOCK` articles (`df`), `first(t)`
+/// (its first record's article and offset), then its `marks`. A counting sort filled from the
+/// back, each term's end moving down to its start, so it needs no table but the two it gives.
+fn group_marks(
+    marks: Vec<(u32, u32, u32)>,
+    df: &[u32],
+    first: impl Fn(usize) -> (u32, u32),
+) -> (Vec<u32>, Vec<(u32, u32)>) {
+    let n = df.len();
+    let has_skips = |t: usize| df[t] as usize > SKIP_BLOCK;
+    let mut off = vec![0u32; n + 1];
+    for &(t, _, _) in &marks {
+        off[t as usize] += 1;
+    }
+    let mut total = 0u32;
+    for (t, count) in off[..n].iter_mut().enumerate() {
+        total += *count + u32::from(has_skips(t));
+        *count = total;
+    }
+    off[n] = total;
+    let mut entries = vec![(0u32, 0u32); total as usize];
+    for &(t, doc, at) in marks.iter().rev() {
+        let end = &mut off[t as usize];
+        *end -= 1;
+        entries[*end as usize] = (doc, at);
+    }
+    drop(marks);
+    for t in (0..n).filter(|&t| has_skips(t)) {
+        off[t] -= 1;
+        entries[off[t] as usize] = first(t);
+    }
+    (off, entries)
+}
+
+/// The article of the first record of a term's `postings` (its delta from article 0).
+fn first_doc(postings: &[u8]) -> u32 {
+    let mut at = 0;
+    lede_corpus::varint::read_u32(postings, &mut at).expect("the builder wrote the record")
 }
 
 impl Index {
@@ -569,44 +545,5 @@ impl Index {
             .finish(n_docs, Index::fingerprint(corpus))
             .expect("interned terms are all used");
         Index::from_parts(parts, Facts::of(corpus))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_term_length_gets_its_own_key() {
-        // Terms of every length around the three key widths, sharing prefixes and suffixes (the
-        // inline keys read two overlapping halves).
-        let mut terms: Vec<String> = Vec::new();
-        for n in 0..=18 {
-            for fill in ['a', 'b'] {
-                let base: String = (0..n).map(|i| (b'c' + (i % 20) as u8) as char).collect();
-                terms.push(base.clone());
-                if n > 0 {
-                    let mut first = base.clone();
-                    first.replace_range(..1, &fill.to_string());
-                    let mut last = base.clone();
-                    last.replace_range(n - 1.., &fill.to_string());
-                    let mut middle = base.clone();
-                    middle.replace_range(n / 2..n / 2 + 1, &fill.to_string());
-                    terms.extend([first, last, middle]);
-                }
-            }
-        }
-        terms.sort();
-        terms.dedup();
-        let mut ids = TermIds::default();
-        for (id, t) in terms.iter().enumerate() {
-            assert_eq!(ids.get(t.as_bytes()), None, "{t:?} before its insertion");
-            ids.insert(t.as_bytes(), id as u32);
-        }
-        for (id, t) in terms.iter().enumerate() {
-            assert_eq!(ids.get(t.as_bytes()), Some(id as u32), "{t:?}");
-        }
-        assert!(ids.get(b"zz").is_none() && ids.get(b"cdefghijz").is_none());
-        assert!(!ids.tiny.is_empty() && !ids.short.is_empty() && !ids.long.is_empty());
     }
 }

@@ -5,7 +5,8 @@
 
 use lede_corpus::{Article, Corpus};
 
-use super::build::{Builder, Sink, TermIds, Terms};
+use super::build::{Builder, Sink, Terms};
+use super::term_ids::DictionaryIds;
 use super::{IndexParts, TermDictionary};
 
 /// The postings of a corpus as its articles come, with a pack's term ids.
@@ -30,14 +31,19 @@ impl Deriver {
         if total > u64::from(u32::MAX) {
             return Err("its postings are larger than 4 GiB".into());
         }
+        let mut offsets = Vec::with_capacity(lengths.len() + 1);
+        offsets.push(0u32);
+        let mut at = 0u32;
+        for &l in lengths {
+            at += l;
+            offsets.push(at);
+        }
         let sink = Sink::InPlace {
             postings: vec![0; total as usize],
+            offsets,
             overflow: None,
         };
-        let mut ids = TermIds::default();
-        for (id, term) in terms.iter().enumerate() {
-            ids.insert(term, id as u32);
-        }
+        let ids = DictionaryIds::new(&terms);
         let n_terms = terms.len();
         let terms = Terms::Dictionary {
             ids,
@@ -45,7 +51,7 @@ impl Deriver {
             unknown: None,
         };
         let mut builder = Builder::new(terms, sink, n_terms);
-        builder.give_room(lengths);
+        builder.give_room();
         Ok(Deriver { builder })
     }
 

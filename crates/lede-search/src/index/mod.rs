@@ -15,6 +15,7 @@ mod derive;
 mod dictionary;
 #[cfg(test)]
 mod reference_tests;
+mod term_ids;
 pub(crate) mod term_list;
 
 pub(crate) use derive::{derive, Deriver};

@@ -52,7 +52,8 @@ const MAX_STREAMED_POSTINGS: u64 = 256 << 20;
 /// Reuters-21578's 11,097,548 B of postings took at most 65.0 MiB in Chromium (pack v5, each
 /// article derived as it arrives), 6.1 per byte (bench/README.md, "stream"); pack v7's denser
 /// records give 8,262,489 B for 56.9 MiB in bench/wasm-memory (7.2 per byte, and the page adds
-/// its own few MiB), so 8, rounded up. The corpus, its index and the allocator's slack all grow
+/// its own few MiB; 52.1 MiB, 6.6 per byte, since the load's transient peak was cut), so 8,
+/// rounded up. The corpus, its index and the allocator's slack all grow
 /// with the postings, and their size is in the pack's first bytes, whatever the transfer
 /// encoding.
 pub const MEMORY_PER_INDEX_BYTE: u64 = 8;
