@@ -15,6 +15,8 @@ use lede_search::{Index, JumpIndex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::own_files::js_text;
+
 /// A loaded corpus with its search index.
 pub struct Loaded {
     /// The validated corpus.
@@ -281,8 +283,7 @@ async fn fetch_corpus(
     received: leptos::prelude::RwSignal<u64>,
 ) -> Result<(Fetched, f64), String> {
     use leptos::prelude::Update;
-    let response = gloo_net::http::Request::get(url)
-        .send()
+    let response = fetch(url)
         .await
         .map_err(|e| format!("Could not fetch {url}: {e}"))?;
     if !response.ok() {
@@ -294,10 +295,9 @@ async fn fetch_corpus(
     }
     // Uncompressed JSON says its size up front; a pack says its index's in its first bytes.
     let headers = response.headers();
-    if headers.get("content-encoding").is_none() {
-        let length = headers
-            .get("content-length")
-            .and_then(|l| l.parse::<u64>().ok());
+    let header = |name: &str| headers.get(name).ok().flatten();
+    if header("content-encoding").is_none() {
+        let length = header("content-length").and_then(|l| l.parse::<u64>().ok());
         let json = url.ends_with(".json");
         if let Some(message) = length
             .filter(|_| json)
@@ -314,13 +314,13 @@ async fn fetch_corpus(
         loop {
             let read = JsFuture::from(stream.read())
                 .await
-                .map_err(|e| format!("Could not read {url}: {e:?}"))?;
+                .map_err(|e| format!("Could not read {url}: {}", js_text(&e)))?;
             let done = js_sys::Reflect::get(&read, &"done".into()).is_ok_and(|d| d.is_truthy());
             if done {
                 break;
             }
             let value = js_sys::Reflect::get(&read, &"value".into())
-                .map_err(|e| format!("Could not read {url}: {e:?}"))?;
+                .map_err(|e| format!("Could not read {url}: {}", js_text(&e)))?;
             let bytes = js_sys::Uint8Array::new(&value);
             received.update(|n| *n += u64::from(bytes.length()));
             let t = now();
@@ -343,19 +343,23 @@ async fn fetch_corpus(
     Ok((fetched, read_ms + now() - t))
 }
 
+/// The response to a GET of `url` (any status); the error is the browser's, as text.
+async fn fetch(url: &str) -> Result<web_sys::Response, String> {
+    let window = web_sys::window().ok_or("there is no window to fetch from")?;
+    JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map(JsCast::unchecked_into)
+        .map_err(|e| js_text(&e))
+}
+
 /// The bytes at `url`, whole, in JavaScript's memory.
 async fn fetch_js_bytes(url: &str) -> Result<Uint8Array, String> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
+    let response = fetch(url).await?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let buffer = web_sys::Response::from(response)
-        .array_buffer()
-        .map_err(|e| format!("{e:?}"))?;
-    let buffer = JsFuture::from(buffer).await.map_err(|e| format!("{e:?}"))?;
+    let buffer = response.array_buffer().map_err(|e| js_text(&e))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|e| js_text(&e))?;
     Ok(Uint8Array::new(&buffer))
 }
 
