@@ -4,11 +4,10 @@
 //! annotations go to the worker, which reads, fills and indexes them and answers with a pack,
 //! so that this wasm links no JSON reader, annotator or index builder.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use js_sys::Uint8Array;
-use lede_corpus::{Corpus, SharedStr};
+use lede_corpus::Corpus;
 use lede_explore::EntityIndex;
 use lede_search::pack::PackReader;
 use lede_search::{Index, JumpIndex};
@@ -23,10 +22,12 @@ pub struct Loaded {
     pub corpus: Corpus,
     /// The index the search box queries.
     pub index: Index,
-    /// Row in `corpus.entities` of each entity id.
-    pub entity_rows: HashMap<SharedStr, usize>,
-    /// Every article source, for checking a link's source filter.
-    pub sources: HashSet<String>,
+    /// The rows of `corpus.entities` in the order of their ids ([`Loaded::entity_row`]): a
+    /// sorted list searched by halves, which links no hash map of its own and takes 4 bytes an
+    /// entity.
+    rows_by_id: Vec<u32>,
+    /// Every article source, sorted, once each ([`Loaded::has_source`]).
+    sources: Vec<String>,
     /// What loading left out or could not do, each naming its article: shown above the page.
     pub warnings: Vec<String>,
     /// The jump box's matcher, built when the jump box is first used.
@@ -38,26 +39,48 @@ pub struct Loaded {
 impl Loaded {
     /// The views' data for `corpus` and its `index`, with the loader's `warnings`.
     pub fn new(corpus: Corpus, index: Index, warnings: Vec<String>) -> Loaded {
-        let entity_rows = corpus
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(row, e)| (e.id.clone(), row))
-            .collect();
-        let sources = corpus
+        let entities = &corpus.entities;
+        let mut rows_by_id: Vec<u32> = (0..entities.len() as u32).collect();
+        lede_text::order::sort_indices_by(&mut rows_by_id, &mut |a, b| {
+            entities[a as usize]
+                .id
+                .as_str()
+                .cmp(entities[b as usize].id.as_str())
+                .then(a.cmp(&b))
+        });
+        let mut sources: Vec<String> = corpus
             .articles
             .iter()
             .filter_map(|a| a.source.clone())
             .collect();
+        lede_text::order::sort_by(&mut sources, |a, b| a.cmp(b));
+        sources.dedup();
         Loaded {
             corpus,
             index,
-            entity_rows,
+            rows_by_id,
             sources,
             warnings,
             jump: OnceLock::new(),
             entities: OnceLock::new(),
         }
+    }
+
+    /// The row in `corpus.entities` of the entity `id` (the first, were an id listed twice).
+    pub fn entity_row(&self, id: &str) -> Option<usize> {
+        let entities = &self.corpus.entities;
+        let at = self
+            .rows_by_id
+            .partition_point(|&row| entities[row as usize].id.as_str() < id);
+        let row = *self.rows_by_id.get(at)? as usize;
+        (entities[row].id.as_str() == id).then_some(row)
+    }
+
+    /// Whether some article's source is `source` (for checking a link's source filter).
+    pub fn has_source(&self, source: &str) -> bool {
+        self.sources
+            .binary_search_by(|s| s.as_str().cmp(source))
+            .is_ok()
     }
 
     /// The jump box's matcher over entity names, aliases and titles (built on first use).
