@@ -87,7 +87,8 @@ pub fn install_crash_panel() {
         show_crash(&message);
     }));
     let on_error =
-        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        // `FnMut(Event)`, the type of Leptos's own listeners: one wasm-bindgen adapter for both.
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
             let error = js_sys::Reflect::get(&event, &"error".into()).unwrap_or_default();
             // Only the app's own failures: a wasm trap (RuntimeError), not a host page's error.
             let is_trap = js_sys::Reflect::get(&error, &"name".into())
