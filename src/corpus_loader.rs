@@ -393,3 +393,57 @@ pub fn loaded_from_pack(bytes: &[u8], name: &str) -> Result<Loaded, String> {
         .map_err(|e| format!("{name} is not a valid Lede pack: {e}"))?;
     Ok(Loaded::new(corpus, index, Vec::new()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lede_corpus::{Article, ArticleEntity, EntityKind};
+
+    #[test]
+    fn entity_rows_and_sources_are_found_in_any_table_order() {
+        let article = |id: &str, source: Option<&str>, entities: &[&str]| Article {
+            id: id.into(),
+            title: id.into(),
+            paragraphs: vec!["Text.".into()],
+            source: source.map(str::to_string),
+            entities: entities
+                .iter()
+                .map(|e| ArticleEntity {
+                    id: (*e).into(),
+                    name: (*e).into(),
+                    kind: EntityKind::Person,
+                    aliases: vec![],
+                    mentions: vec![],
+                })
+                .collect(),
+            ..Article::default()
+        };
+        let mut corpus = Corpus::new(vec![
+            article("a", Some("Wire"), &["p-zed", "p-amy"]),
+            article("b", None, &["p-kai"]),
+            article("c", Some("Gazette"), &["p-amy", "p-bo"]),
+            article("d", Some("Wire"), &[]),
+        ]);
+        // A table from elsewhere need not be sorted by id.
+        corpus.entities.reverse();
+        let index = Index::build(&corpus);
+        let ids: Vec<String> = corpus.entities.iter().map(|e| e.id.to_string()).collect();
+        let sources: Vec<String> = corpus
+            .articles
+            .iter()
+            .filter_map(|a| a.source.clone())
+            .collect();
+        let loaded = Loaded::new(corpus, index, Vec::new());
+        assert_eq!(ids.len(), 4);
+        for (row, id) in ids.iter().enumerate() {
+            assert_eq!(loaded.entity_row(id), Some(row), "{id}");
+        }
+        for missing in ["", "p-a", "p-amyx", "q", "p-zz"] {
+            assert_eq!(loaded.entity_row(missing), None, "{missing}");
+        }
+        for source in &sources {
+            assert!(loaded.has_source(source), "{source}");
+        }
+        assert!(!loaded.has_source("Wir") && !loaded.has_source("Times"));
+    }
+}
