@@ -45,7 +45,7 @@ pub fn App(corpus_url: String, index_url: Option<String>) -> impl IntoView {
             LoadState::Ready(data) => view_state.with(|v| match &v.page {
                 Page::Article { id, .. } => data.corpus.articles.iter().any(|a| &a.id == id),
                 Page::Quotes => true,
-                Page::Entity(id) => data.entity_rows.contains_key(id.as_str()),
+                Page::Entity(id) => data.entity_row(id).is_some(),
                 Page::Browse => false,
             }),
             _ => false,

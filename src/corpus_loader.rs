@@ -4,16 +4,17 @@
 //! annotations go to the worker, which reads, fills and indexes them and answers with a pack,
 //! so that this wasm links no JSON reader, annotator or index builder.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use js_sys::Uint8Array;
-use lede_corpus::{Corpus, SharedStr};
+use lede_corpus::Corpus;
 use lede_explore::EntityIndex;
 use lede_search::pack::PackReader;
 use lede_search::{Index, JumpIndex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::own_files::js_text;
 
 /// A loaded corpus with its search index.
 pub struct Loaded {
@@ -21,10 +22,12 @@ pub struct Loaded {
     pub corpus: Corpus,
     /// The index the search box queries.
     pub index: Index,
-    /// Row in `corpus.entities` of each entity id.
-    pub entity_rows: HashMap<SharedStr, usize>,
-    /// Every article source, for checking a link's source filter.
-    pub sources: HashSet<String>,
+    /// The rows of `corpus.entities` in the order of their ids ([`Loaded::entity_row`]): a
+    /// sorted list searched by halves, which links no hash map of its own and takes 4 bytes an
+    /// entity.
+    rows_by_id: Vec<u32>,
+    /// Every article source, sorted, once each ([`Loaded::has_source`]).
+    sources: Vec<String>,
     /// What loading left out or could not do, each naming its article: shown above the page.
     pub warnings: Vec<String>,
     /// The jump box's matcher, built when the jump box is first used.
@@ -36,26 +39,48 @@ pub struct Loaded {
 impl Loaded {
     /// The views' data for `corpus` and its `index`, with the loader's `warnings`.
     pub fn new(corpus: Corpus, index: Index, warnings: Vec<String>) -> Loaded {
-        let entity_rows = corpus
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(row, e)| (e.id.clone(), row))
-            .collect();
-        let sources = corpus
+        let entities = &corpus.entities;
+        let mut rows_by_id: Vec<u32> = (0..entities.len() as u32).collect();
+        lede_text::order::sort_indices_by(&mut rows_by_id, &mut |a, b| {
+            entities[a as usize]
+                .id
+                .as_str()
+                .cmp(entities[b as usize].id.as_str())
+                .then(a.cmp(&b))
+        });
+        let mut sources: Vec<String> = corpus
             .articles
             .iter()
             .filter_map(|a| a.source.clone())
             .collect();
+        lede_text::order::sort_by(&mut sources, |a, b| a.cmp(b));
+        sources.dedup();
         Loaded {
             corpus,
             index,
-            entity_rows,
+            rows_by_id,
             sources,
             warnings,
             jump: OnceLock::new(),
             entities: OnceLock::new(),
         }
+    }
+
+    /// The row in `corpus.entities` of the entity `id` (the first, were an id listed twice).
+    pub fn entity_row(&self, id: &str) -> Option<usize> {
+        let entities = &self.corpus.entities;
+        let at = self
+            .rows_by_id
+            .partition_point(|&row| entities[row as usize].id.as_str() < id);
+        let row = *self.rows_by_id.get(at)? as usize;
+        (entities[row].id.as_str() == id).then_some(row)
+    }
+
+    /// Whether some article's source is `source` (for checking a link's source filter).
+    pub fn has_source(&self, source: &str) -> bool {
+        self.sources
+            .binary_search_by(|s| s.as_str().cmp(source))
+            .is_ok()
     }
 
     /// The jump box's matcher over entity names, aliases and titles (built on first use).
@@ -281,8 +306,7 @@ async fn fetch_corpus(
     received: leptos::prelude::RwSignal<u64>,
 ) -> Result<(Fetched, f64), String> {
     use leptos::prelude::Update;
-    let response = gloo_net::http::Request::get(url)
-        .send()
+    let response = fetch(url)
         .await
         .map_err(|e| format!("Could not fetch {url}: {e}"))?;
     if !response.ok() {
@@ -294,10 +318,9 @@ async fn fetch_corpus(
     }
     // Uncompressed JSON says its size up front; a pack says its index's in its first bytes.
     let headers = response.headers();
-    if headers.get("content-encoding").is_none() {
-        let length = headers
-            .get("content-length")
-            .and_then(|l| l.parse::<u64>().ok());
+    let header = |name: &str| headers.get(name).ok().flatten();
+    if header("content-encoding").is_none() {
+        let length = header("content-length").and_then(|l| l.parse::<u64>().ok());
         let json = url.ends_with(".json");
         if let Some(message) = length
             .filter(|_| json)
@@ -314,13 +337,13 @@ async fn fetch_corpus(
         loop {
             let read = JsFuture::from(stream.read())
                 .await
-                .map_err(|e| format!("Could not read {url}: {e:?}"))?;
+                .map_err(|e| format!("Could not read {url}: {}", js_text(&e)))?;
             let done = js_sys::Reflect::get(&read, &"done".into()).is_ok_and(|d| d.is_truthy());
             if done {
                 break;
             }
             let value = js_sys::Reflect::get(&read, &"value".into())
-                .map_err(|e| format!("Could not read {url}: {e:?}"))?;
+                .map_err(|e| format!("Could not read {url}: {}", js_text(&e)))?;
             let bytes = js_sys::Uint8Array::new(&value);
             received.update(|n| *n += u64::from(bytes.length()));
             let t = now();
@@ -343,19 +366,23 @@ async fn fetch_corpus(
     Ok((fetched, read_ms + now() - t))
 }
 
+/// The response to a GET of `url` (any status); the error is the browser's, as text.
+async fn fetch(url: &str) -> Result<web_sys::Response, String> {
+    let window = web_sys::window().ok_or("there is no window to fetch from")?;
+    JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map(JsCast::unchecked_into)
+        .map_err(|e| js_text(&e))
+}
+
 /// The bytes at `url`, whole, in JavaScript's memory.
 async fn fetch_js_bytes(url: &str) -> Result<Uint8Array, String> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
+    let response = fetch(url).await?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let buffer = web_sys::Response::from(response)
-        .array_buffer()
-        .map_err(|e| format!("{e:?}"))?;
-    let buffer = JsFuture::from(buffer).await.map_err(|e| format!("{e:?}"))?;
+    let buffer = response.array_buffer().map_err(|e| js_text(&e))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|e| js_text(&e))?;
     Ok(Uint8Array::new(&buffer))
 }
 
@@ -365,4 +392,58 @@ pub fn loaded_from_pack(bytes: &[u8], name: &str) -> Result<Loaded, String> {
     let (corpus, index) = lede_search::pack::read_pack(bytes)
         .map_err(|e| format!("{name} is not a valid Lede pack: {e}"))?;
     Ok(Loaded::new(corpus, index, Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lede_corpus::{Article, ArticleEntity, EntityKind};
+
+    #[test]
+    fn entity_rows_and_sources_are_found_in_any_table_order() {
+        let article = |id: &str, source: Option<&str>, entities: &[&str]| Article {
+            id: id.into(),
+            title: id.into(),
+            paragraphs: vec!["Text.".into()],
+            source: source.map(str::to_string),
+            entities: entities
+                .iter()
+                .map(|e| ArticleEntity {
+                    id: (*e).into(),
+                    name: (*e).into(),
+                    kind: EntityKind::Person,
+                    aliases: vec![],
+                    mentions: vec![],
+                })
+                .collect(),
+            ..Article::default()
+        };
+        let mut corpus = Corpus::new(vec![
+            article("a", Some("Wire"), &["p-zed", "p-amy"]),
+            article("b", None, &["p-kai"]),
+            article("c", Some("Gazette"), &["p-amy", "p-bo"]),
+            article("d", Some("Wire"), &[]),
+        ]);
+        // A table from elsewhere need not be sorted by id.
+        corpus.entities.reverse();
+        let index = Index::build(&corpus);
+        let ids: Vec<String> = corpus.entities.iter().map(|e| e.id.to_string()).collect();
+        let sources: Vec<String> = corpus
+            .articles
+            .iter()
+            .filter_map(|a| a.source.clone())
+            .collect();
+        let loaded = Loaded::new(corpus, index, Vec::new());
+        assert_eq!(ids.len(), 4);
+        for (row, id) in ids.iter().enumerate() {
+            assert_eq!(loaded.entity_row(id), Some(row), "{id}");
+        }
+        for missing in ["", "p-a", "p-amyx", "q", "p-zz"] {
+            assert_eq!(loaded.entity_row(missing), None, "{missing}");
+        }
+        for source in &sources {
+            assert!(loaded.has_source(source), "{source}");
+        }
+        assert!(!loaded.has_source("Wir") && !loaded.has_source("Times"));
+    }
 }

@@ -58,10 +58,7 @@ impl Explorer {
             let data = data.clone();
             Effect::new(move |_| {
                 let clean = view.with(|v| {
-                    v.retaining_known(
-                        |id| data.entity_rows.contains_key(id),
-                        |s| data.sources.contains(s),
-                    )
+                    v.retaining_known(|id| data.entity_row(id).is_some(), |s| data.has_source(s))
                 });
                 if let Some(clean) = clean {
                     navigate(view, clean, false);

@@ -149,7 +149,8 @@ fn write_pending_before_links() {
     if LISTENING.replace(true) {
         return;
     }
-    let on_click = Closure::<dyn Fn()>::new(write_pending_replace);
+    // `FnMut()`, the type Leptos's own timers use, so that wasm-bindgen emits one adapter for both.
+    let on_click = Closure::<dyn FnMut()>::new(write_pending_replace);
     let _ = window().add_event_listener_with_callback_and_bool(
         "click",
         on_click.as_ref().unchecked_ref(),
@@ -221,7 +222,10 @@ fn route_own_links(root: &web_sys::Element, state: RwSignal<ViewState>) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let scope = root.clone();
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+    // `FnMut(Event)`, the type Leptos's own listeners use, so that wasm-bindgen emits one adapter
+    // for both; a click is a `MouseEvent`.
+    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let ev: &web_sys::MouseEvent = ev.unchecked_ref();
         if ev.default_prevented()
             || ev.button() != 0
             || ev.ctrl_key()

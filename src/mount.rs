@@ -161,7 +161,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsVa
     if let Some(t) = &theme {
         if !matches!(t.as_str(), "light" | "dark" | "system") {
             return Err(JsValue::from_str(&format!(
-                "Lede mount: theme must be light, dark or system, not {t:?}"
+                "Lede mount: theme must be light, dark or system, not “{t}”"
             )));
         }
     }

@@ -109,7 +109,8 @@ fn host(
         }
         None => false,
     });
-    let close = Closure::<dyn Fn()>::new(move || open.set(false));
+    // `FnMut()`, the type of Leptos's own timers: one wasm-bindgen adapter for both.
+    let close = Closure::<dyn FnMut()>::new(move || open.set(false));
     let sentence =
         Closure::<dyn Fn(String) -> String>::new(|text: String| in_sentence(&text).into_owned());
     let has_bundled = Closure::<dyn Fn() -> bool>::new(move || bundled.with_value(Option::is_some));

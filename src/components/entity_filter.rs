@@ -4,14 +4,13 @@
 //! link to the hash with that filter toggled; each facet filters its own rows as you type and
 //! shows more on request.
 
-use std::collections::HashMap;
-
-use lede_corpus::{EntityKind, EntitySummary, SharedStr};
+use lede_corpus::{EntityKind, EntitySummary};
 use lede_text::fold_for_match;
 use leptos::prelude::*;
 
 use super::date_histogram::DateHistogram;
 use super::jump_box::JumpBox;
+use crate::corpus_loader::Loaded;
 use crate::explorer::use_explorer;
 use crate::hash_state::ViewState;
 
@@ -30,10 +29,8 @@ enum PersonRole {
 pub fn EntityFilter() -> impl IntoView {
     let explorer = use_explorer();
     let (data, results) = (explorer.data, explorer.results);
-    let mentioned = Memo::new(move |_| {
-        results
-            .with(|r| KindCounts::new(&r.facets.entities, &data.entity_rows, &data.corpus.entities))
-    });
+    let mentioned =
+        Memo::new(move |_| results.with(|r| KindCounts::new(&r.facets.entities, &data)));
     view! {
         <aside class="lede-filter" aria-label="Filters">
             <JumpBox />
@@ -54,9 +51,9 @@ fn FilterChips() -> impl IntoView {
     let explorer = use_explorer();
     let (data, view_state) = (explorer.data, explorer.view);
     let name_of = move |id: &str| {
-        data.entity_rows.get(id).map_or_else(
+        data.entity_row(id).map_or_else(
             || id.to_string(),
-            |&row| data.corpus.entities[row].name.to_string(),
+            |row| data.corpus.entities[row].name.to_string(),
         )
     };
     move || {
@@ -155,16 +152,13 @@ fn visible<'n, T>(
 struct KindCounts(Vec<(EntityKind, Vec<(usize, usize)>)>);
 
 impl KindCounts {
-    /// `counted` (entity id, count) split by the kind of each entity of `entities`.
-    fn new(
-        counted: &[(String, usize)],
-        rows: &HashMap<SharedStr, usize>,
-        entities: &[EntitySummary],
-    ) -> KindCounts {
+    /// `counted` (entity id, count) split by the kind of each entity of `data`'s corpus.
+    fn new(counted: &[(String, usize)], data: &Loaded) -> KindCounts {
+        let entities: &[EntitySummary] = &data.corpus.entities;
         let mut by_kind: Vec<(EntityKind, Vec<(usize, usize)>)> =
             EntityKind::ALL.iter().map(|&k| (k, Vec::new())).collect();
         for (id, n) in counted {
-            let Some(&row) = rows.get(id.as_str()) else {
+            let Some(row) = data.entity_row(id) else {
                 continue;
             };
             let kind = entities[row].kind;
@@ -217,9 +211,7 @@ fn EntityFacet(
             PersonRole::Mentioned => mentioned.with(|m| m.of(kind).to_vec()),
             PersonRole::Quoted => results.with(|r| {
                 let counted = lede_explore::speaker_counts(&data.corpus, &r.matching);
-                KindCounts::new(&counted, &data.entity_rows, &data.corpus.entities)
-                    .of(kind)
-                    .to_vec()
+                KindCounts::new(&counted, &data).of(kind).to_vec()
             }),
         })
     };

@@ -77,15 +77,18 @@ pub fn show_crash(message: &str) {
     }
 }
 
-/// Installs the crash panel for every way the app can stop: a Rust panic (after the console
-/// hook has logged it), and a wasm trap or other error that reaches the window uncaught.
+/// Installs the crash panel for every way the app can stop: a Rust panic (its message logged to
+/// the console as an error first), and a wasm trap or other error that reaches the window
+/// uncaught.
 pub fn install_crash_panel() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_crash(&info.to_string());
+        let message = info.to_string();
+        leptos::logging::error!("{message}");
+        show_crash(&message);
     }));
     let on_error =
-        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        // `FnMut(Event)`, the type of Leptos's own listeners: one wasm-bindgen adapter for both.
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
             let error = js_sys::Reflect::get(&event, &"error".into()).unwrap_or_default();
             // Only the app's own failures: a wasm trap (RuntimeError), not a host page's error.
             let is_trap = js_sys::Reflect::get(&error, &"name".into())

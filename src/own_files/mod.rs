@@ -108,13 +108,16 @@ fn field(object: &JsValue, name: &str) -> JsValue {
     Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// A JS value (an error, usually) as text.
-fn js_text(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| format!("{value:?}"))
+/// A JS value (an error, usually) as text: a string as it is, an object (an `Error`: `TypeError:
+/// Failed to fetch`) as its `toString()` says, anything else by its type.
+pub(crate) fn js_text(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        return text;
+    }
+    match value.dyn_ref::<js_sys::Object>() {
+        Some(object) => String::from(object.to_string()),
+        None => value.js_typeof().as_string().unwrap_or_default(),
+    }
 }
 
 /// Reads a corpus the page fetched — corpus JSON, or a pack that lacks annotations — in the

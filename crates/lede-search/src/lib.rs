@@ -80,8 +80,8 @@
 //! (as compact bytes) and its index in one file, the fastest form to load.
 //!
 //! # Jump box
-//! [`JumpIndex`] matches a few typed letters against entity names, aliases and titles with
-//! fuzzy-matcher's skim algorithm on folded text (`zur` finds `Zürich`).
+//! [`JumpIndex`] matches a few typed letters against entity names, aliases and titles on folded
+//! text (`zur` finds `Zürich`), scored as skim's fuzzy matcher scores (its own small aligner).
 
 mod dates;
 mod facts;

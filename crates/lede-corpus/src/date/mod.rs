@@ -277,13 +277,18 @@ impl Zone {
 /// 1 to 9 ASCII digits as (value, count).
 fn read_fraction(digits: &str) -> Option<(u32, u8)> {
     let ok = (1..=9).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
-    ok.then(|| (digits.parse().expect("1 to 9 digits"), digits.len() as u8))
+    ok.then(|| (decimal_value(digits), digits.len() as u8))
 }
 
 /// `text` as a number of exactly `len` ASCII digits.
 fn digits(text: &str, len: usize) -> Option<u32> {
-    (text.len() == len && text.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| text.parse().expect("few digits"))
+    (text.len() == len && text.bytes().all(|b| b.is_ascii_digit())).then(|| decimal_value(text))
+}
+
+/// The value of `digits`, nine ASCII digits at most (so that it fits), read by hand: `parse`
+/// would link `ParseIntError`'s Debug into the app for an error that cannot happen.
+fn decimal_value(digits: &str) -> u32 {
+    digits.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
 }
 
 /// The parts of `text`; `Err(None)` when it is not in the shape, `Err(Some(reason))` when it is

@@ -1,9 +1,12 @@
 //! The jump box: fuzzy matching of a few typed letters against short strings (entity names and
-//! aliases, article titles) with fuzzy-matcher's skim algorithm on folded text, so that `zur`
-//! finds `Zürich`; highlight ranges are given in chars of the original label.
+//! aliases, article titles) on folded text, so that `zur` finds `Zürich`, scored like skim's
+//! matcher ([`align`]); highlight ranges are given in chars of the original label.
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
+#[cfg(test)]
+mod agreement_tests;
+mod align;
+
+use align::Aligner;
 use lede_corpus::Corpus;
 
 /// What a jump-box entry opens.
@@ -50,7 +53,6 @@ fn letter_mask(s: &str) -> u64 {
 /// Short-string matcher over a corpus's entity names, aliases and article titles.
 pub struct JumpIndex {
     entries: Vec<Entry>,
-    matcher: SkimMatcherV2,
 }
 
 /// Folds `label` like search does (case, diacritics, apostrophes) and maps every folded char
@@ -91,10 +93,7 @@ impl JumpIndex {
         for (i, a) in corpus.articles.iter().enumerate() {
             add(JumpTarget::Article(i), &a.title);
         }
-        JumpIndex {
-            entries,
-            matcher: SkimMatcherV2::default().ignore_case(),
-        }
+        JumpIndex { entries }
     }
 
     /// The `limit` best suggestions for `typed`: best score first, entities before articles on
@@ -106,13 +105,18 @@ impl JumpIndex {
         }
         let letters: Vec<char> = pattern.chars().filter(|c| !c.is_whitespace()).collect();
         let needed = letter_mask(&pattern);
+        let pattern: Vec<char> = pattern.chars().collect();
+        let mut aligner = Aligner::new();
+        let mut text: Vec<char> = Vec::new();
         let mut scored: Vec<(i64, usize)> = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
             if e.letters & needed != needed || !is_subsequence(&letters, &e.folded) {
                 continue;
             }
-            if let Some(s) = self.matcher.fuzzy_match(&e.folded, &pattern) {
-                scored.push((s, i));
+            text.clear();
+            text.extend(e.folded.chars());
+            if let Some(s) = aligner.align(&text, &pattern, None) {
+                scored.push((i64::from(s), i));
             }
         }
         let key = |&(s, i): &(i64, usize)| {
@@ -127,6 +131,7 @@ impl JumpIndex {
         // The key ends with the entry, so the order is total and a stable sort the same.
         lede_text::order::sort_by(&mut scored, |a, b| key(a).cmp(&key(b)));
         let mut out: Vec<JumpHit> = Vec::new();
+        let mut matched: Vec<usize> = Vec::new();
         for (score, i) in scored {
             if out.len() == limit {
                 break;
@@ -135,31 +140,36 @@ impl JumpIndex {
             if out.iter().any(|h| h.target == e.target) {
                 continue;
             }
-            let (_, idx) = self
-                .matcher
-                .fuzzy_indices(&e.folded, &pattern)
-                .unwrap_or_default();
-            let mut ranges: Vec<(usize, usize)> = Vec::new();
-            for k in idx {
-                let c = e.origin[k] as usize;
-                match ranges.last_mut() {
-                    Some(r) if r.1 == c => r.1 = c + 1,
-                    Some(r) if r.1 > c => {}
-                    _ => ranges.push((c, c + 1)),
-                }
-            }
+            text.clear();
+            text.extend(e.folded.chars());
+            aligner.align(&text, &pattern, Some(&mut matched));
             out.push(JumpHit {
                 target: e.target,
                 label: e.label.clone(),
                 score,
-                ranges,
+                ranges: label_ranges(&e.origin, &matched),
             });
         }
         out
     }
 }
 
-/// True when `letters` occur in `text` in order (a cheap test before the skim scorer).
+/// The `[start, end)` label char ranges of the `matched` folded chars (ascending), through
+/// `origin`, the label char of each folded char.
+fn label_ranges(origin: &[u32], matched: &[usize]) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for &k in matched {
+        let c = origin[k] as usize;
+        match ranges.last_mut() {
+            Some(r) if r.1 == c => r.1 = c + 1,
+            Some(r) if r.1 > c => {}
+            _ => ranges.push((c, c + 1)),
+        }
+    }
+    ranges
+}
+
+/// True when `letters` occur in `text` in order (a cheap test before the alignment).
 fn is_subsequence(letters: &[char], text: &str) -> bool {
     let mut it = letters.iter().peekable();
     for c in text.chars() {
