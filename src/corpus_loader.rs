@@ -412,8 +412,8 @@ mod tests {
                     id: (*e).into(),
                     name: (*e).into(),
                     kind: EntityKind::Person,
-                    aliases: vec![],
-                    mentions: vec![],
+                    aliases: Box::default(),
+                    mentions: Box::default(),
                 })
                 .collect(),
             ..Article::default()

@@ -217,8 +217,8 @@ mod tests {
             id: id.into(),
             name: id.into(),
             kind,
-            aliases: Vec::new(),
-            mentions: Vec::new(),
+            aliases: Box::default(),
+            mentions: Box::default(),
         };
         let article = |i: usize, ids: &[&str]| Article {
             id: format!("a{i}"),
