@@ -84,7 +84,7 @@ pub fn ArticleList() -> impl IntoView {
             .snippets
             .iter()
             .map(|s| {
-                let text = a.paragraphs[s.paragraph].clone();
+                let text = a.paragraphs[s.paragraph].to_string();
                 let chars = text.chars().count();
                 let before = if s.passage.0 > 0 { "…" } else { "" };
                 let after = if s.passage.1 < chars { "…" } else { "" };

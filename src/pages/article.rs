@@ -100,7 +100,7 @@ pub fn ArticlePage() -> impl IntoView {
                     })
                     .collect();
                 view! {
-                    <QuotedParagraph text=p.clone() pieces mentions active lit finds find run focus />
+                    <QuotedParagraph text=p.to_string() pieces mentions active lit finds find run focus />
                 }
             })
             .collect_view();

@@ -13,6 +13,7 @@ use crate::error::{
     article_error, not_json_error, syntax_error, top_error, CorpusError, ErrorLocation,
 };
 use crate::model::{Article, ArticleEntity, Corpus, EntitySummary, Quote};
+use crate::paragraphs::Paragraphs;
 use crate::tags::{TagPool, Tags};
 use crate::validate::{check_article, check_entity_references};
 
@@ -34,7 +35,7 @@ pub(crate) struct LenientArticle {
     #[serde(default)]
     url: Option<String>,
     #[serde(default)]
-    paragraphs: Option<Vec<String>>,
+    paragraphs: Option<Paragraphs>,
     #[serde(default)]
     body: Option<String>,
     #[serde(default)]
@@ -52,7 +53,7 @@ impl LenientArticle {
         let paragraphs = match (self.paragraphs, self.body) {
             (Some(p), _) if !p.is_empty() => p,
             (_, Some(body)) => split_body(&body),
-            _ => Vec::new(),
+            _ => Paragraphs::new(),
         };
         Article {
             id: self.id,
@@ -72,8 +73,8 @@ impl LenientArticle {
 }
 
 /// Splits a plain-text body into paragraphs: one per non-blank line, trimmed.
-pub(crate) fn split_body(body: &str) -> Vec<String> {
-    lede_text::paragraphs(body).map(str::to_string).collect()
+pub(crate) fn split_body(body: &str) -> Paragraphs {
+    lede_text::paragraphs(body).collect()
 }
 
 impl Corpus {
@@ -333,7 +334,7 @@ mod tests {
         Article {
             id: id.into(),
             title: format!("Title {id}"),
-            paragraphs: vec!["Text.".into()],
+            paragraphs: vec!["Text.".into()].into(),
             ..Article::default()
         }
     }

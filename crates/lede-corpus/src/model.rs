@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::paragraphs::Paragraphs;
 use crate::shared_str::SharedStr;
 use crate::tags::Tags;
 
@@ -64,8 +65,8 @@ pub struct Article {
     /// Where the article was published, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// The body, one exact string per paragraph.
-    pub paragraphs: Vec<String>,
+    /// The body, one exact string per paragraph (held as one string).
+    pub paragraphs: Paragraphs,
     /// Direct quotation pieces, in reading order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,

@@ -127,7 +127,7 @@ fn parse_record(rec: &str, warnings: &mut Vec<String>) -> Result<Article, String
         id,
         source: Some("Reuters".into()),
         dateline: dateline.0,
-        paragraphs,
+        paragraphs: paragraphs.into(),
         ..Article::default()
     };
     match element(text, "TITLE")? {

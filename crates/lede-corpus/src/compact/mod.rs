@@ -214,7 +214,7 @@ mod tests {
             id: "a".into(),
             title: "One".into(),
             date: Some("2024-01-02".into()),
-            paragraphs: vec!["“Yes,” she said.".into(), "Empty fields stay empty.".into()],
+            paragraphs: vec!["“Yes,” she said.".into(), "Empty fields stay empty.".into()].into(),
             ..Article::default()
         };
         a.quotes = vec![Quote {
@@ -247,7 +247,7 @@ mod tests {
         let b = Article {
             id: "b".into(),
             title: "Two".into(),
-            paragraphs: vec!["Plain.".into()],
+            paragraphs: vec!["Plain.".into()].into(),
             ..Article::default()
         };
         let mut c = Corpus::new(vec![a, b]);

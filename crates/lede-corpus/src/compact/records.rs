@@ -14,6 +14,7 @@ use crate::model::{
     Article, ArticleEntity, Cue, EntityKind, EntitySummary, Quote, Span, Speaker, SpeakerKind,
     SpeakerMention,
 };
+use crate::paragraphs::Paragraphs;
 use crate::shared_str::SharedStr;
 use crate::tags::Tags;
 /// The first record: everything but the articles, and how many follow.
@@ -111,7 +112,7 @@ pub(super) struct PackArticle {
     editor: Option<String>,
     dateline: Option<String>,
     url: Option<String>,
-    paragraphs: Vec<String>,
+    paragraphs: Paragraphs,
     quotes: Vec<PackQuote>,
     entities: Vec<PackArticleEntity>,
     /// The bytes of a map of string lists, as the model's `BTreeMap` wrote them before.
@@ -182,7 +183,7 @@ impl PackSpan {
 
 /// The text of `paragraphs` at `span` (shorter or empty when the span is outside them: the
 /// article's checks then name it).
-fn text_at(paragraphs: &[String], span: &Span) -> String {
+fn text_at(paragraphs: &Paragraphs, span: &Span) -> String {
     paragraphs
         .get(span.paragraph)
         .map_or_else(String::new, |p| {
@@ -194,7 +195,7 @@ fn text_at(paragraphs: &[String], span: &Span) -> String {
 }
 
 /// `text` unless it is the text at `span`.
-fn pack_text(paragraphs: &[String], span: &Span, text: &str) -> Option<String> {
+fn pack_text(paragraphs: &Paragraphs, span: &Span, text: &str) -> Option<String> {
     (text_at(paragraphs, span) != text).then(|| text.to_string())
 }
 
@@ -298,7 +299,7 @@ type Fault = (String, String);
 fn unpack_annotations(
     packed_quotes: Vec<PackQuote>,
     packed_entities: Vec<PackArticleEntity>,
-    paras: &[String],
+    paras: &Paragraphs,
     rows: &[EntitySummary],
 ) -> Result<(Vec<Quote>, Vec<ArticleEntity>), Fault> {
     {

@@ -174,7 +174,7 @@ impl Mapper<'_> {
             return Err("empty body".into());
         }
         let mut article = Article {
-            paragraphs,
+            paragraphs: paragraphs.into(),
             ..Article::default()
         };
         article.id = match chosen.remove("id").and_then(|(_, v)| scalar_text(&v)) {
