@@ -45,7 +45,7 @@ impl Loaded {
         let sources = corpus
             .articles
             .iter()
-            .filter_map(|a| a.source.clone())
+            .filter_map(|a| a.source.as_deref().map(str::to_string))
             .collect();
         Loaded {
             corpus,

@@ -169,9 +169,9 @@ pub fn parse_polnear(id: &str, text: &str, row: &MetaRow) -> FileParse {
                 Ok(Article {
                     id: id.to_string(),
                     title,
-                    date,
-                    byline: row.author.clone(),
-                    source: row.publisher.as_deref().map(publisher_name),
+                    date: date.map(Into::into),
+                    byline: row.author.as_deref().map(Into::into),
+                    source: row.publisher.as_deref().map(publisher_name).map(Into::into),
                     paragraphs,
                     ..Article::default()
                 })

@@ -94,11 +94,11 @@ pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
     let first = lines.next().ok_or(RawError::Empty)?;
     let headline = match parse_masthead(first) {
         Some((editor, date)) => {
-            article.editor = Some(editor);
+            article.editor = Some(editor.into());
             if date.is_none() {
                 missing.push(Missing::MastheadDate);
             }
-            article.date = date;
+            article.date = date.map(Into::into);
             lines.next().ok_or(RawError::NoBody)?
         }
         None => {
@@ -127,9 +127,9 @@ pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
                 place.push_str(", ");
                 place.push_str(&title_case(region.as_str().trim()));
             }
-            article.dateline = Some(place);
+            article.dateline = Some(place.into());
             if let Some(wire) = c.name("wire") {
-                article.source = Some(wire.as_str().trim().to_string());
+                article.source = Some(wire.as_str().trim().into());
             }
             let rest = first_para[c.get(0).map_or(0, |m| m.end())..].to_string();
             paragraphs[0] = rest;
@@ -144,7 +144,7 @@ pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
             let tag = c.name("tag").map_or("", |m| m.as_str()).trim().to_string();
             let keep_to = c.name("before").map_or(0, |m| m.end());
             paragraphs[last_index] = last[..keep_to].trim_end().to_string();
-            article.source = Some(tag);
+            article.source = Some(tag.into());
         }
         None => {
             if article.source.is_none() {
