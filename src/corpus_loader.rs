@@ -51,7 +51,7 @@ impl Loaded {
         let mut sources: Vec<String> = corpus
             .articles
             .iter()
-            .filter_map(|a| a.source.clone())
+            .filter_map(|a| a.source.as_deref().map(str::to_string))
             .collect();
         lede_text::order::sort_by(&mut sources, |a, b| a.cmp(b));
         sources.dedup();
@@ -404,8 +404,8 @@ mod tests {
         let article = |id: &str, source: Option<&str>, entities: &[&str]| Article {
             id: id.into(),
             title: id.into(),
-            paragraphs: vec!["Text.".into()],
-            source: source.map(str::to_string),
+            paragraphs: vec!["Text.".to_string()].into(),
+            source: source.map(Into::into),
             entities: entities
                 .iter()
                 .map(|e| ArticleEntity {
@@ -431,7 +431,7 @@ mod tests {
         let sources: Vec<String> = corpus
             .articles
             .iter()
-            .filter_map(|a| a.source.clone())
+            .filter_map(|a| a.source.as_deref().map(str::to_string))
             .collect();
         let loaded = Loaded::new(corpus, index, Vec::new());
         assert_eq!(ids.len(), 4);

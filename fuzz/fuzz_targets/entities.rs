@@ -11,7 +11,7 @@ static TAGGER: LazyLock<Tagger> = LazyLock::new(Tagger::bundled);
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let paragraphs: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let paragraphs: lede_corpus::Paragraphs = text.split('\n').map(str::to_string).collect();
     let mut quotes = lede_quotes::extract_quotes(&paragraphs);
     let entities = lede_entities::extract_entities(&paragraphs, &TAGGER, &quotes);
     for e in &entities {

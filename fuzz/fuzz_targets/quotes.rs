@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let paragraphs: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let paragraphs: lede_corpus::Paragraphs = text.split('\n').map(str::to_string).collect();
     for q in lede_quotes::extract_quotes(&paragraphs) {
         let p = &paragraphs[q.paragraph];
         assert!(q.start <= q.end && q.end <= p.chars().count());

@@ -75,7 +75,8 @@ pub fn ArticleList() -> impl IntoView {
         let a = &data.corpus.articles[hit.article];
         let href = view_state.with_untracked(|v| v.with_article(&a.id).to_hash());
         let meta = meta_line(
-            [a.date.clone(), a.source.clone()]
+            [a.date.as_deref(), a.source.as_deref()]
+                .map(|t| t.map(str::to_string))
                 .into_iter()
                 .flatten()
                 .collect(),
@@ -84,7 +85,7 @@ pub fn ArticleList() -> impl IntoView {
             .snippets
             .iter()
             .map(|s| {
-                let text = a.paragraphs[s.paragraph].clone();
+                let text = a.paragraphs[s.paragraph].to_string();
                 let chars = text.chars().count();
                 let before = if s.passage.0 > 0 { "…" } else { "" };
                 let after = if s.passage.1 < chars { "…" } else { "" };

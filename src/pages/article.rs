@@ -45,9 +45,9 @@ pub fn ArticlePage() -> impl IntoView {
         };
         let meta = meta_line(
             [
-                article.date.clone(),
-                article.dateline.clone(),
-                article.source.clone(),
+                article.date.as_deref().map(str::to_string),
+                article.dateline.as_deref().map(str::to_string),
+                article.source.as_deref().map(str::to_string),
                 article.editor.as_ref().map(|e| format!("Editor: {e}")),
             ]
             .into_iter()
@@ -100,7 +100,7 @@ pub fn ArticlePage() -> impl IntoView {
                     })
                     .collect();
                 view! {
-                    <QuotedParagraph text=p.clone() pieces mentions active lit finds find run focus />
+                    <QuotedParagraph text=p.to_string() pieces mentions active lit finds find run focus />
                 }
             })
             .collect_view();

@@ -284,7 +284,8 @@ fn Articles(data: Arc<Loaded>, profile: Arc<EntityProfile>) -> impl IntoView {
                 let a = &data.corpus.articles[i];
                 let href = ViewState::default().with_article(&a.id).to_hash();
                 let meta = meta_line(
-                    [a.date.clone(), a.source.clone()]
+                    [a.date.as_deref(), a.source.as_deref()]
+                        .map(|t| t.map(str::to_string))
                         .into_iter()
                         .flatten()
                         .collect(),

@@ -229,7 +229,7 @@ pub extern "C" fn free_parts() {
         part(&mut || corpus.entities = Vec::new());
         part(&mut || articles(&mut corpus, &|a| a.quotes = Vec::new()));
         part(&mut || articles(&mut corpus, &|a| a.tags.clear()));
-        part(&mut || articles(&mut corpus, &|a| a.paragraphs = Vec::new()));
+        part(&mut || articles(&mut corpus, &|a| a.paragraphs = Default::default()));
         part(&mut || corpus.articles = Vec::new());
         let mut index = Some(index);
         part(&mut || drop(index.take()));

@@ -7,7 +7,7 @@
 //! mapped back into the article's paragraphs. An article under both limits (every article of
 //! the shared corpora) is annotated whole, exactly as before.
 
-use lede_corpus::{ArticleEntity, Quote, Span};
+use lede_corpus::{ArticleEntity, Paragraphs, Quote, Span};
 use lede_entities::Tagger;
 
 /// A paragraph longer than this (in chars) is cut into pieces.
@@ -34,7 +34,7 @@ pub(crate) struct Plan<'a> {
 }
 
 /// The windows for `paragraphs`, or `None` when the article is small enough to annotate whole.
-pub(crate) fn plan(paragraphs: &[String]) -> Option<Plan<'_>> {
+pub(crate) fn plan(paragraphs: &Paragraphs) -> Option<Plan<'_>> {
     let lengths: Vec<usize> = paragraphs.iter().map(|p| p.chars().count()).collect();
     let total: usize = lengths.iter().sum();
     if total <= WINDOW_CHARS && lengths.iter().all(|&n| n <= PIECE_CHARS) {
@@ -120,10 +120,10 @@ fn cut(text: &str, max: usize) -> Vec<(usize, &str)> {
 
 impl Plan<'_> {
     /// The texts of window `w`, as the paragraphs of an article of their own.
-    fn texts(&self, w: usize) -> Vec<String> {
+    fn texts(&self, w: usize) -> Paragraphs {
         self.pieces[self.windows[w].clone()]
             .iter()
-            .map(|p| p.text.to_string())
+            .map(|p| p.text)
             .collect()
     }
 
@@ -304,9 +304,9 @@ mod tests {
 
     #[test]
     fn small_articles_are_not_windowed() {
-        assert!(plan(&["Short.".to_string()]).is_none());
+        assert!(plan(&Paragraphs::from(["Short."])).is_none());
         let long = "A sentence here. ".repeat(PIECE_CHARS / 10);
-        let paragraphs = [long];
+        let paragraphs = Paragraphs::from([long]);
         let plan = plan(&paragraphs).expect("a long paragraph is windowed");
         assert!(plan.pieces.len() > 1);
         assert!(plan.pieces.iter().all(|p| p.chars <= PIECE_CHARS));

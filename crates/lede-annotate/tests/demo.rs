@@ -131,7 +131,7 @@ fn one_long_paragraph(min_chars: usize) -> lede_corpus::Article {
     lede_corpus::Article {
         id: "long".into(),
         title: "Long".into(),
-        paragraphs: vec![vec![text; copies].join(" ")],
+        paragraphs: vec![vec![text; copies].join(" ")].into(),
         ..Default::default()
     }
 }

@@ -169,7 +169,7 @@ mod tests {
         Article {
             id: id.into(),
             title: id.into(),
-            paragraphs: vec![paragraph.into()],
+            paragraphs: vec![paragraph.to_string()].into(),
             quotes: vec![quote],
             entities: vec![ArticleEntity {
                 id: "person:ana-ruiz".into(),

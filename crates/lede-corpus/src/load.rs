@@ -13,6 +13,8 @@ use crate::error::{
     article_error, not_json_error, syntax_error, top_error, CorpusError, ErrorLocation,
 };
 use crate::model::{Article, ArticleEntity, Corpus, EntitySummary, Quote};
+use crate::paragraphs::Paragraphs;
+use crate::shared_str::{SharedStr, StrPool};
 use crate::tags::{TagPool, Tags};
 use crate::validate::{check_article, check_entity_references};
 
@@ -22,19 +24,19 @@ pub(crate) struct LenientArticle {
     id: String,
     title: String,
     #[serde(default)]
-    date: Option<String>,
+    date: Option<Box<str>>,
     #[serde(default)]
-    source: Option<String>,
+    source: Option<SharedStr>,
     #[serde(default)]
-    byline: Option<String>,
+    byline: Option<SharedStr>,
     #[serde(default)]
-    editor: Option<String>,
+    editor: Option<SharedStr>,
     #[serde(default)]
-    dateline: Option<String>,
+    dateline: Option<SharedStr>,
     #[serde(default)]
-    url: Option<String>,
+    url: Option<Box<str>>,
     #[serde(default)]
-    paragraphs: Option<Vec<String>>,
+    paragraphs: Option<Paragraphs>,
     #[serde(default)]
     body: Option<String>,
     #[serde(default)]
@@ -52,7 +54,7 @@ impl LenientArticle {
         let paragraphs = match (self.paragraphs, self.body) {
             (Some(p), _) if !p.is_empty() => p,
             (_, Some(body)) => split_body(&body),
-            _ => Vec::new(),
+            _ => Paragraphs::new(),
         };
         Article {
             id: self.id,
@@ -72,8 +74,8 @@ impl LenientArticle {
 }
 
 /// Splits a plain-text body into paragraphs: one per non-blank line, trimmed.
-pub(crate) fn split_body(body: &str) -> Vec<String> {
-    lede_text::paragraphs(body).map(str::to_string).collect()
+pub(crate) fn split_body(body: &str) -> Paragraphs {
+    lede_text::paragraphs(body).collect()
 }
 
 impl Corpus {
@@ -191,6 +193,8 @@ pub(crate) struct Assembler {
     articles: Vec<Article>,
     /// The tag kinds, values and sets seen so far, each held once.
     tags: TagPool,
+    /// The sources, bylines, editors and datelines seen so far, each held once.
+    texts: StrPool,
     /// The hash of each id seen (32 bits of it) → the first article with it: the ids
     /// themselves are not copied (19,043 strings for Reuters), an equal hash is checked against
     /// the article. 8-byte entries: the table is live beside the whole corpus until `finish`
@@ -206,6 +210,7 @@ impl Default for Assembler {
         Assembler {
             articles: Vec::new(),
             tags: TagPool::default(),
+            texts: StrPool::default(),
             first_by_id_hash: HashMap::new(),
             id_hasher: RandomState::new(),
             checked: true,
@@ -226,6 +231,7 @@ impl Assembler {
         }
         article.title = tidy_title(article.title);
         article.tags.share(&mut self.tags);
+        self.share_texts(&mut article);
         self.articles.push(article);
         Ok(())
     }
@@ -254,12 +260,26 @@ impl Assembler {
         self.id_hasher.hash_one(id) as u32
     }
 
-    /// Keeps the next article as it is (but for sharing its tags' texts): for articles checked
+    /// Keeps the next article as it is (but for sharing its tags' and repeated texts): for articles checked
     /// when they were written.
     pub(crate) fn push_verified(&mut self, mut article: Article) {
         self.checked = false;
         article.tags.share(&mut self.tags);
+        self.share_texts(&mut article);
         self.articles.push(article);
+    }
+
+    /// Swaps the article's source, byline, editor and dateline for the copies seen before.
+    fn share_texts(&mut self, article: &mut Article) {
+        let fields = [
+            &mut article.source,
+            &mut article.byline,
+            &mut article.editor,
+            &mut article.dateline,
+        ];
+        for text in fields.into_iter().flatten() {
+            self.texts.share(text);
+        }
     }
 
     /// Makes room for `n` more articles at once (at most [`MAX_RESERVED_ARTICLES`], since
@@ -301,12 +321,13 @@ impl Assembler {
             articles,
             tags,
             first_by_id_hash,
+            texts,
             checked,
             ..
         } = self;
         // What only reading needed goes first, so that the tables of the corpus-wide steps
         // below take its room (a wasm memory keeps its peak).
-        drop((tags, first_by_id_hash));
+        drop((tags, first_by_id_hash, texts));
         let mut corpus = Corpus {
             format: crate::FORMAT.to_string(),
             version: crate::VERSION,
@@ -350,7 +371,7 @@ mod tests {
         Article {
             id: id.into(),
             title: format!("Title {id}"),
-            paragraphs: vec!["Text.".into()],
+            paragraphs: vec!["Text.".into()].into(),
             ..Article::default()
         }
     }
@@ -374,5 +395,41 @@ mod tests {
         let e = a.push(article("e")).unwrap_err();
         assert!(e.to_string().contains("duplicate of article 1"), "{e}");
         assert_eq!(a.len(), 3);
+    }
+
+    #[test]
+    fn repeated_sources_bylines_editors_and_datelines_are_held_once_from_json_and_packs() {
+        let wires = ["Reuters", "AP", "Reuters", "AP", "Reuters"];
+        let cities = ["Oslo", "Oslo", "Lima", "Oslo", "Lima"];
+        let articles: Vec<Article> = (0..wires.len())
+            .map(|i| Article {
+                source: Some(wires[i].into()),
+                byline: Some("Ana Ruiz".into()),
+                editor: (i % 2 == 0).then(|| "Bo Lind".into()),
+                dateline: Some(cities[i].into()),
+                ..article(&format!("a{i}"))
+            })
+            .collect();
+        let written = Corpus::new(articles);
+        let from_json = Corpus::from_json(&written.to_json_pretty()).unwrap();
+        let from_pack = Corpus::from_compact_bytes(&written.to_compact_bytes()).unwrap();
+        for corpus in [from_json, from_pack] {
+            assert_eq!(corpus.articles, written.articles);
+            let a = &corpus.articles;
+            let field = |i: usize, f: fn(&Article) -> &Option<SharedStr>| f(&a[i]).clone().unwrap();
+            let fields: [fn(&Article) -> &Option<SharedStr>; 4] =
+                [|a| &a.source, |a| &a.byline, |a| &a.editor, |a| &a.dateline];
+            for f in fields {
+                for i in 0..a.len() {
+                    for j in 0..a.len() {
+                        let (Some(x), Some(y)) = (f(&a[i]), f(&a[j])) else {
+                            continue;
+                        };
+                        assert_eq!(x.shares_with(y), x == y, "articles {i} and {j}: {x} {y}");
+                    }
+                }
+            }
+            assert_eq!(field(0, |a| &a.source), "Reuters");
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::paragraphs::Paragraphs;
 use crate::shared_str::SharedStr;
 use crate::tags::Tags;
 
@@ -48,24 +49,26 @@ pub struct Article {
     pub title: String,
     /// Publication date, ISO 8601 (`2024-07-01`, or with a time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// Publication or wire the story comes from (`ATN`, `Reuters`).
+    pub date: Option<Box<str>>,
+    /// Publication or wire the story comes from (`ATN`, `Reuters`); a loaded corpus holds each
+    /// source once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// The author(s) as printed.
+    pub source: Option<SharedStr>,
+    /// The author(s) as printed (held once per loaded corpus, as `source`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub byline: Option<String>,
-    /// The editor named on the masthead.
+    pub byline: Option<SharedStr>,
+    /// The editor named on the masthead (held once per loaded corpus, as `source`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub editor: Option<String>,
-    /// The place of the dateline, title-cased (`Kabul`).
+    pub editor: Option<SharedStr>,
+    /// The place of the dateline, title-cased (`Kabul`; held once per loaded corpus, as
+    /// `source`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dateline: Option<String>,
+    pub dateline: Option<SharedStr>,
     /// Where the article was published, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// The body, one exact string per paragraph.
-    pub paragraphs: Vec<String>,
+    pub url: Option<Box<str>>,
+    /// The body, one exact string per paragraph (held as one string).
+    pub paragraphs: Paragraphs,
     /// Direct quotation pieces, in reading order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,

@@ -39,7 +39,7 @@ mod tests {
         let text = "One two three four five six seven eight nine ten.";
         let mut a = Article {
             title: " \t ".into(),
-            paragraphs: vec![String::new(), text.into()],
+            paragraphs: vec![String::new(), text.into()].into(),
             ..Article::default()
         };
         let first8: Vec<&str> = text.split_whitespace().take(8).collect();
@@ -47,7 +47,7 @@ mod tests {
             a.display_title(),
             format!("(untitled) {}…", first8.join(" "))
         );
-        a.paragraphs = vec!["Short.".into()];
+        a.paragraphs = vec!["Short.".into()].into();
         assert_eq!(a.display_title(), "(untitled) Short.");
         a.title = "Harbour vote".into();
         assert!(matches!(a.display_title(), Cow::Borrowed("Harbour vote")));

@@ -177,7 +177,7 @@ mod tests {
             id: "a".into(),
             title: "T".into(),
             date: Some(date.into()),
-            paragraphs: vec!["Text.".into()],
+            paragraphs: vec!["Text.".into()].into(),
             ..Article::default()
         }
     }

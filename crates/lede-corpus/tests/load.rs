@@ -210,7 +210,7 @@ fn an_impossible_date_is_an_error_naming_the_article_and_the_date_field() {
         id: "feb".into(),
         title: "t".into(),
         date: Some("2023-02-30".into()),
-        paragraphs: vec!["x".into()],
+        paragraphs: vec!["x".into()].into(),
         ..Default::default()
     }]);
     let err = Corpus::from_compact_bytes(&corpus.to_compact_bytes()).unwrap_err();

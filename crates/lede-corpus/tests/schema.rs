@@ -37,7 +37,7 @@ fn schema_lists_every_field_the_model_writes() {
         editor: Some("e".into()),
         dateline: Some("d".into()),
         url: Some("u".into()),
-        paragraphs: vec!["x".into()],
+        paragraphs: vec!["x".into()].into(),
         quotes: vec![Quote {
             paragraph: 0,
             start: 0,

@@ -11,11 +11,8 @@ fn main() {
     std::io::stdin()
         .read_to_string(&mut text)
         .expect("readable stdin");
-    let paragraphs: Vec<String> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(str::to_string)
-        .collect();
+    let paragraphs: lede_corpus::Paragraphs =
+        text.lines().filter(|l| !l.trim().is_empty()).collect();
     let tagger = Tagger::bundled();
     for p in &paragraphs {
         let toks = tokenize(p);

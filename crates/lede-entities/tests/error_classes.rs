@@ -8,7 +8,7 @@ use lede_corpus::{ArticleEntity, EntityKind};
 use lede_entities::{extract_entities, Tagger};
 
 fn entities(text: &[&str]) -> Vec<ArticleEntity> {
-    let paras: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+    let paras: lede_corpus::Paragraphs = text.iter().map(|s| s.to_string()).collect();
     extract_entities(&paras, &Tagger::bundled(), &[])
 }
 

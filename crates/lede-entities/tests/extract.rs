@@ -8,7 +8,7 @@ fn tagger() -> Tagger {
     Tagger::bundled()
 }
 
-fn paras(text: &[&str]) -> Vec<String> {
+fn paras(text: &[&str]) -> lede_corpus::Paragraphs {
     text.iter().map(|s| s.to_string()).collect()
 }
 

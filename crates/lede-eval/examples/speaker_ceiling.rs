@@ -18,6 +18,7 @@ fn main() -> Result<(), String> {
             paragraphs.push(p.to_string());
             offsets.push(at);
         }
+        let paragraphs = lede_corpus::Paragraphs::from(paragraphs);
         for set in lede_quotes::candidate_sets(&paragraphs) {
             let ours: BTreeSet<usize> = set
                 .pieces

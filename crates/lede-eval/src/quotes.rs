@@ -166,7 +166,7 @@ fn overlaps(a: (usize, usize), frags: &Fragments) -> bool {
 fn predict(
     article: &GoldArticle,
     chars: &[char],
-    extract: &impl Fn(&[String]) -> Vec<lede_corpus::Quote>,
+    extract: &impl Fn(&lede_corpus::Paragraphs) -> Vec<lede_corpus::Quote>,
 ) -> Vec<Predicted> {
     let mut paragraphs = Vec::new();
     let mut offsets = Vec::new();
@@ -174,7 +174,7 @@ fn predict(
         paragraphs.push(paragraph.to_string());
         offsets.push(at);
     }
-    let quotes = extract(&paragraphs);
+    let quotes = extract(&paragraphs.into());
     let mut out: Vec<Predicted> = Vec::new();
     let mut member_of: Vec<Option<usize>> = vec![None; quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
@@ -279,7 +279,7 @@ pub fn score_hand_rules(articles: &[GoldArticle]) -> QuoteScores {
 /// Scores `extract` (paragraphs to quotes) on `articles`.
 pub fn score_with(
     articles: &[GoldArticle],
-    extract: impl Fn(&[String]) -> Vec<lede_corpus::Quote>,
+    extract: impl Fn(&lede_corpus::Paragraphs) -> Vec<lede_corpus::Quote>,
 ) -> QuoteScores {
     const T: [f64; 2] = [0.3, 0.8];
     let (mut gold_n, mut found_n, mut counted) = (0, 0, 0);

@@ -43,7 +43,7 @@ pub fn training_groups(articles: &[GoldArticle]) -> Vec<TrainingGroup> {
                 Some((set, g.source.as_ref()?))
             })
             .collect();
-        for set in lede_quotes::candidate_sets(&paragraphs) {
+        for set in lede_quotes::candidate_sets(&paragraphs.into()) {
             let ours: BTreeSet<usize> = set
                 .pieces
                 .iter()

@@ -234,7 +234,7 @@ mod tests {
                 .map(|(i, (date, ids, quotes))| Article {
                     id: format!("a{i}"),
                     title: format!("Article {i}"),
-                    date: date.map(str::to_string),
+                    date: date.map(Into::into),
                     entities: ids.iter().map(|id| entity(id)).collect(),
                     quotes: quotes.clone(),
                     ..Article::default()
@@ -326,7 +326,7 @@ mod tests {
             .map(|i| Article {
                 id: format!("a{i}"),
                 title: String::new(),
-                date: Some(format!("{}-{:02}-01", 1980 + i % 8, 1 + i % 12)),
+                date: Some(format!("{}-{:02}-01", 1980 + i % 8, 1 + i % 12).into()),
                 entities: std::iter::once("pa")
                     .chain((0..10).map(|j| ids[(i * 7 + j * 13) % ids.len()].as_str()))
                     .map(entity)

@@ -131,7 +131,7 @@ mod tests {
                 .map(|(i, d)| Article {
                     id: format!("a{i}"),
                     title: format!("Article {i}"),
-                    date: d.map(str::to_string),
+                    date: d.map(Into::into),
                     ..Article::default()
                 })
                 .collect(),

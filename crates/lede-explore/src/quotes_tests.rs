@@ -40,7 +40,7 @@ fn article(id: &str, date: Option<&str>, quotes: Vec<Quote>) -> Article {
         title: format!("Title {id}"),
         date: date.map(Into::into),
         source: Some("ATN".into()),
-        paragraphs: vec!["“We stay,” he said. Wang Yi spoke.".into()],
+        paragraphs: vec!["“We stay,” he said. Wang Yi spoke.".into()].into(),
         quotes,
         ..Article::default()
     }

@@ -60,7 +60,7 @@ mod tests {
         let article = |quotes: Vec<Quote>| Article {
             id: "a".into(),
             title: "t".into(),
-            paragraphs: vec!["x".into()],
+            paragraphs: vec!["x".into()].into(),
             quotes,
             ..Article::default()
         };

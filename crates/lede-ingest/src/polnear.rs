@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use lede_corpus::Article;
+use lede_corpus::{Article, Paragraphs};
 use lede_text::collapse_whitespace;
 
 use crate::dates::normalise_date;
@@ -146,7 +146,7 @@ pub fn parse_polnear(id: &str, text: &str, row: &MetaRow) -> FileParse {
     let result = match lines.next() {
         None => Err("the file is empty".to_string()),
         Some(first_line) => {
-            let paragraphs: Vec<String> = lines.map(str::to_string).collect();
+            let paragraphs: Paragraphs = lines.map(str::to_string).collect();
             if paragraphs.is_empty() {
                 Err("empty body: only the title line".to_string())
             } else {
@@ -169,9 +169,9 @@ pub fn parse_polnear(id: &str, text: &str, row: &MetaRow) -> FileParse {
                 Ok(Article {
                     id: id.to_string(),
                     title,
-                    date,
-                    byline: row.author.clone(),
-                    source: row.publisher.as_deref().map(publisher_name),
+                    date: date.map(Into::into),
+                    byline: row.author.as_deref().map(Into::into),
+                    source: row.publisher.as_deref().map(publisher_name).map(Into::into),
                     paragraphs,
                     ..Article::default()
                 })

@@ -94,11 +94,11 @@ pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
     let first = lines.next().ok_or(RawError::Empty)?;
     let headline = match parse_masthead(first) {
         Some((editor, date)) => {
-            article.editor = Some(editor);
+            article.editor = Some(editor.into());
             if date.is_none() {
                 missing.push(Missing::MastheadDate);
             }
-            article.date = date;
+            article.date = date.map(Into::into);
             lines.next().ok_or(RawError::NoBody)?
         }
         None => {
@@ -113,12 +113,12 @@ pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
     {
         lines.next();
     }
-    article.paragraphs = lines.map(str::to_string).collect();
-    if article.paragraphs.is_empty() {
+    let mut paragraphs: Vec<String> = lines.map(str::to_string).collect();
+    if paragraphs.is_empty() {
         return Err(RawError::NoBody);
     }
 
-    let first_para = &article.paragraphs[0];
+    let first_para = &paragraphs[0];
     match DATELINE.captures(first_para) {
         Some(c) if c.get(0).is_some_and(|m| m.end() < first_para.len()) => {
             // The whole place: `PORT-AU-PRINCE, HAITI` keeps its region.
@@ -127,24 +127,24 @@ pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
                 place.push_str(", ");
                 place.push_str(&title_case(region.as_str().trim()));
             }
-            article.dateline = Some(place);
+            article.dateline = Some(place.into());
             if let Some(wire) = c.name("wire") {
-                article.source = Some(wire.as_str().trim().to_string());
+                article.source = Some(wire.as_str().trim().into());
             }
             let rest = first_para[c.get(0).map_or(0, |m| m.end())..].to_string();
-            article.paragraphs[0] = rest;
+            paragraphs[0] = rest;
         }
         _ => missing.push(Missing::Dateline),
     }
 
-    let last_index = article.paragraphs.len() - 1;
-    let last = &article.paragraphs[last_index];
+    let last_index = paragraphs.len() - 1;
+    let last = &paragraphs[last_index];
     match SOURCE_TAG.captures(last) {
         Some(c) => {
             let tag = c.name("tag").map_or("", |m| m.as_str()).trim().to_string();
             let keep_to = c.name("before").map_or(0, |m| m.end());
-            article.paragraphs[last_index] = last[..keep_to].trim_end().to_string();
-            article.source = Some(tag);
+            paragraphs[last_index] = last[..keep_to].trim_end().to_string();
+            article.source = Some(tag.into());
         }
         None => {
             if article.source.is_none() {
@@ -152,6 +152,7 @@ pub fn parse_raw_article(id: &str, text: &str) -> Result<RawArticle, RawError> {
             }
         }
     }
+    article.paragraphs = paragraphs.into();
     Ok(RawArticle { article, missing })
 }
 
@@ -233,7 +234,7 @@ mod tests {
     fn a_sentence_starting_with_an_acronym_is_not_a_dateline() {
         let parsed = parse_raw_article("a", "Headline\nThe UN said so.\n").unwrap();
         assert_eq!(parsed.article.dateline, None);
-        assert_eq!(parsed.article.paragraphs[0], "The UN said so.");
+        assert_eq!(&parsed.article.paragraphs[0], "The UN said so.");
         assert!(parsed.missing.contains(&Missing::Dateline));
         assert!(parsed.missing.contains(&Missing::SourceTag));
         assert!(parsed.missing.contains(&Missing::Masthead));

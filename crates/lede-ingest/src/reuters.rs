@@ -126,8 +126,8 @@ fn parse_record(rec: &str, warnings: &mut Vec<String>) -> Result<Article, String
     let mut article = Article {
         id,
         source: Some("Reuters".into()),
-        dateline: dateline.0,
-        paragraphs,
+        dateline: dateline.0.map(Into::into),
+        paragraphs: paragraphs.into(),
         ..Article::default()
     };
     match element(text, "TITLE")? {
@@ -148,14 +148,14 @@ fn parse_record(rec: &str, warnings: &mut Vec<String>) -> Result<Article, String
             normalise_date(day.as_str())
         };
         match normalise_date(date_part) {
-            Some(d) => article.date = Some(d),
+            Some(d) => article.date = Some(d.into()),
             None => match day_only() {
                 Some(d) => {
                     warnings.push(format!(
                         "the time in DATE \"{}\" not understood; only the day kept",
                         collapse_whitespace(&raw)
                     ));
-                    article.date = Some(d);
+                    article.date = Some(d.into());
                 }
                 None => warnings.push(format!(
                     "DATE \"{}\" not understood; left out",
@@ -165,7 +165,7 @@ fn parse_record(rec: &str, warnings: &mut Vec<String>) -> Result<Article, String
         }
     }
     if let Some((_, a)) = element(text, "AUTHOR")? {
-        article.byline = byline(&decode_entities(a));
+        article.byline = byline(&decode_entities(a)).map(Into::into);
     }
     for (tag, key) in TAG_ELEMENTS {
         if let Some((_, list)) = element(rec, tag)? {

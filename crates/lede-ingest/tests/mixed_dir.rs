@@ -221,14 +221,14 @@ fn every_input_is_ingested_or_reported() {
 
     // Odd files: ingested with warnings.
     assert_eq!(
-        find(&result, "odd-latin1").paragraphs[0],
+        &find(&result, "odd-latin1").paragraphs[0],
         "The café opened on Friday."
     );
     assert!(reason("odd-latin1.txt")
         .iter()
         .any(|r| r.contains("Windows-1252")));
     assert_eq!(
-        find(&result, "odd-latin1").paragraphs[1],
+        &find(&result, "odd-latin1").paragraphs[1],
         "It serves “strong” coffee."
     );
     assert_eq!(

@@ -33,12 +33,12 @@ fn seed_article_parses_into_exact_fields() {
     assert!(parsed.missing.is_empty(), "{:?}", parsed.missing);
     assert_seed_fields(a);
     assert_eq!(
-        a.paragraphs[0],
+        &a.paragraphs[0],
         "China says it is willing to deepen counter-terrorism and security cooperation with \
          Afghanistan and to help Kabul strengthen its counter-terrorism capacities."
     );
     assert_eq!(
-        a.paragraphs[9],
+        &a.paragraphs[9],
         "Atmar meanwhile said Afghanistan is firmly committed to strengthening its relations \
          with China, and hopes to conduct strategic dialogue and communication with China on \
          deepening bilateral pragmatic and counter-terrorism cooperation as well as advancing \

@@ -210,7 +210,7 @@ fn every_polnear_article_is_ingested_with_its_metadata() {
         let text = fs::read_to_string(path).unwrap();
         let first_line = text.lines().next().unwrap().trim();
         assert_ne!(
-            a.paragraphs[0], first_line,
+            &a.paragraphs[0], first_line,
             "{stem}: the title line is repeated"
         );
         let body_lines = text

@@ -4,7 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
-fn polnear_paragraphs() -> Option<Vec<Vec<String>>> {
+fn polnear_paragraphs() -> Option<Vec<lede_corpus::Paragraphs>> {
     let data = lede_testdata::shared_path("bench extract", "corpora/polnear/data")?;
     let mut articles = Vec::new();
     for split in ["train", "dev", "test"] {
@@ -17,7 +17,7 @@ fn polnear_paragraphs() -> Option<Vec<Vec<String>>> {
         files.sort();
         for f in files {
             let text = std::fs::read_to_string(&f).ok()?;
-            articles.push(lede_text::paragraphs(&text).map(str::to_string).collect());
+            articles.push(lede_text::paragraphs(&text).collect());
         }
     }
     Some(articles)
@@ -33,7 +33,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             articles
                 .iter()
-                .flatten()
+                .flat_map(|a| a.iter())
                 .map(|p| p.chars().filter(|c| matches!(c, '“' | '”' | '"')).count())
                 .sum::<usize>()
         })

@@ -19,14 +19,14 @@ fn main() -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let corpus = lede_corpus::Corpus::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     let marks = |p: &str| p.chars().filter(|c| matches!(c, '"' | '“' | '”')).count();
-    let mut seen: Vec<&[String]> = Vec::new();
+    let mut seen: Vec<&lede_corpus::Paragraphs> = Vec::new();
     let chosen = corpus
         .articles
         .iter()
         .filter(|a| a.id.starts_with(prefix))
-        .filter(|a| a.paragraphs.iter().map(|p| marks(p)).sum::<usize>() >= 4)
+        .filter(|a| a.paragraphs.iter().map(marks).sum::<usize>() >= 4)
         .filter(|a| {
-            let fresh = !seen.contains(&a.paragraphs.as_slice());
+            let fresh = !seen.contains(&&a.paragraphs);
             seen.push(&a.paragraphs);
             fresh
         })

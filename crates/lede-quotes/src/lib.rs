@@ -11,7 +11,7 @@ pub mod rank;
 mod resolve;
 mod tokens;
 
-use lede_corpus::{Cue, Quote, Span, Speaker, SpeakerMention};
+use lede_corpus::{Cue, Paragraphs, Quote, Span, Speaker, SpeakerMention};
 use lede_text::byte_to_char;
 
 use attribution::is_only_attribution;
@@ -23,14 +23,14 @@ use resolve::Resolver;
 
 /// Extracts the quotation pieces of an article's paragraphs, in reading order, with offsets
 /// in chars as the corpus format counts them; speakers are chosen by the bundled ranker.
-pub fn extract_quotes(paragraphs: &[String]) -> Vec<Quote> {
+pub fn extract_quotes(paragraphs: &Paragraphs) -> Vec<Quote> {
     run(paragraphs, Some(Ranker::bundled()), None)
 }
 
 /// [`extract_quotes`] with another ranker, or with none: then the hand-ordered rules choose
 /// (the first attribution beside the quote, else the first found, else the previous speaker),
 /// the baseline the ranker is measured against.
-pub fn extract_quotes_with(paragraphs: &[String], ranker: Option<&Ranker>) -> Vec<Quote> {
+pub fn extract_quotes_with(paragraphs: &Paragraphs, ranker: Option<&Ranker>) -> Vec<Quote> {
     run(paragraphs, ranker, None)
 }
 
@@ -45,7 +45,7 @@ pub struct CandidateSet {
 
 /// The candidate sets of every quotation of an article, as the hand-ordered rules see them
 /// (so the training data does not depend on the model being trained).
-pub fn candidate_sets(paragraphs: &[String]) -> Vec<CandidateSet> {
+pub fn candidate_sets(paragraphs: &Paragraphs) -> Vec<CandidateSet> {
     let mut sets = Vec::new();
     run(paragraphs, None, Some(&mut sets));
     sets
@@ -56,7 +56,7 @@ pub fn candidate_sets(paragraphs: &[String]) -> Vec<CandidateSet> {
 type Previous = (usize, Speaker, Option<(usize, (usize, usize))>);
 
 fn run(
-    paragraphs: &[String],
+    paragraphs: &Paragraphs,
     ranker: Option<&Ranker>,
     mut sets: Option<&mut Vec<CandidateSet>>,
 ) -> Vec<Quote> {
@@ -179,7 +179,7 @@ fn is_pattern(rule: &str) -> bool {
 /// The speaker and cue of a chosen candidate: its words resolved to a name, with the chain
 /// followed, its kind and the confidence.
 fn attribute(
-    paragraphs: &[String],
+    paragraphs: &Paragraphs,
     resolver: &mut Resolver,
     c: &Candidate,
     confidence: Option<f32>,
@@ -217,7 +217,7 @@ fn char_span(text: &str, paragraph: usize, (start, end): (usize, usize)) -> Span
     }
 }
 
-fn piece_text<'a>(paragraphs: &'a [String], p: &Piece) -> &'a str {
+fn piece_text<'a>(paragraphs: &'a Paragraphs, p: &Piece) -> &'a str {
     &paragraphs[p.paragraph][p.start..p.end]
 }
 
@@ -229,7 +229,7 @@ fn word_count(s: &str) -> usize {
 
 /// Joins pieces into quotations: a piece continued into the next paragraph, or two pieces of
 /// one paragraph with only an attribution clause between them.
-fn group(paragraphs: &[String], pieces: &[Piece]) -> Vec<Vec<usize>> {
+fn group(paragraphs: &Paragraphs, pieces: &[Piece]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
         let joins_previous = i > 0 && {
@@ -330,7 +330,7 @@ mod tests {
     use lede_corpus::SpeakerKind;
 
     fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
-        let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+        let owned: Paragraphs = paragraphs.iter().map(|s| s.to_string()).collect();
         extract_quotes(&owned)
     }
 
@@ -468,7 +468,7 @@ mod tests {
 
     #[test]
     fn the_hand_ordered_rules_give_no_confidence() {
-        let owned = vec!["“We are ready,” Idris Kalvane said.".to_string()];
+        let owned = Paragraphs::from(["“We are ready,” Idris Kalvane said."]);
         let q = extract_quotes_with(&owned, None);
         let s = q[0].speaker.as_ref().unwrap();
         assert_eq!((s.name.as_str(), s.confidence), ("Idris Kalvane", None));

@@ -2,6 +2,8 @@
 //! quotes, with apostrophes (`China’s`, Reuters' `India"s`) never taken for marks, and quotes
 //! that run on into the next paragraph linked instead of flagged.
 
+use lede_corpus::Paragraphs;
+
 /// How a character can act as a double quote mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -158,23 +160,22 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 
 /// Finds the quoted pieces of every paragraph, in reading order, and marks the unclosed ones
 /// that the next paragraph continues (it opens with a quote mark).
-pub fn find_pieces(paragraphs: &[impl AsRef<str>]) -> Vec<Piece> {
+pub fn find_pieces(paragraphs: &Paragraphs) -> Vec<Piece> {
     let mut all: Vec<Piece> = Vec::new();
     let mut per_paragraph: Vec<Vec<Piece>> = paragraphs
         .iter()
         .enumerate()
-        .map(|(i, p)| paragraph_pieces(i, p.as_ref()))
+        .map(|(i, p)| paragraph_pieces(i, p))
         .collect();
     for i in 0..per_paragraph.len() {
         let next_opens = paragraphs.get(i + 1).is_some_and(|n| {
-            let n = n.as_ref();
             per_paragraph
                 .get(i + 1)
                 .and_then(|ps| ps.first())
                 .is_some_and(|first| n[..first.open].trim().is_empty())
         });
         if let Some(last) = per_paragraph[i].last_mut() {
-            if last.unclosed && last.after == paragraphs[i].as_ref().len() && next_opens {
+            if last.unclosed && last.after == paragraphs[i].len() && next_opens {
                 last.continues = true;
             }
         }
@@ -188,7 +189,7 @@ mod tests {
     use super::*;
 
     fn texts(paragraphs: &[&str]) -> Vec<String> {
-        find_pieces(paragraphs)
+        find_pieces(&paragraphs.iter().collect())
             .iter()
             .map(|p| paragraphs[p.paragraph][p.start..p.end].to_string())
             .collect()
@@ -238,7 +239,7 @@ mod tests {
             "“Second part,” he said.",
             "Done.",
         ];
-        let pieces = find_pieces(&paragraphs);
+        let pieces = find_pieces(&Paragraphs::from(paragraphs));
         assert_eq!(pieces.len(), 2);
         assert!(pieces[0].unclosed && pieces[0].continues);
         assert!(!pieces[1].unclosed);
@@ -247,7 +248,7 @@ mod tests {
     #[test]
     fn an_unclosed_quote_not_continued_stops_at_its_paragraph_end() {
         let paragraphs = ["He said “never closed.", "Plain text “closed” here."];
-        let pieces = find_pieces(&paragraphs);
+        let pieces = find_pieces(&Paragraphs::from(paragraphs));
         assert_eq!(pieces.len(), 2);
         assert!(pieces[0].unclosed && !pieces[0].continues);
         assert_eq!(

@@ -5,7 +5,7 @@ use super::*;
 use lede_corpus::SpeakerKind;
 
 fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
-    let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+    let owned: lede_corpus::Paragraphs = paragraphs.iter().map(|s| s.to_string()).collect();
     extract_quotes(&owned)
 }
 

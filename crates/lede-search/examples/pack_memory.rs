@@ -38,7 +38,7 @@ fn main() {
     let text: usize = corpus
         .articles
         .iter()
-        .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
+        .map(|a| a.title.len() + a.paragraphs.text_len())
         .sum();
     println!(
         "{path}: {} articles, {:.1} MiB file, {:.1} MiB of title and paragraph text",
@@ -76,7 +76,7 @@ fn main() {
         corpus
             .articles
             .iter_mut()
-            .for_each(|a| a.paragraphs = Vec::new())
+            .for_each(|a| a.paragraphs = Default::default())
     });
     part("articles (the rest)", &mut || corpus.articles = Vec::new());
     let mut index = Some(index);

@@ -72,7 +72,7 @@ mod tests {
             id: id.into(),
             title: format!("Harbour news {id}"),
             date: Some(date.into()),
-            paragraphs: vec!["The harbour reopened.".into()],
+            paragraphs: vec!["The harbour reopened.".into()].into(),
             ..Article::default()
         };
         let corpus = Corpus::new(vec![

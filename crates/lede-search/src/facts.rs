@@ -154,7 +154,7 @@ impl Facts {
             dates.push(a.date.as_deref().and_then(DayRange::parse));
             doc_source.push(match &a.source {
                 Some(s) => *source_lookup.entry(s).or_insert_with(|| {
-                    sources.push(s.clone());
+                    sources.push(s.to_string());
                     sources.len() as u32 - 1
                 }),
                 None => u32::MAX,
@@ -223,7 +223,7 @@ mod tests {
         let article = |i: usize, ids: &[&str]| Article {
             id: format!("a{i}"),
             title: "T".into(),
-            paragraphs: vec!["Text.".into()],
+            paragraphs: vec!["Text.".to_string()].into(),
             entities: ids
                 .iter()
                 .map(|id| entity(id, EntityKind::Person))

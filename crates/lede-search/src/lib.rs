@@ -12,7 +12,7 @@
 //! let corpus = Corpus::new(vec![Article {
 //!     id: "a1".into(),
 //!     title: "Harbour council backs Zürich terminal".into(),
-//!     paragraphs: vec!["The council voted seven to four.".into()],
+//!     paragraphs: vec!["The council voted seven to four.".into()].into(),
 //!     ..Article::default()
 //! }]);
 //! let index = Index::build(&corpus);

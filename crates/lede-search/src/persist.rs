@@ -314,7 +314,7 @@ mod tests {
         let c = Corpus::new(vec![Article {
             id: "a".into(),
             title: "Harbour vote".into(),
-            paragraphs: vec!["The harbour council votes on the terminal.".into()],
+            paragraphs: vec!["The harbour council votes on the terminal.".into()].into(),
             ..Article::default()
         }]);
         let index = Index::build(&c);

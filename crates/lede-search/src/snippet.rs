@@ -557,7 +557,8 @@ mod tests {
             paragraphs: vec![
                 "The council voted seven to four.".into(),
                 "We don't agree, said the Zürich harbour master.".into(),
-            ],
+            ]
+            .into(),
             ..Article::default()
         };
         let snippets = passages(&article, &m, 2);
@@ -574,7 +575,7 @@ mod tests {
         let article = Article {
             id: "a".into(),
             title: "T".into(),
-            paragraphs: vec![para.clone()],
+            paragraphs: vec![para.clone()].into(),
             ..Article::default()
         };
         let m = vec![ClauseMatcher::words(vec!["harbour".into()], Scope::Any)];

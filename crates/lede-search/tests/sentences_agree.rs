@@ -29,7 +29,7 @@ fn ascii_sentences_match_unicode_on_real_news() {
             ingested.articles.len()
         );
         for a in &ingested.articles {
-            for text in std::iter::once(&a.title).chain(&a.paragraphs) {
+            for text in std::iter::once(a.title.as_str()).chain(&a.paragraphs) {
                 if !text.is_ascii() {
                     continue;
                 }

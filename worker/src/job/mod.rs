@@ -123,7 +123,7 @@ fn set_aside_oversized(corpus: &mut Corpus) -> (Vec<(usize, Article)>, Vec<Strin
         .filter(|(_, a)| a.quotes.is_empty() || a.entities.is_empty())
         .filter_map(|(i, a)| {
             let (p, len) =
-                (a.paragraphs.iter().map(String::len).enumerate()).max_by_key(|&(_, len)| len)?;
+                (a.paragraphs.iter().map(str::len).enumerate()).max_by_key(|&(_, len)| len)?;
             (len > MAX_ANNOTATED_PARAGRAPH_BYTES).then_some((i, p, len))
         })
         .collect();
@@ -242,7 +242,7 @@ impl Parsed {
     pub fn batches(&self, pieces: usize) -> Vec<Vec<usize>> {
         let chars = |i: usize| -> usize {
             let a = &self.ingested.articles[i];
-            a.paragraphs.iter().map(String::len).sum::<usize>() + 1
+            a.paragraphs.text_len() + 1
         };
         let total: usize = self.todo.iter().map(|&i| chars(i)).sum();
         let target = total.div_ceil(pieces.max(1)).max(1);

@@ -245,7 +245,7 @@ mod tests {
             id: "a".into(),
             title: "One".into(),
             date: Some("2024-01-02".into()),
-            paragraphs: vec!["“Yes,” she said.".into(), "Empty fields stay empty.".into()],
+            paragraphs: vec!["“Yes,” she said.".into(), "Empty fields stay empty.".into()].into(),
             ..Article::default()
         };
         a.quotes = vec![Quote {
@@ -279,7 +279,7 @@ mod tests {
         let b = Article {
             id: "b".into(),
             title: "Two".into(),
-            paragraphs: vec!["Plain.".into()],
+            paragraphs: vec!["Plain.".into()].into(),
             ..Article::default()
         };
         let mut c = Corpus::new(vec![a, b]);
@@ -428,7 +428,9 @@ mod tests {
     fn a_record_over_many_pieces_gets_its_room_once_and_leaves_none_behind() {
         let mut c = corpus();
         let big = "Harbour council backs the terminal. ".repeat(30_000);
-        c.articles[0].paragraphs.push(big);
+        let mut paragraphs = c.articles[0].paragraphs.to_vec();
+        paragraphs.push(big);
+        c.articles[0].paragraphs = paragraphs.into();
         let bytes = c.to_compact_bytes();
         let mut records = Vec::new();
         let mut pos = 0;

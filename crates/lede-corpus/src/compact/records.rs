@@ -14,6 +14,7 @@ use crate::model::{
     Article, ArticleEntity, Cue, EntityKind, EntitySummary, Quote, Span, Speaker, SpeakerKind,
     SpeakerMention,
 };
+use crate::paragraphs::Paragraphs;
 use crate::shared_str::{SharedStr, StrPool};
 use crate::tags::Tags;
 /// The first record: everything but the articles, and how many follow.
@@ -105,13 +106,13 @@ enum EntityRef {
 pub(super) struct PackArticle {
     id: String,
     title: String,
-    date: Option<String>,
-    source: Option<String>,
-    byline: Option<String>,
-    editor: Option<String>,
-    dateline: Option<String>,
-    url: Option<String>,
-    paragraphs: Vec<String>,
+    date: Option<Box<str>>,
+    source: Option<SharedStr>,
+    byline: Option<SharedStr>,
+    editor: Option<SharedStr>,
+    dateline: Option<SharedStr>,
+    url: Option<Box<str>>,
+    paragraphs: Paragraphs,
     quotes: Vec<PackQuote>,
     entities: Vec<PackArticleEntity>,
     /// The bytes of a map of string lists, as the model's `BTreeMap` wrote them before.
@@ -182,7 +183,7 @@ impl PackSpan {
 
 /// The text of `paragraphs` at `span` (shorter or empty when the span is outside them: the
 /// article's checks then name it).
-fn text_at(paragraphs: &[String], span: &Span) -> String {
+fn text_at(paragraphs: &Paragraphs, span: &Span) -> String {
     paragraphs
         .get(span.paragraph)
         .map_or_else(String::new, |p| {
@@ -194,7 +195,7 @@ fn text_at(paragraphs: &[String], span: &Span) -> String {
 }
 
 /// `text` unless it is the text at `span`.
-fn pack_text(paragraphs: &[String], span: &Span, text: &str) -> Option<String> {
+fn pack_text(paragraphs: &Paragraphs, span: &Span, text: &str) -> Option<String> {
     (text_at(paragraphs, span) != text).then(|| text.to_string())
 }
 
@@ -304,7 +305,7 @@ type Fault = (String, String);
 /// `texts`'s copies.
 fn unpack_annotations(
     (packed_quotes, packed_entities): (Vec<PackQuote>, Vec<PackArticleEntity>),
-    paras: &[String],
+    paras: &Paragraphs,
     rows: &[EntitySummary],
     texts: &mut StrPool,
 ) -> Result<(Vec<Quote>, Vec<ArticleEntity>), Fault> {

@@ -270,7 +270,7 @@ mod tests {
     /// An article of `paragraphs` whose entities are `names` with the given kinds, each
     /// mentioned wherever its name is written.
     fn written(id: &str, paragraphs: &[&str], names: &[(&str, EntityKind)]) -> Article {
-        let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+        let paragraphs: lede_corpus::Paragraphs = paragraphs.iter().collect();
         let entities = names
             .iter()
             .map(|&(name, kind)| {
@@ -342,7 +342,7 @@ mod tests {
             .all(|a| a.entities.iter().all(|e| e.id == "place:tarsis")));
         // Without the cued sentences the same votes give a person: the cues decided.
         let mut uncued = split_country();
-        uncued[2].paragraphs[0] = "Tarsis fell.".into();
+        uncued[2].paragraphs = lede_corpus::Paragraphs::from(["Tarsis fell."]);
         uncued[2].entities[0].mentions[0] = Span {
             paragraph: 0,
             start: 0,

@@ -22,7 +22,7 @@ mod propagate;
 mod quote_names;
 mod tickers;
 
-use lede_corpus::{ArticleEntity, Quote, Span};
+use lede_corpus::{ArticleEntity, Paragraphs, Quote, Span};
 
 use crate::tag::{spans, EntityType};
 use crate::tokenize::{sentences, tokenize, TokenKind};
@@ -64,7 +64,7 @@ pub struct Mention {
 /// article's quotations: a speaker named by the quote extractor becomes a person mention when
 /// the tagger missed it.
 pub fn extract_entities(
-    paragraphs: &[String],
+    paragraphs: &Paragraphs,
     tagger: &Tagger,
     quotes: &[Quote],
 ) -> Vec<ArticleEntity> {
@@ -75,7 +75,7 @@ pub fn extract_entities(
 }
 
 /// Finds the mentions of an article, in text order.
-pub fn find_mentions(paragraphs: &[String], tagger: &Tagger, quotes: &[Quote]) -> Vec<Mention> {
+pub fn find_mentions(paragraphs: &Paragraphs, tagger: &Tagger, quotes: &[Quote]) -> Vec<Mention> {
     let paras: Vec<Para> = paragraphs
         .iter()
         .map(|p| {

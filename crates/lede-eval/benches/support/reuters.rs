@@ -18,6 +18,6 @@ pub fn text_bytes(corpus: &Corpus) -> usize {
     corpus
         .articles
         .iter()
-        .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
+        .map(|a| a.title.len() + a.paragraphs.text_len())
         .sum()
 }

@@ -1,6 +1,6 @@
 //! Tests of the reader's views of one article.
 
-use lede_corpus::{Article, Cue, Quote, Span, Speaker, SpeakerKind, SpeakerMention};
+use lede_corpus::{Article, Cue, Paragraphs, Quote, Span, Speaker, SpeakerKind, SpeakerMention};
 
 use super::*;
 
@@ -25,7 +25,7 @@ fn piece(paragraph: usize, speaker: Option<(&str, Option<&str>)>, next: Option<u
 
 fn article(quotes: Vec<Quote>, paragraphs: usize) -> Article {
     Article {
-        paragraphs: vec!["p".to_string(); paragraphs],
+        paragraphs: vec!["p".to_string(); paragraphs].into(),
         quotes,
         ..Article::default()
     }
@@ -94,7 +94,7 @@ fn evidence_names_the_cue_and_the_words_resolved() {
         ],
         2,
     );
-    a.paragraphs = vec!["“We agree,” he said.".into(), "“And more.”".into()];
+    a.paragraphs = vec!["“We agree,” he said.".into(), "“And more.”".into()].into();
     a.quotes[1].cue = Some(Cue {
         text: "said".into(),
         span: Span {
@@ -119,7 +119,7 @@ fn evidence_names_the_cue_and_the_words_resolved() {
     );
     assert_eq!(e.describe("Wang Yi"), "cue “said” · “he” → Wang Yi");
     // Named as resolved: no resolution shown; no speaker, no cue: nothing.
-    a.paragraphs[0] = "“We agree,” Wang Yi said.".into();
+    a.paragraphs = Paragraphs::from(["“We agree,” Wang Yi said.", "“And more.”"]);
     a.quotes[0].speaker.as_mut().unwrap().span = Some(Span {
         paragraph: 0,
         start: 12,
@@ -136,7 +136,8 @@ fn evidence_shows_the_chain_a_description_and_low_confidence() {
     a.paragraphs = vec![
         "Foreign Minister Idris Kalvane arrived; Kalvane spoke first.".into(),
         "“We are ready,” he said.".into(),
-    ];
+    ]
+    .into();
     let span = |paragraph: usize, text: &str, within: &str| {
         let at = a.paragraphs[paragraph].find(within).unwrap();
         let start = a.paragraphs[paragraph][..at].chars().count() + within.find(text).unwrap();

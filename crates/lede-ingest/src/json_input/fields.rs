@@ -174,7 +174,7 @@ impl Mapper<'_> {
             return Err("empty body".into());
         }
         let mut article = Article {
-            paragraphs,
+            paragraphs: paragraphs.into(),
             ..Article::default()
         };
         article.id = match chosen.remove("id").and_then(|(_, v)| scalar_text(&v)) {
@@ -216,15 +216,30 @@ impl Mapper<'_> {
         };
         if let Some((key, v)) = chosen.remove("date") {
             match date_of(&v) {
-                Some(d) => article.date = Some(d),
+                Some(d) => article.date = Some(d.into()),
                 None => warnings.push(format!("{key} {v} is not a date I understand; left out")),
             }
         }
-        article.url = chosen.remove("url").and_then(|(_, v)| text_of(&v));
-        article.byline = chosen.remove("byline").and_then(|(_, v)| text_of(&v));
-        article.source = chosen.remove("source").and_then(|(_, v)| text_of(&v));
-        article.editor = extra.remove("editor").and_then(|v| text_of(&v));
-        article.dateline = extra.remove("dateline").and_then(|v| text_of(&v));
+        article.url = chosen
+            .remove("url")
+            .and_then(|(_, v)| text_of(&v))
+            .map(Into::into);
+        article.byline = chosen
+            .remove("byline")
+            .and_then(|(_, v)| text_of(&v))
+            .map(Into::into);
+        article.source = chosen
+            .remove("source")
+            .and_then(|(_, v)| text_of(&v))
+            .map(Into::into);
+        article.editor = extra
+            .remove("editor")
+            .and_then(|v| text_of(&v))
+            .map(Into::into);
+        article.dateline = extra
+            .remove("dateline")
+            .and_then(|v| text_of(&v))
+            .map(Into::into);
         if let Some(tags) = extra.remove("tags") {
             match serde_json::from_value::<lede_corpus::Tags>(tags.clone()) {
                 Ok(t) => article.tags = t,

@@ -12,9 +12,8 @@ use super::Ready;
 
 /// The text duplicates are compared on: title and paragraphs, whitespace collapsed, lowercased.
 fn normalised_text(a: &Article) -> String {
-    let mut out =
-        String::with_capacity(a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>());
-    for part in std::iter::once(&a.title).chain(&a.paragraphs) {
+    let mut out = String::with_capacity(a.title.len() + a.paragraphs.text_len());
+    for part in std::iter::once(a.title.as_str()).chain(&a.paragraphs) {
         for word in part.split_whitespace() {
             out.extend(word.chars().flat_map(char::to_lowercase));
             out.push(' ');
@@ -125,7 +124,7 @@ mod tests {
                 article: Article {
                     id: id.into(),
                     title: "T".into(),
-                    paragraphs: vec![body.into()],
+                    paragraphs: vec![body.into()].into(),
                     ..Article::default()
                 },
                 location: Location::file(Path::new(file)),

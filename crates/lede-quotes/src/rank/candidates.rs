@@ -3,6 +3,7 @@
 //! any reporting verb near it, the subject of each piece's sentence, and the previous
 //! quotation's speaker.
 
+use lede_corpus::Paragraphs;
 use lede_text::word_lists::WEEKDAYS;
 
 use crate::attribution::{
@@ -69,7 +70,7 @@ fn push(out: &mut Vec<Candidate>, c: Candidate) {
 
 /// The pattern attributions around piece `m`: after its closing mark, then before its opening
 /// mark, every pattern that matches on each side.
-fn attributions(paragraphs: &[String], pieces: &[Piece], m: usize) -> Vec<Attribution> {
+fn attributions(paragraphs: &Paragraphs, pieces: &[Piece], m: usize) -> Vec<Attribution> {
     let piece = &pieces[m];
     let text = &paragraphs[piece.paragraph];
     let same_para = |k: usize| pieces.get(k).filter(|p| p.paragraph == piece.paragraph);
@@ -116,7 +117,7 @@ fn attributions(paragraphs: &[String], pieces: &[Piece], m: usize) -> Vec<Attrib
 /// A quote that opens its paragraph after a paragraph ending with a colon (`In a statement,
 /// Sanders wrote:`) is attributed there.
 pub(crate) fn colon_introduction(
-    paragraphs: &[String],
+    paragraphs: &Paragraphs,
     piece: &Piece,
 ) -> Option<(usize, Attribution)> {
     let text = &paragraphs[piece.paragraph];
@@ -135,7 +136,7 @@ pub(crate) fn colon_introduction(
 
 /// The byte ranges of paragraph `p` outside its quote pieces.
 pub(crate) fn outside_pieces(
-    paragraphs: &[String],
+    paragraphs: &Paragraphs,
     pieces: &[Piece],
     p: usize,
 ) -> Vec<(usize, usize)> {
@@ -159,7 +160,7 @@ pub(crate) fn outside_pieces(
 /// the previous quotation's speaker as (paragraph of its last piece, paragraph and byte range
 /// of its words).
 pub(crate) fn gather(
-    paragraphs: &[String],
+    paragraphs: &Paragraphs,
     pieces: &[Piece],
     members: &[usize],
     previous: Option<(usize, usize, (usize, usize))>,
@@ -288,7 +289,7 @@ fn is_time_phrase(words: &str) -> bool {
 
 /// `It quoted a joint statement as saying “…”`: the words before `quoted` in that sentence
 /// (`It`, the agency) are the channel, not the speaker; their candidates are dropped.
-fn drop_quoting_channels(paragraphs: &[String], out: &mut Vec<Candidate>) {
+fn drop_quoting_channels(paragraphs: &Paragraphs, out: &mut Vec<Candidate>) {
     let quoted: Vec<(usize, usize)> = out
         .iter()
         .filter(|c| c.rules.contains(&"before:quoted-as-saying"))

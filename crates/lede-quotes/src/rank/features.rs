@@ -2,6 +2,7 @@
 //! choice, its kind (pronoun, name, organisation, description, fragment), its side of the
 //! quote and distance, the cue verb, and whether it is the previous quotation's speaker.
 
+use lede_corpus::Paragraphs;
 use lede_text::word_lists::SUBJECT_PRONOUNS as PRONOUNS;
 
 use super::candidates::Candidate;
@@ -72,7 +73,7 @@ fn last_word(words: &str) -> String {
 /// The features of candidate `c` of the quotation made of `members`; `others` is how many
 /// other candidates the quotation has, `previous` the previous quotation's speaker name.
 pub(crate) fn features(
-    paragraphs: &[String],
+    paragraphs: &Paragraphs,
     pieces: &[Piece],
     members: &[usize],
     c: &Candidate,

@@ -4,7 +4,7 @@
 //! A pronoun subject (`He said the draft …`) is resolved as it is met and stands for its
 //! antecedent from there on.
 
-use lede_corpus::SpeakerKind;
+use lede_corpus::{Paragraphs, SpeakerKind};
 use lede_text::word_lists::PRONOUNS;
 
 use super::genders::{pronoun_gender, Genders};
@@ -23,7 +23,7 @@ use crate::tokens::{tokenize, Tok};
 /// when one was met before it. Also returns the genders the pronoun subjects gave the names
 /// they resolved to.
 pub(super) fn cue_subjects(
-    paragraphs: &[String],
+    paragraphs: &Paragraphs,
     pieces: &[Piece],
     names: &[Mention],
 ) -> (Vec<Mention>, Genders) {
@@ -53,7 +53,7 @@ const PLACE_FIRST_WORDS: &[&str] = &[
 
 /// The person names that open a sentence outside the quotes, whatever its verb (`Nakasone
 /// today called for …`, `John Sculley, Apple chairman, declined …`): main subjects.
-fn sentence_openers(paragraphs: &[String], pieces: &[Piece], names: &[Mention]) -> Vec<Mention> {
+fn sentence_openers(paragraphs: &Paragraphs, pieces: &[Piece], names: &[Mention]) -> Vec<Mention> {
     let mut out = Vec::new();
     for (p, text) in paragraphs.iter().enumerate() {
         for (from, to) in outside_pieces(paragraphs, pieces, p) {
@@ -104,7 +104,7 @@ fn is_sentence_end_tok(text: &str) -> bool {
 /// when it is a name, an organisation, a description or a resolvable `he`, `she` or `it`;
 /// `context` holds the article's full names, the subjects met so far and the genders known.
 fn subject(
-    paragraphs: &[String],
+    paragraphs: &Paragraphs,
     p: usize,
     (from, to): (usize, usize),
     a: &Attribution,

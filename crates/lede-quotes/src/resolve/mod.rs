@@ -10,7 +10,7 @@ mod genders;
 mod mentions;
 mod words;
 
-use lede_corpus::SpeakerKind;
+use lede_corpus::{Paragraphs, SpeakerKind};
 use lede_text::word_lists::{NAME_PARTICLES, SUBJECT_PRONOUNS as PRONOUNS, TITLES};
 
 use crate::marks::Piece;
@@ -50,7 +50,7 @@ struct Mention {
 
 impl Mention {
     /// This mention as the first link of a chain, followed by its own chain.
-    fn as_chain(&self, paragraphs: &[String]) -> Vec<Link> {
+    fn as_chain(&self, paragraphs: &Paragraphs) -> Vec<Link> {
         let mut chain = vec![Link {
             paragraph: self.at.0,
             span: (self.at.1, self.end),
@@ -85,7 +85,7 @@ pub(crate) struct Resolved {
 
 /// What the resolver knows about an article: its names in reading order.
 pub struct Resolver<'a> {
-    paragraphs: &'a [String],
+    paragraphs: &'a Paragraphs,
     names: Vec<Mention>,
     /// Speakers already resolved to names, at the place their quote stands.
     speakers: Vec<Mention>,
@@ -225,7 +225,7 @@ impl<'a> Resolver<'a> {
     /// Collects the person-like names (two or more capitalised words, no organisation word),
     /// the organisations and, outside the quote `pieces`, the subjects of reporting verbs of
     /// `paragraphs`.
-    pub(crate) fn new(paragraphs: &'a [String], pieces: &[Piece]) -> Self {
+    pub(crate) fn new(paragraphs: &'a Paragraphs, pieces: &[Piece]) -> Self {
         let mut names = Vec::new();
         let mut orgs = Vec::new();
         let tokens: Vec<Vec<Tok<'a>>> = paragraphs

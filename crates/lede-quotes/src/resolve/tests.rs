@@ -4,7 +4,7 @@
 use lede_corpus::{Quote, Speaker, SpeakerKind};
 
 fn speakers(paragraphs: &[&str]) -> Vec<Speaker> {
-    let owned: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+    let owned: lede_corpus::Paragraphs = paragraphs.iter().map(|s| s.to_string()).collect();
     let quotes: Vec<Quote> = crate::extract_quotes(&owned);
     quotes
         .into_iter()

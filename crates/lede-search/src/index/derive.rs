@@ -93,11 +93,7 @@ fn indexed_text_bytes(corpus: &Corpus) -> u64 {
                 .filter_map(|q| q.speaker.as_ref())
                 .map(|s| s.name.len())
                 .sum();
-            (a.title.len()
-                + a.paragraphs.iter().map(String::len).sum::<usize>()
-                + quotes
-                + names
-                + speakers) as u64
+            (a.title.len() + a.paragraphs.text_len() + quotes + names + speakers) as u64
         })
         .sum()
 }

@@ -19,7 +19,7 @@ fn reference(corpus: &Corpus) -> (Reference, Vec<u32>) {
     let mut lens = Vec::new();
     for (d, a) in corpus.articles.iter().enumerate() {
         let mut texts: Vec<(Field, String)> = vec![(Field::Title, a.title.clone())];
-        texts.extend(a.paragraphs.iter().map(|p| (Field::Body, p.clone())));
+        texts.extend(a.paragraphs.iter().map(|p| (Field::Body, p.to_string())));
         texts.extend(a.quotes.iter().map(|q| (Field::Quotes, q.text.clone())));
         let mut speakers: Vec<String> = a
             .quotes
@@ -135,7 +135,8 @@ fn tricky() -> Corpus {
             "\"We will not sell,\" said Hewlett-Packard's well-known chief, e.g. title:vote."
                 .into(),
             long,
-        ],
+        ]
+        .into(),
         quotes: vec![Quote {
             paragraph: 1,
             start: 1,
@@ -164,7 +165,8 @@ fn tricky() -> Corpus {
                 i % 7,
                 "again and again ".repeat(i % 40),
                 i * 1013
-            )],
+            )]
+            .into(),
             ..Article::default()
         });
     }

@@ -194,7 +194,7 @@ mod tests {
         let corpus = Corpus::new(vec![Article {
             id: "a".into(),
             title: "Rates held in Zürich".into(),
-            paragraphs: vec!["Émile Duret spoke in Zürich.".into()],
+            paragraphs: vec!["Émile Duret spoke in Zürich.".into()].into(),
             entities: vec![
                 ArticleEntity {
                     id: "p-duret".into(),

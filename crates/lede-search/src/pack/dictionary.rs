@@ -119,7 +119,7 @@ mod tests {
         Corpus::new(vec![Article {
             id: "a".into(),
             title: "Harbour vote".into(),
-            paragraphs: vec!["The council backs the terminal.".into()],
+            paragraphs: vec!["The council backs the terminal.".into()].into(),
             ..Article::default()
         }])
     }

@@ -349,7 +349,7 @@ mod tests {
         Corpus::new(vec![Article {
             id: "a".into(),
             title: title.into(),
-            paragraphs: vec!["Harbour council backs the Zürich terminal.".into()],
+            paragraphs: vec!["Harbour council backs the Zürich terminal.".into()].into(),
             ..Article::default()
         }])
     }
@@ -445,7 +445,7 @@ mod tests {
                 .map(|i| Article {
                     id: format!("a{i}"),
                     title: format!("Harbour vote {i}"),
-                    paragraphs: vec![format!("The council backs terminal {}.", i % 7)],
+                    paragraphs: vec![format!("The council backs terminal {}.", i % 7)].into(),
                     ..Article::default()
                 })
                 .collect(),

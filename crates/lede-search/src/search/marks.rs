@@ -55,7 +55,8 @@ mod tests {
                 paragraphs: vec![
                     "The harbour council voted. Harbours grow.".into(),
                     "“The Harbour is ours,” said Zürich’s mayor of the harbour.".into(),
-                ],
+                ]
+                .into(),
                 quotes: vec![Quote {
                     paragraph: 1,
                     start: 1,
@@ -71,7 +72,7 @@ mod tests {
             Article {
                 id: "b".into(),
                 title: "Other".into(),
-                paragraphs: vec!["The council met in Zurich.".into()],
+                paragraphs: vec!["The council met in Zurich.".into()].into(),
                 ..Article::default()
             },
         ])
