@@ -1,6 +1,7 @@
 //! Text normalisation shared by Lede's parsers, extractors and search: whitespace, case,
 //! diacritic and apostrophe folding, conversions between char and byte offsets, paragraph and
-//! sentence splitting ([`split`]) and the shared word lists ([`word_lists`]).
+//! sentence splitting ([`split`]), Unicode word and sentence boundaries ([`uax29`]) and the shared
+//! word lists ([`word_lists`]).
 
 mod ascii_words;
 pub mod decimal;
@@ -8,6 +9,7 @@ pub mod display;
 mod fold_table;
 pub mod order;
 pub mod split;
+pub mod uax29;
 pub mod word_lists;
 
 pub use split::{paragraphs, paragraphs_with_offsets};
