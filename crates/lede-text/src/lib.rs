@@ -273,7 +273,6 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
 /// (`pdi`, `to`; `int`) with `part` true and their own char ranges, so that search finds the
 /// word by either part. A possessive `’s` is not a part.
 pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, bool)) {
-    use unicode_segmentation::UnicodeSegmentation;
     let ascii = text.is_ascii();
     let mut buf = String::new();
     let mut char_pos = 0;
@@ -294,7 +293,7 @@ pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, 
             emit_parts(w, at, &whole, buf, &mut f);
         }
     };
-    let mut word = |b: usize, w: &str| {
+    let word = |b: usize, w: &str| {
         let (gap, len) = if ascii {
             (b - byte_pos, w.len())
         } else {
@@ -318,9 +317,7 @@ pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, 
     if ascii {
         ascii_words::for_each_ascii_word(text, word);
     } else {
-        for (b, w) in text.unicode_word_indices() {
-            word(b, w);
-        }
+        uax29::for_each_word(text, word);
     }
 }
 
