@@ -143,31 +143,80 @@ pub fn sentence_class(c: char) -> SentenceClass {
 
 /// The word class of `c`.
 pub fn word_class(c: char) -> WordClass {
-    use WordClass as W;
     if c.is_ascii() {
-        return match c {
-            '\r' => W::Cr,
-            '\n' => W::Lf,
-            '\x0b' | '\x0c' => W::Newline,
-            ' ' => W::WSegSpace,
-            'a'..='z' | 'A'..='Z' => W::ALetter,
-            '0'..='9' => W::Numeric,
-            '_' => W::ExtendNumLet,
-            '.' => W::MidNumLet,
-            ':' => W::MidLetter,
-            ',' | ';' => W::MidNum,
-            '\'' => W::SingleQuote,
-            '"' => W::DoubleQuote,
-            _ => W::Other,
-        };
+        return ascii_word_class(c);
     }
-    if let (_, Some(class)) = special(c) {
-        return class;
+    special(c).1.unwrap_or_else(|| std_word_class(c))
+}
+
+/// [`word_class`] of an ASCII char.
+fn ascii_word_class(c: char) -> WordClass {
+    use WordClass as W;
+    match c {
+        '\r' => W::Cr,
+        '\n' => W::Lf,
+        '\x0b' | '\x0c' => W::Newline,
+        ' ' => W::WSegSpace,
+        'a'..='z' | 'A'..='Z' => W::ALetter,
+        '0'..='9' => W::Numeric,
+        '_' => W::ExtendNumLet,
+        '.' => W::MidNumLet,
+        ':' => W::MidLetter,
+        ',' | ';' => W::MidNum,
+        '\'' => W::SingleQuote,
+        '"' => W::DoubleQuote,
+        _ => W::Other,
     }
-    if c.is_alphabetic() && find(&table::NOT_ALETTER, c).is_none() {
-        W::ALetter
+}
+
+/// [`word_class`] of a char the table leaves to std's predicates.
+fn std_word_class(c: char) -> WordClass {
+    let not_aletter =
+        || c as u32 >= table::NOT_ALETTER[0] >> 11 && find(&table::NOT_ALETTER, c).is_some();
+    if c.is_alphabetic() && !not_aletter() {
+        WordClass::ALetter
     } else {
-        W::Other
+        WordClass::Other
+    }
+}
+
+/// [`word_class`] and `is_alphanumeric` of non-ASCII chars, remembered for the last char of each
+/// of 64 slots (by the low bits of the code point): a text uses few distinct letters, so most
+/// chars take neither a table search nor std's.
+pub(super) struct WordClasses {
+    seen: [(u32, WordClass, bool); 64],
+}
+
+impl WordClasses {
+    /// Remembering nothing yet (code point 0 is ASCII, never looked up here).
+    pub(super) fn new() -> Self {
+        WordClasses {
+            seen: [(0, WordClass::Other, false); 64],
+        }
+    }
+
+    /// The word class of `c` and whether it is alphanumeric.
+    fn lookup(&mut self, c: char) -> (WordClass, bool) {
+        if c.is_ascii() {
+            return (ascii_word_class(c), c.is_ascii_alphanumeric());
+        }
+        let u = c as u32;
+        let slot = &mut self.seen[(u & 63) as usize];
+        if slot.0 != u {
+            let class = special(c).1.unwrap_or_else(|| std_word_class(c));
+            *slot = (u, class, c.is_alphanumeric());
+        }
+        (slot.1, slot.2)
+    }
+
+    /// The word class of `c`.
+    pub(super) fn of(&mut self, c: char) -> WordClass {
+        self.lookup(c).0
+    }
+
+    /// `c.is_alphanumeric()`.
+    pub(super) fn is_alphanumeric(&mut self, c: char) -> bool {
+        self.lookup(c).1
     }
 }
 

@@ -1,8 +1,8 @@
-//! UAX #29 word boundaries over [`word_class`]: the rules WB1-WB999 as the
+//! UAX #29 word boundaries over [`super::word_class`]: the rules WB1-WB999 as the
 //! `unicode-segmentation` crate's forward iterator applies them (the agreement tests compare
 //! the two), and the words among the segments.
 
-use super::{is_extended_pictographic, word_class, WordClass as W};
+use super::{is_extended_pictographic, WordClass as W, WordClasses};
 
 /// Where a segment stands while it is scanned.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,12 +31,12 @@ enum State {
 
 /// End (byte offset) of the word segment that starts at byte `start` of `text` (before its
 /// end).
-fn segment_end(text: &str, start: usize) -> usize {
+fn segment_end(text: &str, start: usize, classes: &mut WordClasses) -> usize {
     use State as St;
     let rest = &text[start..];
     let mut chars = rest.char_indices().peekable();
     let (_, first) = chars.next().expect("a char at a boundary before the end");
-    let first_class = word_class(first);
+    let first_class = classes.of(first);
     let after_first = start + first.len_utf8();
     let mut state = match first_class {
         W::Cr => return after_first + usize::from(text[after_first..].starts_with('\n')), // WB3
@@ -50,7 +50,7 @@ fn segment_end(text: &str, start: usize) -> usize {
         W::Zwj => St::Zwj,
         W::WSegSpace => St::Space,
         _ => match chars.peek() {
-            Some(&(_, c)) if matches!(word_class(c), W::Extend | W::Format | W::Zwj) => {
+            Some(&(_, c)) if matches!(classes.of(c), W::Extend | W::Format | W::Zwj) => {
                 St::Trailing // WB4
             }
             _ => return after_first, // WB999
@@ -61,7 +61,7 @@ fn segment_end(text: &str, start: usize) -> usize {
     let mut skipped_extend = false;
     let mut after_zwj = first_class == W::Zwj;
     for (at, c) in chars {
-        let class = word_class(c);
+        let class = classes.of(c);
         let was_zwj = std::mem::replace(&mut after_zwj, class == W::Zwj);
         if matches!(class, W::Extend | W::Format | W::Zwj) {
             skipped_extend = true; // WB4
@@ -122,13 +122,14 @@ fn segment_end(text: &str, start: usize) -> usize {
 /// The word segments of `text` (UAX #29 word boundaries) with their byte offsets: words,
 /// spaces and punctuation alike, together `text`.
 pub fn word_segments(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut classes = WordClasses::new();
     let mut at = 0;
     std::iter::from_fn(move || {
         if at == text.len() {
             return None;
         }
         let start = at;
-        at = segment_end(text, start);
+        at = segment_end(text, start, &mut classes);
         Some((start, &text[start..at]))
     })
 }
@@ -136,9 +137,14 @@ pub fn word_segments(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Calls `f(byte offset, word)` for every word segment of `text` that holds a letter or a
 /// digit, in order: what the crate's `unicode_word_indices` yields.
 pub fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
-    for (at, segment) in word_segments(text) {
-        if segment.chars().any(char::is_alphanumeric) {
-            f(at, segment);
+    let mut classes = WordClasses::new();
+    let mut at = 0;
+    while at < text.len() {
+        let start = at;
+        at = segment_end(text, start, &mut classes);
+        let segment = &text[start..at];
+        if segment.chars().any(|c| classes.is_alphanumeric(c)) {
+            f(start, segment);
         }
     }
 }
