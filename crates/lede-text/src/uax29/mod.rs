@@ -150,6 +150,7 @@ pub fn word_class(c: char) -> WordClass {
 }
 
 /// [`word_class`] of an ASCII char.
+#[inline]
 fn ascii_word_class(c: char) -> WordClass {
     use WordClass as W;
     match c {
@@ -196,6 +197,7 @@ impl WordClasses {
     }
 
     /// The word class of `c` and whether it is alphanumeric.
+    #[inline]
     fn lookup(&mut self, c: char) -> (WordClass, bool) {
         if c.is_ascii() {
             return (ascii_word_class(c), c.is_ascii_alphanumeric());
@@ -210,11 +212,13 @@ impl WordClasses {
     }
 
     /// The word class of `c`.
+    #[inline]
     pub(super) fn of(&mut self, c: char) -> WordClass {
         self.lookup(c).0
     }
 
     /// `c.is_alphanumeric()`.
+    #[inline]
     pub(super) fn is_alphanumeric(&mut self, c: char) -> bool {
         self.lookup(c).1
     }
