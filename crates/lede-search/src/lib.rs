@@ -102,5 +102,5 @@ pub use persist::{LoadIndexError, FORMAT_VERSION};
 pub use postings::Field;
 pub use query::{Clause, Order, Query, Scope};
 pub use search::{Facets, Hit, SearchResults};
-pub use snippet::{ascii_sentence_bounds, Snippet};
+pub use snippet::Snippet;
 pub use typo::{osa_distance, typo_budget};

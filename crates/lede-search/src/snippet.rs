@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use lede_corpus::Article;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::query::Scope;
 
@@ -200,132 +199,28 @@ fn ranges(matches: &[(usize, usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 /// The sentences of `text` as `[start, end)` char ranges, trailing whitespace excluded: Unicode
-/// (UAX #29) sentence boundaries, found by [`ascii_sentence_bounds`] for ASCII text.
+/// (UAX #29) sentence boundaries ([`lede_text::uax29::sentence_bounds`]).
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    if text.is_ascii() {
-        let mut start = 0;
-        for end in ascii_sentence_bounds(text) {
-            let s = &text[start..end];
-            let trimmed = s.trim_end().len();
-            let lead = s.len() - s.trim_start().len();
-            if trimmed > lead {
-                out.push((start + lead, start + trimmed));
-            }
-            start = end;
-        }
-        return out;
-    }
-    let mut chars = 0;
-    for s in text.split_sentence_bounds() {
-        let n = s.chars().count();
-        let trimmed = s.trim_end().chars().count();
-        let lead = n - s.trim_start().chars().count();
+    let ascii = text.is_ascii();
+    let (mut start, mut chars) = (0, 0);
+    for end in lede_text::uax29::sentence_bounds(text) {
+        let s = &text[start..end];
+        let (n, lead, trimmed) = if ascii {
+            (s.len(), s.len() - s.trim_start().len(), s.trim_end().len())
+        } else {
+            let n = s.chars().count();
+            (
+                n,
+                n - s.trim_start().chars().count(),
+                s.trim_end().chars().count(),
+            )
+        };
         if trimmed > lead {
             out.push((chars + lead, chars + trimmed));
         }
         chars += n;
-    }
-    out
-}
-
-/// The ends of the sentences of ASCII `text` (byte offsets, the last is `text.len()`), by the
-/// rules of UAX #29 for the ASCII characters (the Unicode tables cost a search per char; this
-/// is tested to agree with them on every paragraph of Reuters-21578 and PolNeAR).
-pub fn ascii_sentence_bounds(text: &str) -> Vec<usize> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum C {
-        Sep,
-        Sp,
-        Lower,
-        Upper,
-        Numeric,
-        ATerm,
-        STerm,
-        Close,
-        SContinue,
-        Other,
-    }
-    let class = |b: u8| match b {
-        b'\n' | b'\r' => C::Sep,
-        b' ' | b'\t' | b'\x0b' | b'\x0c' => C::Sp,
-        b'a'..=b'z' => C::Lower,
-        b'A'..=b'Z' => C::Upper,
-        b'0'..=b'9' => C::Numeric,
-        b'.' => C::ATerm,
-        b'!' | b'?' => C::STerm,
-        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => C::Close,
-        b',' | b'-' | b':' | b';' => C::SContinue,
-        _ => C::Other,
-    };
-    let b = text.as_bytes();
-    let n = b.len();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < n {
-        let c = class(b[i]);
-        if c == C::Sep {
-            // SB3/SB4: CR × LF, break after a paragraph separator.
-            i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            out.push(i);
-            continue;
-        }
-        if c != C::ATerm && c != C::STerm {
-            i += 1;
-            continue;
-        }
-        let term = i;
-        i += 1;
-        // SB6: ATerm × Numeric; SB7: (Upper | Lower) ATerm × Upper.
-        if c == C::ATerm && i < n {
-            let next = class(b[i]);
-            let before = (term > 0).then(|| class(b[term - 1]));
-            if next == C::Numeric
-                || (next == C::Upper && matches!(before, Some(C::Upper | C::Lower)))
-            {
-                continue;
-            }
-        }
-        while i < n && class(b[i]) == C::Close {
-            i += 1;
-        }
-        while i < n && class(b[i]) == C::Sp {
-            i += 1;
-        }
-        if i < n && class(b[i]) == C::Sep {
-            i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            out.push(i);
-            continue;
-        }
-        if i >= n {
-            break;
-        }
-        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | Sep | SATerm))* Lower.
-        if c == C::ATerm {
-            let first = b[i..]
-                .iter()
-                .map(|&x| class(x))
-                .find(|k| matches!(k, C::Upper | C::Lower | C::Sep | C::ATerm | C::STerm));
-            if first == Some(C::Lower) {
-                continue;
-            }
-        }
-        // SB8a: SATerm Close* Sp* × (SContinue | SATerm).
-        if matches!(class(b[i]), C::SContinue | C::ATerm | C::STerm) {
-            continue;
-        }
-        out.push(i); // SB11
-    }
-    if out.last() != Some(&n) && n > 0 {
-        out.push(n);
+        start = end;
     }
     out
 }

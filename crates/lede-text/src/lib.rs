@@ -1,6 +1,7 @@
 //! Text normalisation shared by Lede's parsers, extractors and search: whitespace, case,
 //! diacritic and apostrophe folding, conversions between char and byte offsets, paragraph and
-//! sentence splitting ([`split`]) and the shared word lists ([`word_lists`]).
+//! sentence splitting ([`split`]), Unicode word and sentence boundaries ([`uax29`]) and the shared
+//! word lists ([`word_lists`]).
 
 mod ascii_words;
 pub mod decimal;
@@ -8,6 +9,7 @@ pub mod display;
 mod fold_table;
 pub mod order;
 pub mod split;
+pub mod uax29;
 pub mod word_lists;
 
 pub use split::{paragraphs, paragraphs_with_offsets};
@@ -271,7 +273,6 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
 /// (`pdi`, `to`; `int`) with `part` true and their own char ranges, so that search finds the
 /// word by either part. A possessive `’s` is not a part.
 pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, bool)) {
-    use unicode_segmentation::UnicodeSegmentation;
     let ascii = text.is_ascii();
     let mut buf = String::new();
     let mut char_pos = 0;
@@ -292,7 +293,7 @@ pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, 
             emit_parts(w, at, &whole, buf, &mut f);
         }
     };
-    let mut word = |b: usize, w: &str| {
+    let word = |b: usize, w: &str| {
         let (gap, len) = if ascii {
             (b - byte_pos, w.len())
         } else {
@@ -316,9 +317,7 @@ pub fn for_each_word_and_part(text: &str, mut f: impl FnMut(&str, usize, usize, 
     if ascii {
         ascii_words::for_each_ascii_word(text, word);
     } else {
-        for (b, w) in text.unicode_word_indices() {
-            word(b, w);
-        }
+        uax29::for_each_word(text, word);
     }
 }
 
