@@ -5,7 +5,6 @@
 //! memory or under its own `#name:` prefix instead ([`HashMode`], from `crate::mount`).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -17,7 +16,8 @@ use crate::mount::{use_mount, HashMode};
 thread_local! {
     /// Each explorer's view-state signal and where that explorer keeps it (two explorers on
     /// one page may differ).
-    static MODES: RefCell<HashMap<RwSignal<ViewState>, HashMode>> = RefCell::new(HashMap::new());
+    /// A list, not a map: a page holds one or two explorers.
+    static MODES: RefCell<Vec<(RwSignal<ViewState>, HashMode)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A signal holding the view state, read from the hash now and on every `hashchange`, and
@@ -32,7 +32,10 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
         }
     }
     let state = RwSignal::new(initial);
-    MODES.with_borrow_mut(|modes| modes.insert(state, mode.clone()));
+    MODES.with_borrow_mut(|modes| {
+        modes.retain(|(s, _)| *s != state);
+        modes.push((state, mode.clone()));
+    });
     if mode != HashMode::Memory {
         let listened = mode.clone();
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -67,7 +70,7 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
         }
     }
     on_cleanup(move || {
-        MODES.with_borrow_mut(|modes| modes.remove(&state));
+        MODES.with_borrow_mut(|modes| modes.retain(|(s, _)| *s != state));
     });
     provide_context(state);
     state
@@ -82,7 +85,12 @@ pub fn provide_view_state() -> RwSignal<ViewState> {
 /// through history, writes or drops what is pending first, so entries stay in order; so does a
 /// click on a link ([`write_pending_before_links`]).
 pub fn navigate(state: RwSignal<ViewState>, next: ViewState, push: bool) {
-    let mode = MODES.with_borrow(|modes| modes.get(&state).cloned());
+    let mode = MODES.with_borrow(|modes| {
+        modes
+            .iter()
+            .find(|(s, _)| *s == state)
+            .map(|(_, m)| m.clone())
+    });
     let hash = match mode.unwrap_or(HashMode::Whole) {
         HashMode::Whole => Some(next.to_hash()),
         HashMode::Namespaced(name) => Some(namespaced_hash(&name, &next)),

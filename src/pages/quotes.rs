@@ -4,7 +4,6 @@
 //! grouping, search, citations and exports are `lede_explore`'s; this page holds the memos and
 //! renders them a page of groups at a time, beside the same filter panel as the results.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -45,7 +44,9 @@ impl<T> PartialEq for Shared<T> {
 /// The rows the page's search keeps, and the words it matched in each.
 struct Matched {
     subset: Vec<usize>,
-    ranges: HashMap<usize, Vec<(usize, usize)>>,
+    /// The matched words of each row that has some, in row order (a list searched by halves:
+    /// one hash-map type fewer in the app's wasm).
+    ranges: Vec<(usize, Vec<(usize, usize)>)>,
 }
 
 /// The groups of one computation, numbered so that the keyed list rebuilds a group whose rows
@@ -309,7 +310,12 @@ fn SpeakerSection(
                     let row = &rows.0[r];
                     let rec = record(&data.corpus, row);
                     let href = state.with_quote(&rec.article_id, row.number).to_hash();
-                    let ranges = matched.0.ranges.get(&r).cloned().unwrap_or_default();
+                    let ranges = matched
+                        .0
+                        .ranges
+                        .binary_search_by_key(&r, |(row, _)| *row)
+                        .map(|at| matched.0.ranges[at].1.clone())
+                        .unwrap_or_default();
                     view! { <QuoteRow record=rec href ranges /> }
                 })
                 .collect_view()

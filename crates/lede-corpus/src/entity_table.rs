@@ -27,14 +27,20 @@ impl Corpus {
     /// cue and mention texts are shared among themselves: a loaded corpus holds each such text
     /// once, not once per article or quote. Changes no text.
     pub fn share_entity_texts(&mut self) {
-        let rows: HashMap<&str, &EntitySummary> =
-            self.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        // Rows by index: the app links one `HashMap<&str, usize>` for this and the checks.
+        let entities = &self.entities;
+        let rows: HashMap<&str, usize> = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
         let mut pool = StrPool::default();
         // Id and name of an article entity or a speaker: the row's when they are its texts.
         let share = |id: &mut SharedStr, name: &mut SharedStr, pool: &mut StrPool| match rows
             .get(id.as_str())
         {
-            Some(row) => {
+            Some(&row) => {
+                let row = &entities[row];
                 if !id.shares_with(&row.id) {
                     *id = row.id.clone();
                 }

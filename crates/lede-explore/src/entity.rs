@@ -134,7 +134,8 @@ impl EntityIndex {
                 }
             }
         }
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        // u32 rows and counts: the same map type as the loader's id check, linked once.
+        let mut shared: HashMap<u32, u32> = HashMap::new();
         for &i in &entry.mentioning {
             // Rows as u32 (far below 2^32), sorted by the ids' one shared sort.
             let mut rows: Vec<u32> = corpus.articles[i]
@@ -147,12 +148,15 @@ impl EntityIndex {
             order::sort_u32(&mut rows);
             rows.dedup();
             for row in rows {
-                *shared.entry(row as usize).or_default() += 1;
+                *shared.entry(row).or_default() += 1;
             }
         }
         let mut co_mentions: Vec<CoMention> = shared
             .into_iter()
-            .map(|(row, shared)| CoMention { row, shared })
+            .map(|(row, shared)| CoMention {
+                row: row as usize,
+                shared: shared as usize,
+            })
             .collect();
         // Most shared first, then by row (rows and counts are far below 2^32).
         order::sort_by_key(&mut co_mentions, |c| {

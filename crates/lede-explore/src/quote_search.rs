@@ -77,21 +77,22 @@ pub fn match_quotations(rows: &[QuotationRow], query: &str) -> Vec<QuoteMatch> {
     };
     let last = words.len() - 1;
     // Which query words each distinct text word matches, worked out once per word.
-    let mut cache: HashMap<String, u32> = HashMap::new();
+    // Masks as usize: the app links one `HashMap<String, usize>` for this and the quotes' ids.
+    let mut cache: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let mut seen = 0u32;
         let mut ranges = Vec::new();
         for_each_word(&row.text, |term, start, end| {
             let mask = *cache.entry(term.to_string()).or_insert_with(|| {
-                words.iter().enumerate().fold(0u32, |m, (j, q)| {
+                words.iter().enumerate().fold(0usize, |m, (j, q)| {
                     if word_matches(q, term, prefix && j == last) {
                         m | (1 << j)
                     } else {
                         m
                     }
                 })
-            });
+            }) as u32;
             if mask != 0 {
                 seen |= mask;
                 ranges.push((start, end));

@@ -80,7 +80,8 @@ struct Token {
 
 /// The term table of a set of matchers.
 struct Terms<'m> {
-    ids: HashMap<&'m str, u16>,
+    /// Each term's id (a `usize` map: the app links one such map type for many uses).
+    ids: HashMap<&'m str, usize>,
     /// Per matcher: the ids of its terms (a phrase's in order).
     per: Vec<Vec<u16>>,
 }
@@ -94,8 +95,8 @@ impl<'m> Terms<'m> {
                 m.terms
                     .iter()
                     .map(|t| {
-                        let next = ids.len() as u16;
-                        *ids.entry(t.as_str()).or_insert(next)
+                        let next = ids.len();
+                        *ids.entry(t.as_str()).or_insert(next) as u16
                     })
                     .collect()
             })
@@ -129,7 +130,7 @@ impl<'m> Terms<'m> {
             out.push(Token {
                 start,
                 end,
-                id: self.ids.get(term).copied(),
+                id: self.ids.get(term).map(|&id| id as u16),
                 part,
             })
         });
