@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
         let p = &paragraphs[q.paragraph];
         assert!(q.start <= q.end && q.end <= p.chars().count());
         let at: String = p.chars().skip(q.start).take(q.end - q.start).collect();
-        assert_eq!(at, q.text);
+        assert_eq!(at, q.text(&paragraphs));
         if let Some(next) = q.next {
             assert!(next > 0);
         }

@@ -147,7 +147,7 @@ mod tests {
             paragraph: 0,
             start: 17,
             end: 20,
-            text: "Yes".into(),
+            held_text: Some("Yes".into()),
             speaker: Some(Speaker {
                 name: "Ana Ruiz".into(),
                 entity: Some("person:ana-ruiz".into()),

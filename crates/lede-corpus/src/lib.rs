@@ -13,6 +13,7 @@ mod error;
 mod load;
 mod model;
 mod paragraphs;
+mod quote_text;
 mod segments;
 mod shared_str;
 mod stream;

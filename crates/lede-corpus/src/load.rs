@@ -232,6 +232,7 @@ impl Assembler {
         article.title = tidy_title(article.title);
         article.tags.share(&mut self.tags);
         self.share_texts(&mut article);
+        drop_quote_copies(&mut article);
         self.articles.push(article);
         Ok(())
     }
@@ -266,6 +267,7 @@ impl Assembler {
         self.checked = false;
         article.tags.share(&mut self.tags);
         self.share_texts(&mut article);
+        drop_quote_copies(&mut article);
         self.articles.push(article);
     }
 
@@ -360,6 +362,14 @@ fn tidy_title(title: String) -> String {
         title
     } else {
         lede_text::collapse_whitespace(&title)
+    }
+}
+
+/// Drops the quotes' copies of their words once checked against the paragraphs: a loaded
+/// quote reads them from its span ([`Quote::text`]).
+fn drop_quote_copies(article: &mut Article) {
+    for q in &mut article.quotes {
+        q.held_text = None;
     }
 }
 

@@ -40,8 +40,9 @@ impl Corpus {
     }
 }
 
-/// One news article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// One news article. Serialised by `quote_text`, which writes each quote's `text` from the
+/// paragraphs (a loaded corpus holds no copy of it).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Article {
     /// Stable id, unique in the corpus (a file stem, or `reuters-<NEWID>`).
     pub id: String,
@@ -92,8 +93,10 @@ pub struct Span {
     pub end: usize,
 }
 
-/// One piece of a direct quotation: the quoted words without the quote marks.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One piece of a direct quotation: the quoted words without the quote marks. Its words are
+/// [`Quote::text`]; equality compares the held copies only when both quotes hold one (see
+/// `quote_text`, which also serialises it).
+#[derive(Debug, Clone, Deserialize)]
 pub struct Quote {
     /// Index into the article's `paragraphs`.
     pub paragraph: usize,
@@ -101,8 +104,12 @@ pub struct Quote {
     pub start: usize,
     /// One past the last quoted char (before the closing mark).
     pub end: usize,
-    /// The quoted words: exactly `paragraphs[paragraph][start..end]` in chars.
-    pub text: String,
+    /// The quoted words as an extractor or a fixture holds them, which must be exactly
+    /// `paragraphs[paragraph][start..end]` in chars; `None` in a loaded corpus, whose quotes
+    /// read them from the paragraphs (the loader checks the JSON's `text`, then drops it). Read
+    /// them with [`Quote::text`].
+    #[serde(rename = "text", deserialize_with = "crate::quote_text::held_text")]
+    pub held_text: Option<Box<str>>,
     /// Who said it, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<Speaker>,

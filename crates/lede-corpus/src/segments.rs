@@ -110,7 +110,7 @@ impl Article {
         pieces
             .iter()
             .filter_map(|&p| self.quotes.get(p))
-            .map(|q| q.text.as_str())
+            .map(|q| q.text(&self.paragraphs))
             .collect::<Vec<_>>()
             .join(" … ")
     }
@@ -153,7 +153,7 @@ mod tests {
             paragraph: 0,
             start: 0,
             end: 0,
-            text: String::new(),
+            held_text: Some("".into()),
             speaker: None,
             cue: None,
             next,
@@ -173,7 +173,7 @@ mod tests {
             paragraph: 0,
             start: 0,
             end: 0,
-            text: text.to_string(),
+            held_text: Some(text.into()),
             speaker: None,
             cue: None,
             next,

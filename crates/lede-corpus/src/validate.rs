@@ -63,13 +63,14 @@ pub(crate) fn check_article(a: &Article) -> Result<(), (String, String)> {
                 .skip(q.start)
                 .take(q.end - q.start)
         };
-        if !at().eq(q.text.chars()) {
+        let text = q.text(paragraphs);
+        if !at().eq(text.chars()) {
             let actual: String = at().collect();
             return Err((
                 format!("quotes[{i}].text"),
                 format!(
                     "\"{}\" is not the text at chars {}..{} (\"{actual}\"): offsets count chars",
-                    q.text, q.start, q.end
+                    text, q.start, q.end
                 ),
             ));
         }

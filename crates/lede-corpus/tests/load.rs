@@ -108,13 +108,19 @@ fn quote_offsets_count_chars_and_must_match_the_text() {
         "quotes": [{"paragraph": 0, "start": 1, "end": 13, "text": "Curly marks,"}]}]}),
     )
     .unwrap();
-    assert_eq!(ok.articles[0].quotes[0].text, "Curly marks,");
+    let a = &ok.articles[0];
+    assert_eq!(a.quotes[0].held_text, None, "a loaded quote holds no copy");
+    assert_eq!(a.quotes[0].text(&a.paragraphs), "Curly marks,");
     // Byte offsets (3..15) are what a careless producer would write: rejected, with the field.
     let (_, _, field, text) = article_error(json!({"articles": [{"id": "a", "title": "t",
         "paragraphs": [para],
         "quotes": [{"paragraph": 0, "start": 3, "end": 15, "text": "Curly marks,"}]}]}));
     assert_eq!(field, "quotes[0].text");
     assert!(text.contains("offsets count chars"), "{text}");
+    assert!(
+        text.contains("`quotes[0].text`: \"Curly marks,\" is not the text at chars 3..15 (\"rly marks,” \"): offsets count chars"),
+        "the message quotes the given text and its offsets: {text}"
+    );
     let (_, _, field, _) = article_error(json!({"articles": [{"id": "a", "title": "t",
         "paragraphs": [para],
         "quotes": [{"paragraph": 2, "start": 0, "end": 1, "text": "“"}]}]}));

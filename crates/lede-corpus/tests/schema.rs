@@ -42,7 +42,7 @@ fn schema_lists_every_field_the_model_writes() {
             paragraph: 0,
             start: 0,
             end: 1,
-            text: "x".into(),
+            held_text: Some("x".into()),
             speaker: Some(Speaker {
                 name: "n".into(),
                 entity: Some("e".into()),

@@ -31,7 +31,7 @@ fn quote_in(text: &str, p: usize) -> Quote {
         paragraph: p,
         start: open,
         end: close,
-        text: chars[open..close].iter().collect(),
+        held_text: Some(chars[open..close].iter().collect::<String>().into()),
         speaker: None,
         cue: None,
         next: None,

@@ -193,7 +193,7 @@ fn speakers_link_to_their_entities() {
         paragraph: 1,
         start,
         end: start + "Security has improved,".chars().count(),
-        text: "Security has improved,".into(),
+        held_text: Some("Security has improved,".into()),
         speaker: Some(Speaker {
             name: "Haneef Atmar".into(),
             entity: None,
@@ -228,7 +228,7 @@ fn speakers_from_the_quote_extractor_become_people() {
         paragraph: 0,
         start: 1,
         end: 19,
-        text: "Nothing is settled,".into(),
+        held_text: Some("Nothing is settled,".into()),
         speaker: Some(Speaker {
             name: "Qoyllur Tsetsegmaa".into(),
             entity: None,

@@ -174,7 +174,8 @@ fn predict(
         paragraphs.push(paragraph.to_string());
         offsets.push(at);
     }
-    let quotes = extract(&paragraphs.into());
+    let paragraphs: lede_corpus::Paragraphs = paragraphs.into();
+    let quotes = extract(&paragraphs);
     let mut out: Vec<Predicted> = Vec::new();
     let mut member_of: Vec<Option<usize>> = vec![None; quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
@@ -214,7 +215,7 @@ fn predict(
         if !p.text.is_empty() {
             p.text.push_str(" … ");
         }
-        p.text.push_str(&q.text);
+        p.text.push_str(q.text(&paragraphs));
     }
     out
 }

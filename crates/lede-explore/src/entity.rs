@@ -216,7 +216,7 @@ mod tests {
             paragraph: 0,
             start: 0,
             end: 0,
-            text: "words".into(),
+            held_text: Some("words".into()),
             speaker: speaker.map(|id| Speaker {
                 name: id.to_uppercase().into(),
                 entity: Some(id.into()),

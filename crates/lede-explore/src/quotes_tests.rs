@@ -23,7 +23,7 @@ fn piece(text: &str, speaker: Option<Speaker>, cue: Option<&str>, next: Option<u
         paragraph: 0,
         start: 0,
         end: 0,
-        text: text.into(),
+        held_text: Some(text.into()),
         speaker,
         cue: cue.map(|c| Cue {
             text: c.into(),

@@ -42,7 +42,7 @@ mod tests {
             paragraph: 0,
             start: 0,
             end: 1,
-            text: "x".into(),
+            held_text: Some("x".into()),
             speaker: Some(Speaker {
                 name: "N".into(),
                 entity: entity.map(Into::into),

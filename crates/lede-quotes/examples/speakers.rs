@@ -48,7 +48,7 @@ fn main() -> Result<(), String> {
                 });
                 format!("{} [{words}] {:.2}", s.name, s.confidence.unwrap_or(0.0))
             });
-            let text: String = q.text.chars().take(90).collect();
+            let text: String = q.text(&article.paragraphs).chars().take(90).collect();
             println!("  q{k} p{}: {text:?} -> {speaker}", q.paragraph);
         }
     }

@@ -159,7 +159,7 @@ fn run(
                 paragraph: piece.paragraph,
                 start: span.start,
                 end: span.end,
-                text: text[piece.start..piece.end].to_string(),
+                held_text: Some(text[piece.start..piece.end].into()),
                 speaker: speaker.clone(),
                 cue: cue.clone(),
                 next: (k + 1 < members.len()).then_some(base + k + 1),
@@ -338,8 +338,8 @@ mod tests {
     fn split_quote_is_one_quotation_with_one_speaker() {
         let q = quotes(&["“The river is rising,” she said, “and we will stay.”"]);
         assert_eq!(q.len(), 2);
-        assert_eq!(q[0].text, "The river is rising,");
-        assert_eq!(q[1].text, "and we will stay.");
+        assert_eq!(q[0].held_text.as_deref().unwrap(), "The river is rising,");
+        assert_eq!(q[1].held_text.as_deref().unwrap(), "and we will stay.");
         assert_eq!(q[0].next, Some(1));
         assert_eq!(q[1].next, None);
         assert_eq!(q[0].speaker, q[1].speaker);
@@ -367,7 +367,7 @@ mod tests {
             "She called it “a mistake,” she said.",
         ]);
         assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(q[0].text, "a mistake,");
+        assert_eq!(q[0].held_text.as_deref().unwrap(), "a mistake,");
     }
 
     #[test]
@@ -377,7 +377,7 @@ mod tests {
             "Washington, star of television’s “Scandal,” thanked him.",
             "On this weekend’s broadcast of “Fox News Sunday,” Gov. Mike Pence said “We will win.”",
         ]);
-        let texts: Vec<&str> = q.iter().map(|x| x.text.as_str()).collect();
+        let texts: Vec<&str> = q.iter().map(|x| x.held_text.as_deref().unwrap()).collect();
         // The quoted sentence after `said` is still speech.
         assert_eq!(texts, ["We will win."], "{q:?}");
     }
@@ -398,7 +398,7 @@ mod tests {
         let q = quotes(&["Ünïcödé “quoted words here,” he said."]);
         let para: Vec<char> = "Ünïcödé “quoted words here,” he said.".chars().collect();
         let text: String = para[q[0].start..q[0].end].iter().collect();
-        assert_eq!(text, q[0].text);
+        assert_eq!(text, q[0].held_text.as_deref().unwrap());
         let span = q[0].speaker.as_ref().unwrap().span.unwrap();
         let speaker: String = para[span.start..span.end].iter().collect();
         assert_eq!(speaker, "he");
@@ -518,7 +518,10 @@ mod tests {
             "The report, “Water for All”, says the water authority was left with “outdated powers and an empty toolbox”.",
         ]);
         assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(q[0].text, "outdated powers and an empty toolbox");
+        assert_eq!(
+            q[0].held_text.as_deref().unwrap(),
+            "outdated powers and an empty toolbox"
+        );
     }
 
     #[test]

@@ -43,7 +43,7 @@ fn the_words_after_a_cue_that_open_a_clause_are_no_inverted_speaker() {
     let q = quotes(&text);
     let back = q
         .iter()
-        .find(|q| q.text == "come back stronger")
+        .find(|q| q.held_text.as_deref() == Some("come back stronger"))
         .expect("the quote");
     let s = back.speaker.as_ref().expect("a speaker");
     assert_eq!(s.name, "Halvard Stenmo", "{s:?}");

@@ -71,7 +71,7 @@ fn main() {
                 lede_text::for_each_word_and_part(p, &mut count);
             }
             for q in &a.quotes {
-                lede_text::for_each_word_and_part(&q.text, &mut count);
+                lede_text::for_each_word_and_part(q.text(&a.paragraphs), &mut count);
             }
         }
     });

@@ -32,7 +32,7 @@ fn quote(a: &Article, p: usize, text: &str, speaker: &str) -> Quote {
         paragraph: p,
         start,
         end: start + text.chars().count(),
-        text: text.into(),
+        held_text: Some(text.into()),
         speaker: Some(Speaker {
             name: speaker.into(),
             entity: None,

@@ -137,7 +137,8 @@ fn batches_annotated_elsewhere_give_what_annotating_here_gives() {
     );
     let kept = corpus.articles.iter().find(|a| a.id == "kept").unwrap();
     assert_eq!(
-        kept.quotes[0].text, "yes",
+        kept.quotes[0].text(&kept.paragraphs),
+        "yes",
         "the kept article keeps its quote"
     );
     assert!(

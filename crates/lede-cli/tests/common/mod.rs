@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// Writes `bytes` to `dir/rel`, making its folders.
+#[allow(dead_code)]
 pub fn write(dir: &Path, rel: &str, bytes: &[u8]) {
     let path = dir.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -252,7 +252,7 @@ mod tests {
             paragraph: 0,
             start: 1,
             end: 4,
-            text: "Yes".into(),
+            held_text: Some("Yes".into()),
             speaker: Some(Speaker {
                 name: "Ana Ruiz".into(),
                 entity: Some("person:ana-ruiz".into()),

@@ -123,7 +123,8 @@ pub(super) struct PackArticle {
 #[derive(Serialize, Deserialize)]
 struct PackSpan(usize, usize, usize);
 
-/// A [`Quote`]; `text` is `None` when it is the paragraph's text at its offsets.
+/// A [`Quote`]; `text` is `None` when it is the paragraph's text at its offsets (a loaded
+/// quote holds none: the loader checks a given one against them, then drops it).
 #[derive(Serialize, Deserialize)]
 struct PackQuote {
     span: PackSpan,
@@ -218,7 +219,7 @@ impl PackArticle {
                 };
                 PackQuote {
                     span: PackSpan::pack(&span),
-                    text: pack_text(paras, &span, &q.text),
+                    text: pack_text(paras, &span, q.text(paras)),
                     speaker: q.speaker.as_ref().map(|s| PackSpeaker {
                         name: match &s.entity {
                             Some(id) => table.pack_name(id, &s.name),
@@ -371,7 +372,7 @@ fn unpack_annotations(
                 paragraph: span.paragraph,
                 start: span.start,
                 end: span.end,
-                text: q.text.unwrap_or_else(|| text_at(paras, &span)),
+                held_text: q.text.map(String::into_boxed_str),
                 speaker,
                 cue: cue_of,
                 next: q.next,

@@ -10,7 +10,7 @@ fn piece(paragraph: usize, speaker: Option<(&str, Option<&str>)>, next: Option<u
         paragraph,
         start: 0,
         end: 1,
-        text: "x".into(),
+        held_text: Some("x".into()),
         speaker: speaker.map(|(name, entity)| Speaker {
             name: name.into(),
             entity: entity.map(Into::into),

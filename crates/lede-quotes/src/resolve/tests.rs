@@ -10,7 +10,7 @@ fn speakers(paragraphs: &[&str]) -> Vec<Speaker> {
         .into_iter()
         .map(|q| {
             q.speaker
-                .unwrap_or_else(|| panic!("no speaker for {:?}", q.text))
+                .unwrap_or_else(|| panic!("no speaker for {:?}", q.held_text))
         })
         .collect()
 }

@@ -33,7 +33,7 @@ fn for_each_field<'a>(a: &'a Article, names: &mut Vec<&'a str>, mut f: impl FnMu
         f(Field::Body, p);
     }
     for q in &a.quotes {
-        f(Field::Quotes, &q.text);
+        f(Field::Quotes, q.text(&a.paragraphs));
     }
     names.clear();
     names.extend(

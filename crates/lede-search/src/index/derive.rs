@@ -81,7 +81,7 @@ fn indexed_text_bytes(corpus: &Corpus) -> u64 {
         .articles
         .iter()
         .map(|a| {
-            let quotes: usize = a.quotes.iter().map(|q| q.text.len()).sum();
+            let quotes: usize = a.quotes.iter().map(|q| q.text(&a.paragraphs).len()).sum();
             let names: usize = a
                 .entities
                 .iter()

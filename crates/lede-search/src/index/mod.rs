@@ -187,7 +187,7 @@ impl Index {
             }
             h.write_u64(a.quotes.len() as u64);
             for q in &a.quotes {
-                h.write_u64(q.text.len() as u64);
+                h.write_u64(q.text(&a.paragraphs).len() as u64);
                 if let Some(s) = &q.speaker {
                     h.write(s.name.as_bytes());
                 }

@@ -20,7 +20,11 @@ fn reference(corpus: &Corpus) -> (Reference, Vec<u32>) {
     for (d, a) in corpus.articles.iter().enumerate() {
         let mut texts: Vec<(Field, String)> = vec![(Field::Title, a.title.clone())];
         texts.extend(a.paragraphs.iter().map(|p| (Field::Body, p.to_string())));
-        texts.extend(a.quotes.iter().map(|q| (Field::Quotes, q.text.clone())));
+        texts.extend(
+            a.quotes
+                .iter()
+                .map(|q| (Field::Quotes, q.text(&a.paragraphs).to_string())),
+        );
         let mut speakers: Vec<String> = a
             .quotes
             .iter()
@@ -141,7 +145,7 @@ fn tricky() -> Corpus {
             paragraph: 1,
             start: 1,
             end: 17,
-            text: "We will not sell".into(),
+            held_text: Some("We will not sell".into()),
             speaker: speaker("Ana Ñúñez"),
             cue: None,
             next: None,

@@ -520,7 +520,7 @@ mod tests {
             paragraph: 0,
             start: len - 2,
             end: len + 5,
-            text: "x".into(),
+            held_text: Some("x".into()),
             speaker: None,
             cue: None,
             next: None,

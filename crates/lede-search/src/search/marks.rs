@@ -61,7 +61,7 @@ mod tests {
                     paragraph: 1,
                     start: 1,
                     end: 20,
-                    text: "The Harbour is ours".into(),
+                    held_text: Some("The Harbour is ours".into()),
                     speaker: None,
                     cue: None,
                     next: None,
