@@ -203,7 +203,7 @@ mod tests {
                 EntityKind::Place
             },
             aliases: Box::default(),
-            mentions: Box::default(),
+            mentions: Default::default(),
         }
     }
 

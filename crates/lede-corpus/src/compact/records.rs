@@ -399,7 +399,7 @@ fn unpack_annotations(
                 name,
                 kind: e.kind,
                 aliases: e.aliases.iter().map(|a| texts.text(a)).collect(),
-                mentions: mentions.into_boxed_slice(),
+                mentions: mentions.into(),
             });
         }
         Ok((quotes, entities))
