@@ -413,7 +413,7 @@ mod tests {
                     name: (*e).into(),
                     kind: EntityKind::Person,
                     aliases: Box::default(),
-                    mentions: Box::default(),
+                    mentions: Default::default(),
                 })
                 .collect(),
             ..Article::default()

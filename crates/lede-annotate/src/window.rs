@@ -251,7 +251,7 @@ impl Plan<'_> {
                         let have = &mut out[r];
                         let mut mentions = std::mem::take(&mut have.mentions).into_vec();
                         mentions.extend_from_slice(&e.mentions);
-                        have.mentions = mentions.into_boxed_slice();
+                        have.mentions = mentions.into();
                         let mut aliases = std::mem::take(&mut have.aliases).into_vec();
                         for alias in e.aliases.into_vec() {
                             if alias != have.name && !aliases.contains(&alias) {

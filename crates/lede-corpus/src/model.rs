@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::mentions::Mentions;
 use crate::paragraphs::Paragraphs;
 use crate::shared_str::SharedStr;
 use crate::tags::Tags;
@@ -229,9 +230,9 @@ pub struct ArticleEntity {
     /// Other names it goes by in this article (a loaded corpus holds each text once).
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     pub aliases: Box<[SharedStr]>,
-    /// Where it is mentioned.
-    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
-    pub mentions: Box<[Span]>,
+    /// Where it is mentioned (one span inline: most entities are mentioned once).
+    #[serde(default, skip_serializing_if = "Mentions::is_empty")]
+    pub mentions: Mentions,
 }
 
 /// One row of the corpus-wide entity table.

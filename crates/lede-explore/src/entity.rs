@@ -207,7 +207,7 @@ mod tests {
                 EntityKind::Place
             },
             aliases: Box::default(),
-            mentions: Box::default(),
+            mentions: Default::default(),
         }
     }
 

@@ -218,7 +218,7 @@ mod tests {
             name: id.into(),
             kind,
             aliases: Box::default(),
-            mentions: Box::default(),
+            mentions: Default::default(),
         };
         let article = |i: usize, ids: &[&str]| Article {
             id: format!("a{i}"),

@@ -19,7 +19,7 @@ fn entity(id: &str, name: &str, kind: EntityKind) -> ArticleEntity {
         name: name.into(),
         kind,
         aliases: Box::default(),
-        mentions: Box::default(),
+        mentions: Default::default(),
     }
 }
 

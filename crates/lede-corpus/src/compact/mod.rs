@@ -8,7 +8,7 @@ use crate::load::Assembler;
 use crate::shared_str::StrPool;
 use crate::varint::{self, VarintError};
 use crate::{Corpus, EntitySummary};
-use records::{Head, PackArticle, Table};
+use records::{EntityRows, Head, PackArticle, PackEntitySummary, Table};
 
 impl Corpus {
     /// The corpus as compact bytes: records, each a varint length and postcard bytes (every
@@ -21,7 +21,11 @@ impl Corpus {
             format: self.format.clone(),
             version: self.version,
             annotated: self.annotated.clone(),
-            entities: self.entities.iter().map(Into::into).collect(),
+            entities: self
+                .entities
+                .iter()
+                .map(PackEntitySummary::from)
+                .collect::<Vec<_>>(),
             articles: self.articles.len() as u64,
         };
         let mut record = |bytes: Vec<u8>| {
@@ -213,7 +217,7 @@ fn record_at(bytes: &[u8], pos: usize) -> Result<Option<(usize, usize)>, CorpusE
 
 /// The head record: checks format and version.
 fn read_head(bytes: &[u8]) -> Result<(Vec<String>, Vec<EntitySummary>, u64), CorpusError> {
-    let head: Head = postcard::from_bytes(bytes)
+    let head: Head<EntityRows> = postcard::from_bytes(bytes)
         .map_err(|e| top_error("", format!("not a compact Lede corpus ({e})")))?;
     if head.format != crate::FORMAT {
         return Err(top_error(
@@ -231,8 +235,7 @@ fn read_head(bytes: &[u8]) -> Result<(Vec<String>, Vec<EntitySummary>, u64), Cor
             ),
         ));
     }
-    let entities = head.entities.into_iter().map(Into::into).collect();
-    Ok((head.annotated, entities, head.articles))
+    Ok((head.annotated, head.entities.0, head.articles))
 }
 
 #[cfg(test)]
@@ -351,12 +354,28 @@ mod tests {
     }
 
     #[test]
+    fn a_forged_entity_row_count_is_an_error_not_a_huge_reservation() {
+        // A count of 10^7 rows (each written as nothing) in a record of a few bytes.
+        let head = Head {
+            format: crate::FORMAT.into(),
+            version: crate::VERSION,
+            annotated: Vec::new(),
+            entities: vec![(); 10_000_000],
+            articles: 0,
+        };
+        let record = postcard::to_allocvec(&head).unwrap();
+        assert!(record.len() < 64, "{} bytes", record.len());
+        let e = read_head(&record).unwrap_err();
+        assert!(e.message.contains("not a compact Lede corpus"), "{e}");
+    }
+
+    #[test]
     fn a_forged_article_count_reserves_a_bounded_room_and_is_named() {
         let head = Head {
             format: crate::FORMAT.into(),
             version: crate::VERSION,
             annotated: Vec::new(),
-            entities: Vec::new(),
+            entities: Vec::<()>::new(),
             articles: u64::MAX,
         };
         let record = postcard::to_allocvec(&head).unwrap();

@@ -189,7 +189,7 @@ pub fn unify_kinds(articles: &mut [Article]) {
                     mentions.extend(e.mentions);
                     mentions.sort_by_key(|s| (s.paragraph, s.start));
                     mentions.dedup();
-                    m.mentions = mentions.into_boxed_slice();
+                    m.mentions = mentions.into();
                     let mut aliases = std::mem::take(&mut m.aliases).into_vec();
                     for alias in e.aliases {
                         if !aliases.contains(&alias) {

@@ -156,7 +156,7 @@ fn tricky() -> Corpus {
             name: "Ana Ñúñez".into(),
             kind: EntityKind::Person,
             aliases: vec!["Ñúñez".into(), "A. Ñúñez".into()].into(),
-            mentions: Box::default(),
+            mentions: Default::default(),
         }],
         ..Article::default()
     }];

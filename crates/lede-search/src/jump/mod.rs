@@ -201,14 +201,14 @@ mod tests {
                     name: "Émile Duret".into(),
                     kind: EntityKind::Person,
                     aliases: Box::default(),
-                    mentions: Box::default(),
+                    mentions: Default::default(),
                 },
                 ArticleEntity {
                     id: "g-zurich".into(),
                     name: "Zürich".into(),
                     kind: EntityKind::Place,
                     aliases: Box::default(),
-                    mentions: Box::default(),
+                    mentions: Default::default(),
                 },
             ],
             ..Article::default()
