@@ -20,8 +20,10 @@ import { DIST } from './harness.mjs';
  *  373,460 B (2026-12-02) after floats were formatted by integer arithmetic, every sort went
  *  through `lede_text::order`, our own term dictionary replaced the fst crate, the functions
  *  were ordered for gzip and the hot crates' optimisation levels were lowered, plus about
- *  0.9 %. */
-const CEILING_BYTES = 377_000;
+ *  0.9 %; 344,255 B (2026-12-02, later) once unicode-segmentation, fuzzy-matcher, gloo-net and
+ *  console_error_panic_hook left the app and the pack reader went to opt-level "z": the ceiling
+ *  is now issue 15's target itself. */
+const CEILING_BYTES = 350_000;
 
 /** Every file under `dir`, as paths relative to it. */
 function files(dir, prefix = '') {
