@@ -132,11 +132,7 @@ mod tests {
     use crate::SpeakerMention;
 
     fn span(paragraph: usize, start: usize, end: usize) -> Span {
-        Span {
-            paragraph,
-            start,
-            end,
-        }
+        Span::new(paragraph, start, end)
     }
 
     /// Two articles, each with a quote by Ana Ruiz (named through "she" and "Ruiz"), cued by

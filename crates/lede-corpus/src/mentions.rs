@@ -146,11 +146,7 @@ mod tests {
     use super::*;
 
     fn span(paragraph: usize, start: usize, end: usize) -> Span {
-        Span {
-            paragraph,
-            start,
-            end,
-        }
+        Span::new(paragraph, start, end)
     }
 
     #[test]

@@ -94,6 +94,17 @@ pub struct Span {
     pub end: usize,
 }
 
+impl Span {
+    /// The chars `[start, end)` of paragraph `paragraph`.
+    pub const fn new(paragraph: usize, start: usize, end: usize) -> Span {
+        Span {
+            paragraph,
+            start,
+            end,
+        }
+    }
+}
+
 /// One piece of a direct quotation: the quoted words without the quote marks. Its words are
 /// [`Quote::text`]; equality compares the held copies only when both quotes hold one (see
 /// `quote_text`, which also serialises it).

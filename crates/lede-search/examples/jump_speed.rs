@@ -5,35 +5,14 @@
 //! `/proc/thread-self/schedstat`), and the report gives the ratio new / old, measured in the
 //! same run, and how often the two put the same first suggestion with the same highlight. Run with `cargo run --release -p lede-search --example jump_speed FILE.lede`.
 
-use std::time::Instant;
+mod support;
+use support::median_ms;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use lede_corpus::Corpus;
 use lede_search::pack::read_pack;
-use lede_search::JumpIndex;
-
-/// This thread's CPU time in ms (wall time where schedstat is missing).
-fn cpu_ms(wall: Instant) -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
-        .map_or_else(|| wall.elapsed().as_secs_f64() * 1000.0, |ns| ns / 1e6)
-}
-
-/// The median CPU time of five runs of `f`.
-fn median_ms(mut f: impl FnMut()) -> f64 {
-    let mut ms: Vec<f64> = (0..5)
-        .map(|_| {
-            let wall = Instant::now();
-            let t = cpu_ms(wall);
-            f();
-            cpu_ms(wall) - t
-        })
-        .collect();
-    ms.sort_by(f64::total_cmp);
-    ms[2]
-}
+use lede_search::{is_subsequence, JumpIndex};
 
 /// The old jump index: every label folded, with its origin chars, scored by skim.
 struct OldJump {
@@ -49,21 +28,6 @@ fn letter_mask(s: &str) -> u64 {
         b'0'..=b'9' => m | 1 << (26 + b - b'0'),
         _ => m,
     })
-}
-
-/// True when `letters` occur in `text` in order.
-fn is_subsequence(letters: &[char], text: &str) -> bool {
-    let mut it = letters.iter().peekable();
-    for c in text.chars() {
-        match it.peek() {
-            Some(&&l) if l == c => {
-                it.next();
-            }
-            None => return true,
-            _ => {}
-        }
-    }
-    it.peek().is_none()
 }
 
 impl OldJump {

@@ -156,11 +156,7 @@ mod tests {
     }
 
     fn span(paragraph: usize, start: usize, end: usize) -> Span {
-        Span {
-            paragraph,
-            start,
-            end,
-        }
+        Span::new(paragraph, start, end)
     }
 
     #[test]

@@ -169,8 +169,9 @@ fn label_ranges(origin: &[u32], matched: &[usize]) -> Vec<(usize, usize)> {
     ranges
 }
 
-/// True when `letters` occur in `text` in order (a cheap test before the alignment).
-fn is_subsequence(letters: &[char], text: &str) -> bool {
+/// True when `letters` occur in `text` in order (a cheap test before the alignment; public for
+/// the jump_speed example, which times the old matcher behind the same test).
+pub fn is_subsequence(letters: &[char], text: &str) -> bool {
     let mut it = letters.iter().peekable();
     for c in text.chars() {
         match it.peek() {
