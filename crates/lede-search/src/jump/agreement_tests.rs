@@ -70,7 +70,7 @@ fn skim_ranges(
     let entry = jump
         .entries
         .iter()
-        .find(|e| e.target == hit.target && e.label == hit.label)
+        .find(|e| e.target == hit.target && *e.label == *hit.label)
         .expect("a hit comes from an entry");
     let (_, matched) = skim
         .fuzzy_indices(&entry.folded, &pattern)
