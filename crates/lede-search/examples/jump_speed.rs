@@ -12,22 +12,13 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use lede_corpus::Corpus;
 use lede_search::pack::read_pack;
-use lede_search::{is_subsequence, JumpIndex};
+use lede_search::{is_subsequence, letter_mask, JumpIndex};
 
 /// The old jump index: every label folded, with its origin chars, scored by skim.
 struct OldJump {
     /// (is an article, label, folded label, origin of each folded char, letter mask).
     entries: Vec<(bool, String, String, Vec<u32>, u64)>,
     matcher: SkimMatcherV2,
-}
-
-/// One bit per ASCII letter or digit of `s`.
-fn letter_mask(s: &str) -> u64 {
-    s.bytes().fold(0, |m, b| match b {
-        b'a'..=b'z' => m | 1 << (b - b'a'),
-        b'0'..=b'9' => m | 1 << (26 + b - b'0'),
-        _ => m,
-    })
 }
 
 impl OldJump {

@@ -97,7 +97,7 @@ mod typo;
 
 pub use dates::DayRange;
 pub use index::{Index, IndexStats};
-pub use jump::{is_subsequence, JumpHit, JumpIndex, JumpTarget};
+pub use jump::{is_subsequence, letter_mask, JumpHit, JumpIndex, JumpTarget};
 pub use persist::{LoadIndexError, FORMAT_VERSION};
 pub use postings::Field;
 pub use query::{Clause, Order, Query, Scope};

@@ -42,8 +42,9 @@ struct Entry {
     letters: u64,
 }
 
-/// One bit per ASCII letter or digit that occurs in `s` (a quick test before matching).
-fn letter_mask(s: &str) -> u64 {
+/// One bit per ASCII letter or digit that occurs in `s` (a quick test before matching; public
+/// for the jump_speed example, as [`is_subsequence`] is).
+pub fn letter_mask(s: &str) -> u64 {
     s.bytes().fold(0, |m, b| match b {
         b'a'..=b'z' => m | 1 << (b - b'a'),
         b'0'..=b'9' => m | 1 << (26 + b - b'0'),
